@@ -1,0 +1,140 @@
+"""The Typer application, and the single place where errors become one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
+
+HELP = """\
+Decision support for planning the social effort against violence in close relationships between adults
+(partner violence), from Socialstyrelsen's knowledge note (2013).
+
+\b
+Examples:
+  vold estimate --population 43000          what the national figures mean for 43,000 citizens
+  vold estimate --municipality Aarhus       the same for a municipality (population 2024)
+  vold interventions --phase secondary      interventions that stop violence, strongest evidence first
+  vold interventions safe-dates             everything known about one intervention
+  vold law 109                              Serviceloven § 109, and what has changed since the note
+  vold map                                  evidence gap map: prevention phase x target group
+  vold search kaerestevold                  search every section, with or without Danish letters
+  vold report --municipality Viborg --format html -o plan.html
+
+Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
+"""
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.flush()
+    return code
+
+
+def _usage_line(exc: click.UsageError) -> str:
+    message = " ".join(exc.format_message().split())
+    path = exc.ctx.command_path if exc.ctx else "vold"
+    return f"{message.rstrip('.')}. Try '{path} --help'."
+
+
+class VoldGroup(TyperGroup):
+    """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        if not argv:
+            argv = ["--help"]
+        code = self._run(argv, prog_name or "vold", complete_var, **extra)
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    def _run(self, argv: list[str], prog_name: str, complete_var: str | None, **extra: Any) -> int:
+        try:
+            result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            return result if isinstance(result, int) else EXIT_OK
+        except click.exceptions.NoArgsIsHelpError as exc:  # `vold kb` alone: show its help
+            sys.stdout.write(exc.ctx.get_help() + "\n")
+            return EXIT_OK
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.UsageError as exc:
+            return _fail(_usage_line(exc), EXIT_USAGE)
+        except click.ClickException as exc:
+            return _fail(" ".join(exc.format_message().split()), exc.exit_code)
+        except VoldError as exc:
+            return _fail(str(exc), exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            sys.stderr.write("Aborted.\n")
+            return 130
+        except BrokenPipeError:
+            # The reader went away (`vold ... | head`): stop quietly, and keep Python from
+            # complaining again when it flushes stdout at exit.
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            return EXIT_OK
+        except UnicodeEncodeError as exc:
+            encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+            return _fail(
+                f"the output encoding {encoding!r} cannot show {exc.object[exc.start:exc.end]!r}. "
+                "Use a UTF-8 terminal or set PYTHONIOENCODING=utf-8.",
+                EXIT_NOT_FOUND,
+            )
+        except Exception as exc:  # a bug: still no traceback unless asked for
+            if os.environ.get("VOLD_DEBUG"):
+                raise
+            return _fail(
+                f"internal error ({type(exc).__name__}: {exc}). Set VOLD_DEBUG=1 to see the traceback, "
+                "and please report it.",
+                EXIT_NOT_FOUND,
+            )
+
+
+app = typer.Typer(
+    cls=VoldGroup,
+    name="vold",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"vold {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """Decision support for planning against violence in close relationships."""
+
+
+def _register() -> None:
+    from . import browse, estimate, kb, report
+
+    app.add_typer(kb.app, name="kb")
+    for module in (estimate, browse, report):
+        module.register(app)
+
+
+_register()

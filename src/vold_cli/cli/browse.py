@@ -1,0 +1,293 @@
+"""Browsing commands: `vold <collection>` lists, `vold <collection> ID` shows one entry in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+
+PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
+                     help="primary, secondary or tertiary; repeat for several (OR).", show_default=False)]
+TargetOpt = Annotated[list[str] | None, typer.Option("--target", metavar="GROUP",
+                      help="Target group id (see `vold map`); repeat for several (OR).", show_default=False)]
+
+
+def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]:
+    from ..errors import UsageError
+
+    out = []
+    for value in values or []:
+        wanted = value.strip().casefold()
+        if wanted not in valid:
+            raise UsageError(f"Invalid value {value!r} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
+        out.append(wanted)
+    return out
+
+
+def interventions(
+    ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this intervention in full.",
+                                                 show_default=False)] = None,
+    phase: PhaseOpt = None,
+    target: TargetOpt = None,
+    evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="LEVEL",
+                        help="Evidence level (see `vold evidence`); repeat for several (OR).", show_default=False)] = None,
+    min_evidence: Annotated[str | None, typer.Option("--min-evidence", metavar="LEVEL",
+                            help="This level or stronger, e.g. promising.", show_default=False)] = None,
+    tried: Annotated[bool | None, typer.Option("--tested-in-denmark/--not-tested-in-denmark",
+                     help="Only those the note says were tried in Denmark / only the others.",
+                     show_default=False)] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT",
+                      help="Words that must all occur (either language, Danish letters optional).",
+                      show_default=False)] = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Interventions the note discusses, by prevention phase, with their evidence. Filters combine (AND);
+    repeated values of one filter are alternatives (OR). Sorted by phase, evidence (strongest first), name.
+
+    \b
+    Examples:
+      vold interventions --phase secondary
+      vold interventions --target young-people --min-evidence promising
+      vold interventions --not-tested-in-denmark --format csv
+      vold interventions safe-dates
+    """
+    from ..query import by_id, filter_interventions
+    from ..render.browse import intervention_view, interventions_list, valid_choices
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    valid = valid_choices(knowledge)
+    phases = _check(phase, valid["phase"], "--phase")
+    targets = _check(target, valid["target"], "--target")
+    levels = _check(evidence, valid["evidence"], "--evidence")
+    floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
+    if ident is not None:
+        item = by_id(knowledge["interventions"]["interventions"], ident, "intervention", "vold interventions")
+        emit(intervention_view(knowledge, item, language), fmt)
+        return
+    items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
+                                 min_evidence=floor[0] if floor else None, tried_in_denmark=tried,
+                                 search=search, lang=language)
+    filters = {k: v for k, v in {"phase": phases, "target": targets, "evidence": levels,
+                                  "min-evidence": floor[0] if floor else None,
+                                  "tested-in-denmark": tried, "search": search}.items() if v not in (None, [])}
+    if not items:
+        import sys
+
+        applied = ", ".join(f"{k}={v}" for k, v in filters.items())
+        sys.stderr.write(f"No interventions match the filters: {applied}.\n")
+    emit(interventions_list(knowledge, items, language, filters), fmt)
+
+
+def law(
+    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...",
+                         help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
+                         show_default=False)] = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Legal references in the note, and what has changed since (kept apart, with source and date).
+
+    \b
+    Examples:
+      vold law
+      vold law 109
+      vold law tilhold 3
+      vold law cpr 28 --format json
+    """
+    from ..query import find_law
+    from ..render.browse import law_list, law_view
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    if reference:
+        emit(law_view(knowledge, find_law(knowledge, " ".join(reference)), language), fmt)
+    else:
+        emit(law_list(knowledge, language), fmt)
+
+
+def initiatives(
+    ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this initiative in full.",
+                                                 show_default=False)] = None,
+    target: TargetOpt = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Ongoing national initiatives in the note's list: period, target group, purpose, evaluation, contacts.
+
+    \b
+    Examples:
+      vold initiatives
+      vold initiatives --target professionals
+      vold initiatives intervention-centre-east-jutland
+    """
+    from ..query import by_id, filter_initiatives
+    from ..render.browse import initiative_view, initiatives_list, valid_choices
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    targets = _check(target, valid_choices(knowledge)["target"], "--target")
+    if ident is not None:
+        item = by_id(knowledge["initiatives"]["initiatives"], ident, "initiative", "vold initiatives")
+        emit(initiative_view(knowledge, item, language), fmt)
+        return
+    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt)
+
+
+def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """The three prevention phases, with the number of interventions and the strongest evidence in each.
+
+    \b
+    Example:
+      vold phases
+    """
+    from ..query import phase_summary
+    from ..render.browse import phases_doc
+
+    knowledge = load_kb(kb)
+    emit(phases_doc(knowledge, phase_summary(knowledge), lang_of(lang)), fmt)
+
+
+def profile(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Who is more often exposed, who more often uses violence, and crisis-centre key figures.
+
+    \b
+    Example:
+      vold profile --lang da
+    """
+    from ..render.browse import profile_doc
+
+    emit(profile_doc(load_kb(kb), lang_of(lang)), fmt)
+
+
+def definition(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Socialstyrelsen's definition, the Council of Europe's forms of violence, and the two kinds of data.
+
+    \b
+    Example:
+      vold definition
+    """
+    from ..render.browse import definition_doc
+
+    emit(definition_doc(load_kb(kb), lang_of(lang)), fmt)
+
+
+def implementation(
+    part: Annotated[str | None, typer.Argument(metavar="[drivers|factors|strategies]",
+                    help="Show only one part.", show_default=False)] = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """How to implement: the three drivers, factors on four levels, and the four strategies compared.
+
+    \b
+    Examples:
+      vold implementation
+      vold implementation strategies
+    """
+    from ..render.browse import implementation_doc
+
+    chosen = _check([part] if part is not None else None, ["drivers", "factors", "strategies"], "the part")
+    emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, lang_of(lang)), fmt)
+
+
+def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """How to document: the four goals -> indicators -> data sources, and where no indicator exists.
+
+    \b
+    Example:
+      vold documentation
+    """
+    from ..render.browse import documentation_doc
+
+    emit(documentation_doc(load_kb(kb), lang_of(lang)), fmt)
+
+
+def economy(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """National annual costs of violence against women by item, what they leave out, and cost analyses.
+
+    \b
+    Example:
+      vold economy
+    """
+    from ..render.browse import economy_doc
+
+    emit(economy_doc(load_kb(kb), lang_of(lang)), fmt)
+
+
+def evidence(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """The evidence scale: criteria for each level and what it suggests a municipality do.
+
+    \b
+    Example:
+      vold evidence
+    """
+    from ..render.browse import evidence_doc
+
+    emit(evidence_doc(load_kb(kb), lang_of(lang)), fmt)
+
+
+def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Evidence gap map: target group x prevention phase, each cell with its interventions and the strongest
+    evidence, so gaps (no documented effect) show at a glance.
+
+    \b
+    Examples:
+      vold map
+      vold map --format markdown > map.md
+    """
+    from ..query import evidence_map as cells
+    from ..render.browse import map_doc
+
+    knowledge = load_kb(kb)
+    emit(map_doc(knowledge, cells(knowledge), lang_of(lang)), fmt)
+
+
+def search(
+    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to find (all must occur).")],
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Search every section in both languages, ignoring case and Danish letters (kaerestevold finds
+    kærestevold). Hits are grouped by section, each with the command that shows it.
+
+    \b
+    Examples:
+      vold search kaerestevold
+      vold search alkohol behandling --format json
+    """
+    from ..query import search as find
+    from ..render.browse import search_doc
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    joined = " ".join(text)
+    hits = find(knowledge, joined, language)
+    if not hits:
+        import sys
+
+        sys.stderr.write(f"Nothing found for {joined!r}.\n")
+    emit(search_doc(hits, joined, language), fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("interventions")(interventions)
+    app.command("law")(law)
+    app.command("initiatives")(initiatives)
+    app.command("phases")(phases)
+    app.command("map")(evidence_map)
+    app.command("evidence")(evidence)
+    app.command("profile")(profile)
+    app.command("definition")(definition)
+    app.command("implementation")(implementation)
+    app.command("documentation")(documentation)
+    app.command("economy")(economy)
+    app.command("search")(search)

@@ -1,0 +1,74 @@
+"""Options every command shares, and the one function that writes a command's document."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..lang import resolve_lang
+from ..render.blocks import Document
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table for people; json, csv, markdown for files and scripts.")
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", "-l", help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
+                 show_default=False),
+]
+KbOpt = Annotated[
+    Path | None,
+    typer.Option("--kb", help="Use the knowledge folder at PATH instead of the bundled one (also VOLD_KB).",
+                 metavar="PATH", show_default=False),
+]
+
+
+def lang_of(option: Lang | None) -> str:
+    return resolve_lang(option.value if option else None)
+
+
+def load_kb(kb: Path | None):  # noqa: ANN201 - returns loader.Knowledge
+    from ..loader import load
+
+    return load(kb)
+
+
+def emit(doc: Document, fmt: Format) -> None:
+    """Write `doc` to stdout in `fmt`. JSON and CSV carry the data; table and Markdown carry the blocks."""
+    if fmt is Format.json:
+        from ..render.machine import to_json
+
+        sys.stdout.write(to_json(doc.data))
+    elif fmt is Format.csv:
+        from ..render.machine import to_csv
+
+        rows = doc.rows if doc.rows is not None else doc.data
+        if not isinstance(rows, list):
+            rows = [rows]
+        sys.stdout.write(to_csv(rows))
+    elif fmt is Format.markdown:
+        from ..render.markdown import render
+
+        sys.stdout.write(render(doc))
+    else:
+        from ..render.terminal import render
+
+        render(doc)
+    sys.stdout.flush()

@@ -1,0 +1,104 @@
+"""`vold kb`: validate, describe and copy knowledge folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..render.blocks import Column, Document, Fields, Heading, Paragraph, Table
+from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+
+app = typer.Typer(
+    help="Validate, describe or copy the knowledge base.\n\n\b\nExamples:\n  vold kb info\n  vold kb validate ./my-knowledge\n  vold kb init ./my-knowledge",
+    no_args_is_help=True,
+)
+
+
+def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
+    header = ("Fil", "Indhold") if lang == "da" else ("File", "Contents")
+    rows = [[f"{stem}.yaml", ", ".join(f"{name} {n}" for name, n in parts.items()) or "-"]
+            for stem, parts in counts.items()]
+    return Table([Column(header[0], no_wrap=True), Column(header[1], ratio=1)], rows)
+
+
+@app.command("validate")
+def validate(
+    path: Annotated[Path | None, typer.Argument(help="Knowledge folder to check (default: --kb, VOLD_KB or the bundled one).",
+                                                 show_default=False)] = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Check a knowledge folder: YAML syntax, schema, translations and cross-references.
+
+    Exits 1 with one line naming the file, entry and field of the first problem.
+    """
+    from ..loader import load
+    from ..query import section_counts
+
+    knowledge = load(path or kb, use_cache=False)
+    counts = section_counts(knowledge)
+    language = lang_of(lang)
+    total = sum(sum(parts.values()) for parts in counts.values())
+    ok = "Gyldig" if language == "da" else "Valid"
+    doc = Document(data={"valid": True, "location": knowledge.location, "counts": counts})
+    doc.rows = [{"file": f"{s}.yaml", **parts} for s, parts in counts.items()]
+    doc.add(Paragraph(f"{ok}: {knowledge.location} ({len(counts)} files, {total} entries)", style="strong"))
+    doc.add(_counts_table(counts, language))
+    emit(doc, fmt)
+
+
+@app.command("info")
+def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Title, publisher, year, edition and version of the knowledge base, its contents and where it was loaded from."""
+    from ..lang import pick
+    from ..query import section_counts
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    meta = knowledge["meta"]
+    counts = section_counts(knowledge)
+    da = language == "da"
+    data = {
+        "title": meta["title"][language],
+        "publisher": meta["publisher"],
+        "year": meta["year"],
+        "edition": pick(meta["edition"], language),
+        "knowledge_base_version": meta["knowledge_base_version"],
+        "update_interval_years": meta["update_interval_years"],
+        "systematic_review": meta["systematic_review"],
+        "location": knowledge.location,
+        "origin": knowledge.origin,
+        "counts": counts,
+    }
+    doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
+    doc.add(Heading(data["title"]))
+    doc.add(Fields([
+        ("Udgiver" if da else "Publisher", meta["publisher"]),
+        ("År" if da else "Year", str(meta["year"])),
+        ("Udgave" if da else "Edition", data["edition"]),
+        ("Opdateres" if da else "Updated",
+         f"hvert {meta['update_interval_years']}. år" if da else f"every {meta['update_interval_years']} years"),
+        ("Metode" if da else "Method", pick(meta["method"], language)),
+        ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
+        ("Indlæst fra" if da else "Loaded from", f"{knowledge.location} ({knowledge.origin})"),
+    ]))
+    doc.add(_counts_table(counts, language))
+    emit(doc, fmt)
+
+
+@app.command("init")
+def init(
+    directory: Annotated[Path, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
+    kb: KbOpt = None,
+) -> None:
+    """Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or VOLD_KB=DIR).
+
+    Refuses to touch a folder that already exists.
+    """
+    from ..files import copy_knowledge
+
+    written = copy_knowledge(load_kb(kb), directory)
+    typer.echo(f"Wrote {len(written)} files to {directory}. Edit them, then run: vold kb validate {directory}")

@@ -1,0 +1,49 @@
+"""Errors the core raises; the CLI turns each into one line on stderr and the exit code it carries.
+
+Exit codes (documented in the README): 0 success; 1 something asked for does not exist or the knowledge
+base is invalid; 2 usage error (bad option or value).
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+
+
+class VoldError(Exception):
+    """Base class: a message meant for the user, and the exit code that goes with it."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+
+class KnowledgeError(VoldError):
+    """The knowledge folder is missing, unreadable or does not validate."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class NotFound(VoldError, LookupError):
+    """An id, reference or municipality asked for does not exist."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class UsageError(VoldError, ValueError):
+    """A value given on the command line cannot be used."""
+
+    exit_code = EXIT_USAGE
+
+
+class OutputError(VoldError):
+    """A file cannot be written (exists, or the place is not writable)."""
+
+    exit_code = EXIT_NOT_FOUND

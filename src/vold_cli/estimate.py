@@ -1,0 +1,228 @@
+"""What the note's national figures mean for one municipality: pure arithmetic, no I/O, no printing.
+
+The note's own method (its worked example: 43,000 inhabitants -> ca. 220 women and ca. 80 men) is to scale a
+national figure by the municipality's share of the total population. We use Denmark's population at the
+figures' reference date (1 January 2013, 5,602,628), which reproduces the note's example, and round the way
+the note rounds (see `rounding_step`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .errors import UsageError
+from .lang import pick
+from .loader import Knowledge
+
+_PLAIN = re.compile(r"^[0-9]+$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
+
+POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'."
+
+
+def parse_population(text: str, *, maximum: int) -> int:
+    """A population typed by a person: digits, optionally grouped by thousands with '.', ',' or a space."""
+    cleaned = text.strip()
+    if _PLAIN.match(cleaned):
+        value = int(cleaned)
+    elif _GROUPED.match(cleaned):
+        value = int(re.sub(r"[^0-9]", "", cleaned))
+    else:
+        raise UsageError(f"Invalid population {text!r}.", hint=POPULATION_HELP + " No decimals, words or signs.")
+    if value <= 0:
+        raise UsageError(f"Invalid population {text!r}: it must be at least 1.", hint=POPULATION_HELP)
+    if value > maximum:
+        raise UsageError(
+            f"Invalid population {text!r}: larger than Denmark's population at the reference date ({maximum:,}).",
+            hint=POPULATION_HELP,
+        )
+    return value
+
+
+def rounding_step(value: float) -> int:
+    """The note's rounding: 222.6 -> 220 and 76.7 -> 80 (tens below 1,000), hundreds below 10,000
+    (national 5,500), then two significant digits (29,000; 28,000-33,000); whole numbers below 10."""
+    magnitude = abs(value)
+    if magnitude < 10:
+        return 1
+    if magnitude < 1_000:
+        return 10
+    if magnitude < 10_000:
+        return 100
+    return 10 ** (int(math.log10(magnitude)) - 1)
+
+
+def round_like_note(value: float) -> int:
+    """Round half up to the note's step (never moves a value by more than half a step)."""
+    step = rounding_step(value)
+    return int(math.floor(value / step + 0.5)) * step
+
+
+def scale(national: float, population: int, reference_population: int) -> float:
+    """The note's method: the national figure times the local share of the total population."""
+    return national * population / reference_population
+
+
+def _ca(value: float, lang: str) -> str:
+    if value < 0.5:
+        return "under 1"
+    return f"ca. {fmt_int(round_like_note(value), lang)}"
+
+
+def fmt_int(value: float, lang: str) -> str:
+    text = f"{round(value):,}"
+    return text.replace(",", ".") if lang == "da" else text
+
+
+def fmt_dec(value: float, lang: str, digits: int = 1) -> str:
+    text = f"{value:,.{digits}f}"
+    if lang == "da":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _figure_estimate(fig: dict[str, Any], population: int, reference: int, lang: str) -> dict[str, Any]:
+    source = fig["source"]
+    item: dict[str, Any] = {
+        "id": fig["id"],
+        "label": pick(fig["label"], lang),
+        "group": pick(fig["group"], lang),
+        "unit": pick(fig["unit"], lang),
+        "period": pick(fig["period"], lang),
+        "approx": fig["approx"],
+        "national": None,
+        "national_low": None,
+        "national_high": None,
+        "local": None,
+        "local_low": None,
+        "local_high": None,
+        "rounded": None,
+        "rounded_value": None,
+        "rounded_low": None,
+        "rounded_high": None,
+        "source": {"section": source.get("section"), "refs": source.get("refs", []), "data": source.get("data")},
+    }
+    if fig["value"] is not None:
+        local = scale(fig["value"], population, reference)
+        item.update(national=fig["value"], local=round(local, 1), rounded_value=round_like_note(local),
+                    rounded=_ca(local, lang))
+    else:
+        low = scale(fig["low"], population, reference)
+        high = scale(fig["high"], population, reference)
+        item.update(national_low=fig["low"], national_high=fig["high"], local_low=round(low, 1),
+                    local_high=round(high, 1), rounded_low=round_like_note(low), rounded_high=round_like_note(high))
+        item["rounded"] = f"{_ca(low, lang)}-{fmt_int(round_like_note(high), lang)}"
+    return item
+
+
+def _profile_expectations(knowledge: Knowledge, by_id: dict[str, dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Profile percentages applied to a local figure (e.g. share of crisis-centre stays by returning women)."""
+    out = []
+    for item in knowledge["profile"]["crisis_centre_key_figures"] + knowledge["profile"]["partner_reports"]:
+        basis = by_id.get(item["basis"] or "")
+        if not item["local_expectation"] or basis is None or basis["local"] is None:
+            continue
+        local = basis["local"] * item["percent"] / 100
+        out.append({
+            "id": item["id"],
+            "label": pick(item["label"], lang),
+            "percent": item["percent"],
+            "of": pick(item["of"], lang),
+            "basis": basis["id"],
+            "basis_local": basis["local"],
+            "local": round(local, 1),
+            "rounded": _ca(local, lang),
+            "source": item["source"],
+        })
+    return out
+
+
+def _costs(knowledge: Knowledge, population: int, reference: int, lang: str) -> dict[str, Any]:
+    economy = knowledge["economy"]
+    items = []
+    for cost in economy["cost_items"]:
+        local_dkk = scale(cost["amount_mdkk"] * 1_000_000, population, reference)
+        items.append({
+            "id": cost["id"],
+            "label": pick(cost["name"], lang),
+            "national_mdkk": cost["amount_mdkk"],
+            "local_dkk": round(local_dkk),
+            "rounded": f"{_ca(local_dkk, lang)} kr.",
+            "note": pick(cost.get("note"), lang) or None,
+            "source": cost["source"],
+        })
+    return {
+        "study": pick(economy["study"], lang),
+        "basis": pick(economy["basis"], lang),
+        "year_of_report": economy["year_of_report"],
+        "total_given": economy["total_given"],
+        "items": items,
+        "excluded": [pick(t, lang) for t in economy["excluded"]],
+    }
+
+
+def _benchmarks(knowledge: Knowledge, population: int, lang: str) -> list[dict[str, Any]]:
+    out = []
+    for bench in knowledge["benchmarks"]["benchmarks"]:
+        local = population / bench["per_inhabitants"] * bench["places"]
+        out.append({
+            "id": bench["id"],
+            "label": pick(bench["name"], lang),
+            "per_inhabitants": bench["per_inhabitants"],
+            "places": bench["places"],
+            "unit": pick(bench["unit"], lang),
+            "local": round(local, 1),
+            "status": pick(bench["status"], lang),
+            "text": pick(bench["text"], lang),
+            "source": bench["source"],
+        })
+    return out
+
+
+def estimate(knowledge: Knowledge, *, population: int, municipality: dict[str, Any] | None = None,
+             year: int | None = None, lang: str = "en") -> dict[str, Any]:
+    """Every national figure of the prevalence section scaled to `population`, with costs, benchmarks and
+    the caveats that must travel with them."""
+    prevalence = knowledge["prevalence"]
+    ref = prevalence["reference_population"]
+    reference = ref["population"]
+    estimates = [_figure_estimate(fig, population, reference, lang) for fig in prevalence["figures"]
+                 if fig["scalable"]]
+    by_id = {e["id"]: e for e in estimates}
+    examples = []
+    for example in prevalence["worked_examples"]:
+        fig = next(f for f in prevalence["figures"] if f["id"] == example["figure"])
+        value = scale(fig["value"] if fig["value"] is not None else fig["low"], example["population"], reference)
+        examples.append({"figure": example["figure"], "population": example["population"],
+                         "stated": example["stated"], "computed": round(value, 1),
+                         "reproduced": round_like_note(value) == example["stated"],
+                         "text": pick(example["text"], lang)})
+    caveats = [{"id": c["id"], "text": pick(c["text"], lang)} for c in prevalence["caveats"]]
+    newer = [{"id": n["id"], "year": n["year"], "label": pick(n["label"], lang), "value": n["value"],
+              "percent": n["percent"], "text": pick(n["text"], lang), "source": n["source"]}
+             for n in prevalence["newer_figures"]]
+    return {
+        "population": population,
+        "municipality": None if municipality is None else {"code": municipality["code"], "name": municipality["name"]},
+        "year": year,
+        "reference_year": int(ref["date"][:4]),
+        "method": {
+            "name": "proportional-to-total-population",
+            "reference_population": reference,
+            "reference_date": ref["date"],
+            "share": population / reference,
+            "rounding": "note" ,
+            "description": pick(ref["description"], lang),
+            "worked_examples": examples,
+        },
+        "estimates": estimates,
+        "profile": _profile_expectations(knowledge, by_id, lang),
+        "costs": _costs(knowledge, population, reference, lang),
+        "benchmarks": _benchmarks(knowledge, population, lang),
+        "statements": [{"id": s["id"], "text": pick(s["text"], lang), "source": s["source"]}
+                       for s in prevalence["statements"]],
+        "caveats": caveats,
+        "newer_figures": newer,
+    }

@@ -1,0 +1,372 @@
+"""Pure lookups and filters over the loaded knowledge (plain data); no printing, no typer or rich."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .loader import Knowledge
+
+
+def section_counts(knowledge: Knowledge) -> dict[str, dict[str, int]]:
+    """For each file, how many entries each of its lists holds (e.g. law: entries 9, acts 5)."""
+    counts: dict[str, dict[str, int]] = {}
+    for stem, section in knowledge.data.items():
+        parts: dict[str, int] = {}
+        for key, value in section.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                parts[key] = len(value)
+        counts[stem] = parts
+    return counts
+
+
+def population_years(knowledge: Knowledge) -> list[int]:
+    return sorted(y["year"] for y in knowledge["municipalities"]["years"])
+
+
+def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
+    """A municipality by code, exact name, any letter case, or typed without Danish letters
+    ('Aeroe', 'Aero' -> Ærø). Raises UsageError for an unknown or ambiguous name, listing the closest."""
+    from .errors import UsageError
+    from .text import closest, loose
+
+    munis = knowledge["municipalities"]["municipalities"]
+    wanted = query.strip()
+    if not wanted:
+        raise UsageError("Empty municipality.", hint="Give a name such as Viborg or a code such as 791.")
+    if wanted.isdigit():
+        for muni in munis:
+            if muni["code"] == wanted.zfill(3):
+                return muni
+        raise UsageError(f"No municipality has the code {wanted!r}.",
+                         hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
+    for muni in munis:
+        if muni["name"].casefold() == wanted.casefold():
+            return muni
+    key = loose(wanted)
+    exact = [m for m in munis if loose(m["name"]) == key]
+    if len(exact) == 1:
+        return exact[0]
+    names = [m["name"] for m in munis]
+    starts = [m for m in munis if key and loose(m["name"]).startswith(key)]
+    if len(starts) == 1 and len(key) >= 3:
+        return starts[0]
+    if len(exact) > 1 or len(starts) > 1:
+        matches = [m["name"] for m in (exact or starts)]
+        raise UsageError(f"Municipality {query!r} is ambiguous: {', '.join(matches[:8])}.",
+                         hint="Give more of the name, or the code.")
+    near = closest(wanted, names)
+    hint = f"Did you mean: {', '.join(near)}?" if near else "Give the name or the three-digit code."
+    raise UsageError(f"Unknown municipality {query!r}.", hint=hint)
+
+
+def source_text(knowledge: Knowledge, source: dict[str, Any] | None, lang: str) -> str:
+    """'Section title, ref. 3, 4' or the data file's title and attribution: where a fact comes from."""
+    if not source:
+        return ""
+    meta = knowledge["meta"]
+    parts: list[str] = []
+    if source.get("section"):
+        for section in meta["sections"]:
+            if section["id"] == source["section"]:
+                parts.append(section["title"][lang])
+        refs = source.get("refs") or []
+        if refs:
+            parts.append(("ref. " if lang == "da" else "ref. ") + ", ".join(str(r) for r in refs))
+    if source.get("data"):
+        for data in meta["data_sources"]:
+            if data["id"] == source["data"]:
+                parts.append(f"{data['attribution'][lang]} ({data['date']})")
+    return "; ".join(parts) if not source.get("section") else ", ".join(parts)
+
+
+PHASE_ORDER = ("primary", "secondary", "tertiary")
+
+
+def localize(node: Any, lang: str) -> Any:
+    """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output)."""
+    if isinstance(node, dict):
+        if set(node) == {"da", "en"} and all(isinstance(v, str) for v in node.values()):
+            return node[lang]
+        return {key: localize(value, lang) for key, value in node.items()}
+    if isinstance(node, list):
+        return [localize(item, lang) for item in node]
+    return node
+
+
+def evidence_ranks(knowledge: Knowledge) -> dict[str, int]:
+    return {level["id"]: level["rank"] for level in knowledge["evidence"]["levels"]}
+
+
+def evidence_ids(knowledge: Knowledge) -> list[str]:
+    """Evidence level ids, strongest first."""
+    return [lv["id"] for lv in sorted(knowledge["evidence"]["levels"], key=lambda lv: -lv["rank"])]
+
+
+def by_id(items: list[dict[str, Any]], ident: str, what: str, command: str) -> dict[str, Any]:
+    """The entry with `ident`, or NotFound with the closest ids ('did you mean …')."""
+    from .errors import NotFound
+    from .text import closest, fold
+
+    wanted = fold(ident.strip())
+    for item in items:
+        if item["id"] == wanted:
+            return item
+    ids = [item["id"] for item in items]
+    near = closest(ident, ids)
+    hint = f"Did you mean: {', '.join(near)}?" if near else f"Run `{command}` to list them."
+    raise NotFound(f"No {what} with id {ident!r}.", hint=hint)
+
+
+def strongest(knowledge: Knowledge, levels: list[str]) -> str | None:
+    ranks = evidence_ranks(knowledge)
+    return max(levels, key=lambda lv: ranks[lv]) if levels else None
+
+
+def filter_interventions(
+    knowledge: Knowledge,
+    *,
+    phases: list[str] = (),  # type: ignore[assignment]
+    targets: list[str] = (),  # type: ignore[assignment]
+    evidence: list[str] = (),  # type: ignore[assignment]
+    min_evidence: str | None = None,
+    tried_in_denmark: bool | None = None,
+    search: str | None = None,
+    lang: str = "en",
+) -> list[dict[str, Any]]:
+    """Interventions matching every filter given (values of one filter are alternatives), sorted by phase,
+    then evidence (strongest first), then name."""
+    ranks = evidence_ranks(knowledge)
+    floor = ranks[min_evidence] if min_evidence else None
+    words = _words(search) if search else []
+    out = []
+    for item in knowledge["interventions"]["interventions"]:
+        if phases and not set(phases) & set(item["phases"]):
+            continue
+        if targets and not set(targets) & set(item["target_groups"]):
+            continue
+        if evidence and item["evidence"] not in evidence:
+            continue
+        if floor is not None and ranks[item["evidence"]] < floor:
+            continue
+        if tried_in_denmark is not None and (item["tried_in_denmark"] == "yes") != tried_in_denmark:
+            continue
+        if words and not _matches(item, words):
+            continue
+        out.append(item)
+
+    def key(item: dict[str, Any]) -> tuple[int, int, str]:
+        first_phase = min(PHASE_ORDER.index(p) for p in item["phases"])
+        return first_phase, -ranks[item["evidence"]], item["name"][lang].casefold()
+
+    return sorted(out, key=key)
+
+
+def related_initiatives(knowledge: Knowledge, intervention: dict[str, Any]) -> list[dict[str, Any]]:
+    """Initiatives linked either way (the intervention names them, or they name the intervention)."""
+    ids = set(intervention["initiatives"])
+    return [i for i in knowledge["initiatives"]["initiatives"]
+            if i["id"] in ids or intervention["id"] in i["interventions"]]
+
+
+def filter_initiatives(knowledge: Knowledge, *, targets: list[str] = ()) -> list[dict[str, Any]]:  # type: ignore[assignment]
+    items = knowledge["initiatives"]["initiatives"]
+    return [i for i in items if not targets or set(targets) & set(i["target_groups"])]
+
+
+def phase_summary(knowledge: Knowledge) -> list[dict[str, Any]]:
+    """Each prevention phase with its number of interventions and the strongest evidence among them."""
+    out = []
+    for phase in knowledge["phases"]["phases"]:
+        members = [i for i in knowledge["interventions"]["interventions"] if phase["id"] in i["phases"]]
+        out.append({**phase, "interventions": [i["id"] for i in members],
+                    "count": len(members), "strongest": strongest(knowledge, [i["evidence"] for i in members])})
+    order = {p: n for n, p in enumerate(PHASE_ORDER)}
+    return sorted(out, key=lambda p: order.get(p["id"], 99))
+
+
+def evidence_map(knowledge: Knowledge) -> list[dict[str, Any]]:
+    """Evidence gap map: one cell per target group × phase, with the interventions there and the strongest
+    evidence; `gap` is true where no intervention has documented effect."""
+    cells = []
+    for group in knowledge["target_groups"]["target_groups"]:
+        for phase in PHASE_ORDER:
+            members = [i for i in knowledge["interventions"]["interventions"]
+                       if phase in i["phases"] and group["id"] in i["target_groups"]]
+            best = strongest(knowledge, [i["evidence"] for i in members])
+            cells.append({"target_group": group["id"], "phase": phase,
+                          "interventions": [{"id": i["id"], "evidence": i["evidence"]} for i in members],
+                          "strongest": best, "gap": best != "documented"})
+    return cells
+
+
+# --- law references ----------------------------------------------------------------------------
+
+def law_aliases(knowledge: Knowledge) -> dict[str, str]:
+    """alias -> act id (every act's aliases, plus its id)."""
+    out: dict[str, str] = {}
+    for act in knowledge["law"]["acts"]:
+        out[act["id"]] = act["id"]
+        for alias in act["aliases"]:
+            out[alias] = act["id"]
+    return out
+
+
+def default_act(knowledge: Knowledge) -> str:
+    """The act a bare section number refers to: Serviceloven if present, else the first act."""
+    acts = [a["id"] for a in knowledge["law"]["acts"]]
+    return "serviceloven" if "serviceloven" in acts else acts[0]
+
+
+def short_ref(knowledge: Knowledge, entry: dict[str, Any]) -> str:
+    """What to type to see an entry: 'sel 109', 'tilhold 3', 'vej'."""
+    act = next(a for a in knowledge["law"]["acts"] if a["id"] == entry["act"])
+    alias = act["aliases"][0] if act["aliases"] else act["id"]
+    return f"{alias} {entry['section']}" if entry["section"] else alias
+
+
+def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
+    """A law entry from what a planner types: '109', '§109', '§ 109', 'sel 109', 'serviceloven § 109',
+    'tilhold 3', 'cpr 28', 'vej', or an id such as 'sel-109'. NotFound lists the closest references."""
+    import re
+
+    from .errors import NotFound
+
+    entries = knowledge["law"]["entries"]
+    text = " ".join(reference.replace("§", " ").replace("stk.", " ").split()).casefold()
+    for entry in entries:
+        if entry["id"] == text:
+            return entry
+    aliases = law_aliases(knowledge)
+    match = re.fullmatch(r"(?:(?P<act>[^\d\s][\w\-æøå]*)\s*)?(?P<section>\d+\s*[a-z]?)?", text)
+    act_id = section = None
+    if match:
+        act_word, section = match.group("act"), match.group("section")
+        section = section.replace(" ", "") if section else None
+        if act_word:
+            act_id = aliases.get(act_word)
+        elif section:
+            act_id = default_act(knowledge)
+    if act_id:
+        candidates = [e for e in entries if e["act"] == act_id]
+        if section is None and len(candidates) == 1:
+            return candidates[0]
+        for entry in candidates:
+            if entry["section"] and entry["section"].casefold() == (section or ""):
+                return entry
+    refs = [short_ref(knowledge, e) for e in entries]
+    from .text import closest
+
+    near = closest(reference, refs)
+    hint = f"Did you mean: {', '.join(near)}?" if near else ""
+    raise NotFound(f"No legal reference {reference!r} in the knowledge base.",
+                   hint=(hint + " " if hint else "") + "Run `vold law` to list them.")
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+SEARCH_COMMANDS = {
+    "interventions": "vold interventions {id}",
+    "initiatives": "vold initiatives {id}",
+    "law": "vold law {ref}",
+    "phases": "vold phases",
+    "profile": "vold profile",
+    "prevalence": "vold estimate --population 43000",
+    "municipalities": "vold estimate --municipality {code}",
+    "definition": "vold definition",
+    "documentation": "vold documentation",
+    "implementation": "vold implementation",
+    "economy": "vold economy",
+    "evidence": "vold evidence",
+    "target_groups": "vold map",
+    "benchmarks": "vold estimate --population 43000",
+    "meta": "vold kb info",
+}
+
+
+def _words(text: str) -> list[str]:
+    from .text import fold
+
+    return [w for w in fold(text).split() if w]
+
+
+def _texts(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [t for value in node.values() for t in _texts(value)]
+    if isinstance(node, list):
+        return [t for value in node for t in _texts(value)]
+    return [node] if isinstance(node, str) else []
+
+
+def _matches(node: Any, words: list[str]) -> bool:
+    from .text import fold
+
+    haystack = fold(" ".join(_texts(node)))
+    return all(word in haystack for word in words)
+
+
+def _snippet(node: Any, words: list[str], lang: str, width: int = 110) -> str:
+    """The text of `node` (preferring `lang`) around the first match."""
+    from .text import fold
+
+    preferred = localize(node, lang)
+    for text in _texts(preferred) + _texts(node):
+        folded = fold(text)
+        at = folded.find(words[0])
+        if at >= 0 and len(folded) == len(text):
+            start = max(0, at - width // 3)
+            piece = text[start:start + width]
+            return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+        if at >= 0:
+            return text[:width] + ("…" if len(text) > width else "")
+    return ""
+
+
+def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """The searchable entries of a section: dicts with an id (or a municipality code), with a title."""
+    out: list[tuple[dict[str, Any], str]] = []
+
+    def walk(node: Any, depth: int) -> None:
+        if isinstance(node, dict):
+            if ("id" in node or "code" in node) and depth > 0:
+                out.append((node, node.get("id") or node.get("code")))
+                return
+            for value in node.values():
+                walk(value, depth + 1)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, depth + 1)
+
+    walk(data, 0)
+    rest = {k: v for k, v in data.items() if not isinstance(v, list)}
+    if rest:
+        out.append((rest, section))
+    return out
+
+
+def search(knowledge: Knowledge, text: str, lang: str) -> list[dict[str, Any]]:
+    """Entries in any section whose texts (either language) hold every word of `text`, ignoring case and
+    Danish letters ('kaerestevold' finds 'kærestevold'). Each hit names the command that shows it."""
+    from .errors import UsageError
+
+    words = _words(text)
+    if not words:
+        raise UsageError("Empty search.", hint="Give one or more words, e.g. vold search kaerestevold")
+    hits = []
+    for section, data in knowledge.data.items():
+        for node, ident in _entries(section, data):
+            if not _matches(node, words):
+                continue
+            title = node.get("name") or node.get("title") or node.get("label") or node.get("text")
+            if isinstance(title, dict):
+                title = title.get(lang) or ""
+            command = SEARCH_COMMANDS.get(section, "vold kb info")
+            if section == "law" and node.get("act") is not None:
+                command = command.format(ref=short_ref(knowledge, node))
+            elif section == "law":
+                command = "vold law"
+            if "{id}" in command and not any(node is item for item in data.get(section, [])):
+                command = command.split(" {id}")[0]
+            command = command.format(id=ident, code=node.get("code", ""))
+            hits.append({"section": section, "id": ident, "title": str(title or ident),
+                         "snippet": _snippet(node, words, lang), "command": command})
+    return hits

@@ -1,0 +1,136 @@
+"""The estimate as a document: method once, figures with bars, expectations, costs, benchmark, caveats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..estimate import fmt_dec, fmt_int
+from ..lang import tr as _t
+from ..loader import Knowledge
+from ..query import source_text
+from .blocks import Bar, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+
+
+def _national(item: dict[str, Any], lang: str) -> str:
+    prefix = {"about": "ca. ", "just-over": _t(lang, "godt ", "just over "),
+              "just-under": _t(lang, "knap ", "just under ")}.get(item["approx"], "")
+    if item["national"] is not None:
+        return prefix + fmt_int(item["national"], lang)
+    return f"{prefix}{fmt_int(item['national_low'], lang)}-{fmt_int(item['national_high'], lang)}"
+
+
+def _local(item: dict[str, Any], lang: str) -> str:
+    if item["local"] is not None:
+        return fmt_dec(item["local"], lang)
+    return f"{fmt_dec(item['local_low'], lang)}-{fmt_dec(item['local_high'], lang)}"
+
+
+def method_text(result: dict[str, Any], lang: str) -> str:
+    method = result["method"]
+    ref = fmt_int(method["reference_population"], lang)
+    return _t(
+        lang,
+        f"Metode (notatets egen): landstal × indbyggertal / {ref} (Danmarks befolkning {method['reference_date']}, "
+        f"tallenes referencetidspunkt). Afrunding som i notatet: til nærmeste 10 under 1.000, nærmeste 100 under "
+        f"10.000, ellers to betydende cifre; under 10 til helt tal. Et meget løst skøn.",
+        f"Method (the note's own): national figure × population / {ref} (Denmark's population on "
+        f"{method['reference_date']}, the figures' reference date). Rounded as the note rounds: to the nearest 10 "
+        f"below 1,000, nearest 100 below 10,000, otherwise two significant digits; whole numbers below 10. "
+        f"A very loose estimate.",
+    )
+
+
+def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
+    doc = Document(data=result)
+    doc.rows = [
+        {key: item[key] for key in ("id", "label", "national", "national_low", "national_high", "local",
+                                    "local_low", "local_high", "rounded")}
+        | {"source": source_text(knowledge, item["source"], lang)}
+        for item in result["estimates"]
+    ]
+    muni = result["municipality"]
+    pop = fmt_int(result["population"], lang)
+    if muni:
+        title = _t(lang, f"Skøn for {muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
+                   f"Estimate for {muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
+    else:
+        title = _t(lang, f"Skøn for en befolkning på {pop} indbyggere", f"Estimate for a population of {pop}")
+    doc.add(Heading(title), Paragraph(method_text(result, lang), style="muted"))
+
+    top = max((i["local"] if i["local"] is not None else i["local_high"]) for i in result["estimates"])
+    rows = []
+    for item in result["estimates"]:
+        value = item["local"] if item["local"] is not None else item["local_high"]
+        rows.append([
+            item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
+            Bar(value, top), source_text(knowledge, item["source"], lang),
+        ])
+    doc.add(Table(
+        [Column(_t(lang, "Tal fra notatet (pr. år)", "Figure from the note (per year)"), ratio=3, min_width=18),
+         Column(_t(lang, "Landstal", "National"), justify="right", no_wrap=True),
+         Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True),
+         Column(_t(lang, "Afrundet", "Rounded"), justify="right", no_wrap=True),
+         Column("", no_wrap=True),
+         Column(_t(lang, "Kilde", "Source"), ratio=2)],
+        rows, title=_t(lang, "Forventet antal lokalt", "Expected number locally"),
+    ))
+    examples = result["method"]["worked_examples"]
+    if examples:
+        check = "; ".join(
+            f"{fmt_int(e['population'], lang)} → {fmt_dec(e['computed'], lang)} ≈ ca. {fmt_int(e['stated'], lang)}"
+            + ("" if e["reproduced"] else _t(lang, " (afviger!)", " (differs!)"))
+            for e in examples)
+        doc.add(Paragraph(_t(lang, f"Kontrol mod notatets eget eksempel: {check}.",
+                             f"Check against the note's own example: {check}."), style="muted"))
+
+    if result["profile"]:
+        doc.add(Table(
+            [Column(_t(lang, "Afledt lokal forventning", "Derived local expectation"), ratio=3),
+             Column("%", justify="right", no_wrap=True),
+             Column(_t(lang, "Af", "Of"), ratio=2),
+             Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True)],
+            [[p["label"], fmt_dec(p["percent"], lang, 0), p["of"], Styled(p["rounded"], "strong")]
+             for p in result["profile"]],
+            title=_t(lang, "Krisecentre: afledte forventninger (løse: ophold er ikke unikke personer)",
+                     "Crisis centres: derived expectations (loose: stays are not unique persons)"),
+        ))
+
+    costs = result["costs"]
+    doc.add(Table(
+        [Column(_t(lang, "Omkostning pr. år", "Cost per year"), ratio=3),
+         Column(_t(lang, "Landsplan", "National"), justify="right", no_wrap=True),
+         Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
+        [[c["label"], f"{fmt_int(c['national_mdkk'], lang)} {_t(lang, 'mio. kr.', 'DKK m')}", c["rounded"]]
+         for c in costs["items"]],
+        title=_t(lang, "Omkostninger ved vold mod kvinder (Voldens pris, 2010)",
+                 "Costs of violence against women (Voldens pris, 2010)"),
+        caption=costs["basis"],
+    ))
+    doc.add(Notes(costs["excluded"] + ([] if costs["total_given"] else [
+        _t(lang, "Notatet giver ingen samlet sum; posterne kan overlappe, så de lægges ikke sammen her.",
+           "The note gives no total; the items may overlap, so they are not added up here.")]),
+        title=_t(lang, "Ikke medregnet", "Not included")))
+
+    for bench in result["benchmarks"]:
+        doc.add(Fields([
+            (_t(lang, "Norm", "Benchmark"), bench["label"]),
+            (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {bench['unit']}", "strong")),
+            (_t(lang, "Status", "Status"), Styled(bench["status"], "warn")),
+            (_t(lang, "Kilde", "Source"), source_text(knowledge, bench["source"], lang)),
+        ], title=_t(lang, "Kapacitet: Europarådets norm (ikke et dansk lovkrav)",
+                    "Capacity: Council of Europe benchmark (not a Danish legal requirement)")))
+
+    notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
+    if muni:
+        notes.append(_t(lang, f"Folketallet er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
+                              f"(omkring {result['reference_year']}); skønnet antager uændrede forekomster.",
+                        f"The population is from 1 January {result['year']}, while the national figures are from the "
+                        f"note's period (around {result['reference_year']}); the estimate assumes unchanged rates."))
+    doc.add(Notes(notes, title=_t(lang, "Forbehold", "Caveats")))
+    newer = [f"{n['year']}: {n['label']}: {fmt_int(n['value'], lang)}"
+             + (f" ({fmt_dec(n['percent'], lang)} %)" if n["percent"] is not None else "")
+             + f" — {source_text(knowledge, n['source'], lang)}" for n in result["newer_figures"]]
+    if newer:
+        doc.add(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
+                                      "Newer national figures exist (not from the note, not used above)")))
+    return doc

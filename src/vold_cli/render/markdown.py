@@ -1,0 +1,77 @@
+"""GitHub-flavoured Markdown for the document blocks."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import (
+    Bar,
+    BulletList,
+    Cell,
+    Chart,
+    Document,
+    Fields,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Styled,
+    Table,
+    cell_text,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    """Text from the knowledge base shown literally: no accidental emphasis, links, HTML or table breaks."""
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _cell(cell: Cell) -> str:
+    if isinstance(cell, Bar):
+        return escape(cell.label)
+    if isinstance(cell, Styled) and cell.style == "strong":
+        return f"**{escape(cell.text)}**"
+    return escape(cell_text(cell))
+
+
+def _table(columns: list[str], rows: list[list[str]], aligns: list[str]) -> list[str]:
+    sep = {"right": "---:", "center": ":---:"}
+    lines = ["| " + " | ".join(columns) + " |", "| " + " | ".join(sep.get(a, "---") for a in aligns) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def render(doc: Document) -> str:
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out += ["#" * min(block.level, 6) + " " + escape(block.text), ""]
+        elif isinstance(block, Paragraph):
+            text = escape(block.text)
+            out += [f"*{text}*" if block.style == "muted" else text, ""]
+        elif isinstance(block, Fields):
+            if block.title:
+                out += [f"**{escape(block.title)}**", ""]
+            out += [f"- **{escape(label)}:** {_cell(value)}" for label, value in block.pairs] + [""]
+        elif isinstance(block, Table):
+            if block.title:
+                out += [f"**{escape(block.title)}**", ""]
+            rows = [[_cell(c) for c in row] for row in block.rows]
+            out += _table([escape(c.header) for c in block.columns], rows, [c.justify for c in block.columns])
+            out += [""] + ([f"*{escape(block.caption)}*", ""] if block.caption else [])
+        elif isinstance(block, BulletList | Notes):
+            if block.title:
+                out += [f"**{escape(block.title)}**", ""]
+            prefix = "> - " if isinstance(block, Notes) else "- "
+            out += [prefix + escape(item) for item in block.items] + [""]
+        elif isinstance(block, Chart):
+            top = max((v for _, v, _ in block.items), default=0) or 1
+            rows = [[escape(label), shown, "█" * max(1, round(20 * v / top)) if v > 0 else ""]
+                    for label, v, shown in block.items]
+            out += [f"**{escape(block.title)}**", ""]
+            out += _table(["", escape(block.unit), ""], rows, ["left", "right", "left"]) + [""]
+        elif isinstance(block, PageBreak):
+            out += ["---", ""]
+    return "\n".join(out).rstrip() + "\n"

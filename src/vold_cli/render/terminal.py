@@ -1,0 +1,127 @@
+"""Rich rendering for people at a terminal. Knowledge text is always printed as Text (markup off)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, TextIO
+
+from rich.console import Console, Group
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from .blocks import (
+    Bar,
+    BulletList,
+    Cell,
+    Chart,
+    Document,
+    Fields,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Styled,
+    Table,
+)
+
+STYLES = {
+    "documented": "bold green",
+    "promising": "cyan",
+    "inconclusive": "yellow",
+    "unknown": "dim",
+    "not-recommended": "bold red",
+    "strong": "bold",
+    "muted": "dim",
+    "warn": "yellow",
+    "gap": "red",
+}
+
+
+def make_console(stream: TextIO | None = None) -> Console:
+    """A console for `stream` (stdout by default), created per call so tests can swap streams."""
+    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(
+        file=stream or sys.stdout,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        soft_wrap=False,
+    )
+
+
+def _style(name: str) -> str:
+    return STYLES.get(name, name if name in {"green", "red", "cyan", "yellow", "white", "bold"} else "")
+
+
+def _bar(bar: Bar, width: int = 20) -> Text:
+    share = 0.0 if bar.maximum <= 0 else max(0.0, min(1.0, bar.value / bar.maximum))
+    full = round(share * width)
+    text = Text("█" * full, style="cyan")
+    text.append("·" * (width - full), style="dim")
+    if bar.label:
+        text.append(" " + bar.label)
+    return text
+
+
+def _cell(cell: Cell) -> Text:
+    if isinstance(cell, Bar):
+        return _bar(cell)
+    if isinstance(cell, Styled):
+        return Text(cell.text, style=_style(cell.style))
+    return Text(cell)
+
+
+def _renderables(doc: Document) -> list[Any]:
+    parts: list[Any] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            style = "bold underline" if block.level == 1 else "bold"
+            parts.append(Text(block.text, style=style))
+        elif isinstance(block, Paragraph):
+            parts.append(Text(block.text, style=_style(block.style)))
+        elif isinstance(block, Fields):
+            grid = RichTable(show_header=False, box=None, pad_edge=False, title=block.title or None,
+                             title_justify="left", title_style="bold", expand=False)
+            grid.add_column(style="bold", no_wrap=True, max_width=28, overflow="fold")
+            grid.add_column(ratio=1, overflow="fold")
+            for label, value in block.pairs:
+                grid.add_row(Text(label), _cell(value))
+            parts.append(grid)
+        elif isinstance(block, Table):
+            table = RichTable(title=block.title or None, caption=block.caption or None, title_justify="left",
+                              title_style="bold", caption_justify="left", show_lines=False, expand=False)
+            for col in block.columns:
+                table.add_column(col.header, justify=col.justify, ratio=col.ratio, min_width=col.min_width,
+                                 no_wrap=col.no_wrap, overflow="ellipsis" if col.no_wrap else "fold")
+            for row in block.rows:
+                table.add_row(*(_cell(c) for c in row))
+            parts.append(table)
+        elif isinstance(block, BulletList | Notes):
+            style = "yellow" if isinstance(block, Notes) else ""
+            if block.title:
+                parts.append(Text(block.title, style="bold " + style))
+            for item in block.items:
+                parts.append(Text("• " + item, style=style))
+        elif isinstance(block, Chart):
+            table = RichTable(title=block.title, title_justify="left", title_style="bold", box=None,
+                              show_header=False, pad_edge=False)
+            table.add_column(overflow="fold", ratio=2)
+            table.add_column(justify="right", no_wrap=True)
+            table.add_column(no_wrap=True, ratio=1)
+            top = max((v for _, v, _ in block.items), default=0)
+            for label, value, shown in block.items:
+                table.add_row(Text(label), Text(shown), _bar(Bar(value, top)))
+            parts.append(table)
+        elif isinstance(block, PageBreak):
+            parts.append(Text(""))
+        parts.append(Text(""))
+    if parts:
+        parts.pop()
+    return parts
+
+
+def render(doc: Document, stream: TextIO | None = None) -> None:
+    make_console(stream).print(Group(*_renderables(doc)))

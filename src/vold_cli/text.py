@@ -1,0 +1,42 @@
+"""Text helpers shared by lookup and search: folding Danish letters and finding near misses."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, Danish letters spelled out (æ->ae, ø->oe, å->aa), other accents dropped."""
+    text = text.translate(_DANISH).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def loose(text: str) -> str:
+    """A key that also matches names typed without Danish letters: 'Aero', 'Aeroe' and 'Ærø' agree."""
+    folded = fold(text)
+    for pair, single in (("aa", "a"), ("ae", "a"), ("oe", "o")):
+        folded = folded.replace(pair, single)
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def closest(word: str, candidates: list[str], *, limit: int = 3) -> list[str]:
+    """The candidates nearest to `word`, compared on their loose keys."""
+    import difflib
+
+    keyed = {loose(c): c for c in candidates}
+    hits = difflib.get_close_matches(loose(word), list(keyed), n=limit, cutoff=0.5)
+    prefix = [c for k, c in keyed.items() if k.startswith(loose(word)) and loose(word)]
+    out: list[str] = []
+    for name in prefix + [keyed[h] for h in hits]:
+        if name not in out:
+            out.append(name)
+    return out[:limit]
+
+
+def did_you_mean(word: str, candidates: list[str]) -> str | None:
+    """A 'Did you mean …?' hint, or None when nothing is close."""
+    near = closest(word, candidates)
+    return f"Did you mean: {', '.join(near)}?" if near else None
