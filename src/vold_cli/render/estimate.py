@@ -57,13 +57,16 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
         title = _t(lang, f"Skøn for en befolkning på {pop} indbyggere", f"Estimate for a population of {pop}")
     doc.add(Heading(title), Paragraph(method_text(result, lang), style="muted"))
 
+    sections = sorted({source_text(knowledge, {"section": i["source"]["section"]}, lang)
+                       for i in result["estimates"] if i["source"]["section"]})
     top = max((i["local"] if i["local"] is not None else i["local_high"]) for i in result["estimates"])
     rows = []
     for item in result["estimates"]:
         value = item["local"] if item["local"] is not None else item["local_high"]
+        refs = item["source"]["refs"]
         rows.append([
             item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
-            Bar(value, top), source_text(knowledge, item["source"], lang),
+            Bar(value, top), ", ".join(map(str, refs)) or "—",
         ])
     doc.add(Table(
         [Column(_t(lang, "Tal fra notatet (pr. år)", "Figure from the note (per year)"), ratio=3, min_width=18),
@@ -71,8 +74,10 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
          Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True),
          Column(_t(lang, "Afrundet", "Rounded"), justify="right", no_wrap=True),
          Column("", no_wrap=True),
-         Column(_t(lang, "Kilde", "Source"), ratio=2)],
+         Column("ref.", no_wrap=True)],
         rows, title=_t(lang, "Forventet antal lokalt", "Expected number locally"),
+        caption=_t(lang, "Kilde: notatets afsnit ", "Source: the note's section ") + "; ".join(sections)
+        + _t(lang, ". ref. = notatets referencenumre.", ". ref. = the note's reference numbers."),
     ))
     examples = result["method"]["worked_examples"]
     if examples:
@@ -127,9 +132,7 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
                         f"note's period (around {result['reference_year']}); the estimate assumes unchanged rates."))
     doc.add(Notes(notes, title=_t(lang, "Forbehold", "Caveats")))
-    newer = [f"{n['year']}: {n['label']}: {fmt_int(n['value'], lang)}"
-             + (f" ({fmt_dec(n['percent'], lang)} %)" if n["percent"] is not None else "")
-             + f" — {source_text(knowledge, n['source'], lang)}" for n in result["newer_figures"]]
+    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]]
     if newer:
         doc.add(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
                                       "Newer national figures exist (not from the note, not used above)")))

@@ -56,7 +56,7 @@ def _style(name: str) -> str:
     return STYLES.get(name, name if name in {"green", "red", "cyan", "yellow", "white", "bold"} else "")
 
 
-def _bar(bar: Bar, width: int = 20) -> Text:
+def _bar(bar: Bar, width: int = 12) -> Text:
     share = 0.0 if bar.maximum <= 0 else max(0.0, min(1.0, bar.value / bar.maximum))
     full = round(share * width)
     text = Text("█" * full, style="cyan")
@@ -94,7 +94,7 @@ def _renderables(doc: Document) -> list[Any]:
             table = RichTable(title=block.title or None, caption=block.caption or None, title_justify="left",
                               title_style="bold", caption_justify="left", show_lines=False, expand=False)
             for col in block.columns:
-                table.add_column(col.header, justify=col.justify, ratio=col.ratio, min_width=col.min_width,
+                table.add_column(col.header, justify=col.justify,
                                  no_wrap=col.no_wrap, overflow="ellipsis" if col.no_wrap else "fold")
             for row in block.rows:
                 table.add_row(*(_cell(c) for c in row))
@@ -108,9 +108,9 @@ def _renderables(doc: Document) -> list[Any]:
         elif isinstance(block, Chart):
             table = RichTable(title=block.title, title_justify="left", title_style="bold", box=None,
                               show_header=False, pad_edge=False)
-            table.add_column(overflow="fold", ratio=2)
+            table.add_column(overflow="fold")
             table.add_column(justify="right", no_wrap=True)
-            table.add_column(no_wrap=True, ratio=1)
+            table.add_column(no_wrap=True)
             top = max((v for _, v, _ in block.items), default=0)
             for label, value, shown in block.items:
                 table.add_row(Text(label), Text(shown), _bar(Bar(value, top)))
