@@ -226,3 +226,23 @@ def estimate(knowledge: Knowledge, *, population: int, municipality: dict[str, A
         "caveats": caveats,
         "newer_figures": newer,
     }
+
+
+def resolve_population(knowledge: Knowledge, *, population: str | None, municipality: str | None,
+                       year: int | None) -> tuple[int, dict[str, Any] | None, int | None]:
+    """(inhabitants, municipality or None, population year or None) from what was typed; UsageError if unusable."""
+    from .query import find_municipality, population_years
+
+    if (population is None) == (municipality is None):
+        raise UsageError("Give either --population N or --municipality NAME_OR_CODE (not both).",
+                         hint="Example: --population 43000 or --municipality Viborg")
+    years = population_years(knowledge)
+    if year is not None and (municipality is None or year not in years):
+        what = "only applies to --municipality" if municipality is None else f"must be one of {', '.join(map(str, years))}"
+        raise UsageError(f"Invalid --year {year}: it {what}.")
+    if municipality is not None:
+        muni = find_municipality(knowledge, municipality)
+        year = year or years[-1]
+        return muni["population"][str(year)], muni, year
+    maximum = knowledge["prevalence"]["reference_population"]["population"]
+    return parse_population(population or "", maximum=maximum), None, None

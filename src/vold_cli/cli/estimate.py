@@ -37,28 +37,13 @@ def estimate(
 
     A very loose estimate, made the note's own way (proportional to total population).
     """
-    from ..errors import UsageError
     from ..estimate import estimate as compute
-    from ..estimate import parse_population
-    from ..query import find_municipality, population_years
+    from ..estimate import resolve_population
     from ..render.estimate import estimate_document
 
-    if (population is None) == (municipality is None):
-        raise UsageError("Give either --population N or --municipality NAME_OR_CODE (not both).",
-                         hint="Example: vold estimate --population 43000")
     knowledge = load_kb(kb)
     language = lang_of(lang)
-    years = population_years(knowledge)
-    if year is not None and (municipality is None or year not in years):
-        what = "only applies to --municipality" if municipality is None else f"must be one of {', '.join(map(str, years))}"
-        raise UsageError(f"Invalid --year {year}: it {what}.")
-    muni = None
-    if municipality is not None:
-        muni = find_municipality(knowledge, municipality)
-        year = year or years[-1]
-        count = muni["population"][str(year)]
-    else:
-        count = parse_population(population or "", maximum=knowledge["prevalence"]["reference_population"]["population"])
+    count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
     emit(estimate_document(knowledge, result, language), fmt)
 

@@ -1,5 +1,82 @@
-"""placeholder"""
+"""`vold report`: the planning brief as Markdown or one self-contained HTML file."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import KbOpt, LangOpt, lang_of, load_kb
 
 
-def register(app) -> None:  # noqa: ANN001
-    pass
+class ReportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+def report(
+    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
+                          help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
+                            help="Municipality name (Danish letters optional) or code.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
+                    help="Population year for --municipality: 2013 or 2024 (default: the latest).",
+                    show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="markdown (default) or html.")] = ReportFormat.markdown,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                      help="Write to FILE instead of stdout (never over an existing file without --force).",
+                      show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    kb: KbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """A planning brief to hand to a manager: local estimates with caveats and a chart, interventions by phase
+    and evidence, the evidence gap map, the law and what changed since the note, implementation strategies,
+    documentation, costs, initiatives and contacts, sources and a 'cite as' line.
+
+    \b
+    Examples:
+      vold report --population 43000 > brief.md
+      vold report --municipality Viborg --format html -o plan.html
+      vold report -m Aarhus -f html -o plan.html --force --lang da
+    """
+    import datetime
+    import sys
+
+    from ..estimate import estimate as compute
+    from ..estimate import resolve_population
+    from ..lang import tr
+    from ..render.report import report_document
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
+    if output is not None and not force and (output.exists() or output.is_symlink()):
+        from ..errors import OutputError
+
+        raise OutputError(f"{output} already exists.", hint="Use --force to overwrite it, or choose another name.")
+    result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
+    today = datetime.date.today().isoformat()
+    doc = report_document(knowledge, result, language, today)
+    if fmt is ReportFormat.html:
+        from ..render.html import render
+
+        title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {muni['name'] if muni else count}"
+        text = render(doc, title=title, lang=language)
+    else:
+        from ..render.markdown import render as render_md
+
+        text = render_md(doc)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..files import write_text_atomic
+
+    write_text_atomic(output, text, force=force)
+    sys.stderr.write(f"Wrote {output} ({len(text.encode('utf-8')):,} bytes).\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

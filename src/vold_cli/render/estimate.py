@@ -8,7 +8,7 @@ from ..estimate import fmt_dec, fmt_int
 from ..lang import tr as _t
 from ..loader import Knowledge
 from ..query import source_text
-from .blocks import Bar, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .blocks import Bar, Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 
 
 def _national(item: dict[str, Any], lang: str) -> str:
@@ -40,23 +40,17 @@ def method_text(result: dict[str, Any], lang: str) -> str:
     )
 
 
-def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
-    doc = Document(data=result)
-    doc.rows = [
-        {key: item[key] for key in ("id", "label", "national", "national_low", "national_high", "local",
-                                    "local_low", "local_high", "rounded")}
-        | {"source": source_text(knowledge, item["source"], lang)}
-        for item in result["estimates"]
-    ]
+def title_text(result: dict[str, Any], lang: str) -> str:
     muni = result["municipality"]
     pop = fmt_int(result["population"], lang)
     if muni:
-        title = _t(lang, f"Skøn for {muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
-                   f"Estimate for {muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
-    else:
-        title = _t(lang, f"Skøn for en befolkning på {pop} indbyggere", f"Estimate for a population of {pop}")
-    doc.add(Heading(title), Paragraph(method_text(result, lang), style="muted"))
+        return _t(lang, f"{muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
+                  f"{muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
+    return _t(lang, f"En befolkning på {pop} indbyggere", f"A population of {pop}")
 
+
+def figure_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[Block]:
+    """Method, the figures table with bars, and the check against the note's worked example."""
     sections = sorted({source_text(knowledge, {"section": i["source"]["section"]}, lang)
                        for i in result["estimates"] if i["source"]["section"]})
     top = max((i["local"] if i["local"] is not None else i["local_high"]) for i in result["estimates"])
@@ -68,7 +62,7 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
             item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
             Bar(value, top), ", ".join(map(str, refs)) or "—",
         ])
-    doc.add(Table(
+    blocks: list[Block] = [Paragraph(method_text(result, lang), style="muted"), Table(
         [Column(_t(lang, "Tal fra notatet (pr. år)", "Figure from the note (per year)"), ratio=3, min_width=18),
          Column(_t(lang, "Landstal", "National"), justify="right", no_wrap=True),
          Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True),
@@ -78,30 +72,43 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
         rows, title=_t(lang, "Forventet antal lokalt", "Expected number locally"),
         caption=_t(lang, "Kilde: notatets afsnit ", "Source: the note's section ") + "; ".join(sections)
         + _t(lang, ". ref. = notatets referencenumre.", ". ref. = the note's reference numbers."),
-    ))
+    )]
     examples = result["method"]["worked_examples"]
     if examples:
         check = "; ".join(
             f"{fmt_int(e['population'], lang)} → {fmt_dec(e['computed'], lang)} ≈ ca. {fmt_int(e['stated'], lang)}"
             + ("" if e["reproduced"] else _t(lang, " (afviger!)", " (differs!)"))
             for e in examples)
-        doc.add(Paragraph(_t(lang, f"Kontrol mod notatets eget eksempel: {check}.",
-                             f"Check against the note's own example: {check}."), style="muted"))
+        blocks.append(Paragraph(_t(lang, f"Kontrol mod notatets eget eksempel: {check}.",
+                                   f"Check against the note's own example: {check}."), style="muted"))
+    return blocks
 
-    if result["profile"]:
-        doc.add(Table(
-            [Column(_t(lang, "Afledt lokal forventning", "Derived local expectation"), ratio=3),
-             Column("%", justify="right", no_wrap=True),
-             Column(_t(lang, "Af", "Of"), ratio=2),
-             Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True)],
-            [[p["label"], fmt_dec(p["percent"], lang, 0), p["of"], Styled(p["rounded"], "strong")]
-             for p in result["profile"]],
-            title=_t(lang, "Krisecentre: afledte forventninger (løse: ophold er ikke unikke personer)",
-                     "Crisis centres: derived expectations (loose: stays are not unique persons)"),
-        ))
 
+def chart_block(result: dict[str, Any], lang: str) -> Chart:
+    items = [(i["label"], i["local"] if i["local"] is not None else (i["local_low"] + i["local_high"]) / 2,
+              i["rounded"]) for i in result["estimates"]]
+    return Chart(_t(lang, "Forventet antal pr. år lokalt (meget løst skøn)",
+                    "Expected number per year locally (very loose estimate)"), items)
+
+
+def expectation_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+    if not result["profile"]:
+        return []
+    return [Table(
+        [Column(_t(lang, "Afledt lokal forventning", "Derived local expectation"), ratio=3),
+         Column("%", justify="right", no_wrap=True),
+         Column(_t(lang, "Af", "Of"), ratio=2),
+         Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True)],
+        [[p["label"], fmt_dec(p["percent"], lang, 0), p["of"], Styled(p["rounded"], "strong")]
+         for p in result["profile"]],
+        title=_t(lang, "Krisecentre: afledte forventninger (løse: ophold er ikke unikke personer)",
+                 "Crisis centres: derived expectations (loose: stays are not unique persons)"),
+    )]
+
+
+def cost_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     costs = result["costs"]
-    doc.add(Table(
+    return [Table(
         [Column(_t(lang, "Omkostning pr. år", "Cost per year"), ratio=3),
          Column(_t(lang, "Landsplan", "National"), justify="right", no_wrap=True),
          Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
@@ -110,30 +117,52 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
         title=_t(lang, "Omkostninger ved vold mod kvinder (Voldens pris, 2010)",
                  "Costs of violence against women (Voldens pris, 2010)"),
         caption=costs["basis"],
-    ))
-    doc.add(Notes(costs["excluded"] + ([] if costs["total_given"] else [
+    ), Notes(costs["excluded"] + ([] if costs["total_given"] else [
         _t(lang, "Notatet giver ingen samlet sum; posterne kan overlappe, så de lægges ikke sammen her.",
            "The note gives no total; the items may overlap, so they are not added up here.")]),
-        title=_t(lang, "Ikke medregnet", "Not included")))
+        title=_t(lang, "Ikke medregnet", "Not included"))]
 
-    for bench in result["benchmarks"]:
-        doc.add(Fields([
-            (_t(lang, "Norm", "Benchmark"), bench["label"]),
-            (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {bench['unit']}", "strong")),
-            (_t(lang, "Status", "Status"), Styled(bench["status"], "warn")),
-            (_t(lang, "Kilde", "Source"), source_text(knowledge, bench["source"], lang)),
-        ], title=_t(lang, "Kapacitet: Europarådets norm (ikke et dansk lovkrav)",
-                    "Capacity: Council of Europe benchmark (not a Danish legal requirement)")))
 
+def benchmark_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[Block]:
+    return [Fields([
+        (_t(lang, "Norm", "Benchmark"), bench["label"]),
+        (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {bench['unit']}", "strong")),
+        (_t(lang, "Status", "Status"), Styled(bench["status"], "warn")),
+        (_t(lang, "Kilde", "Source"), source_text(knowledge, bench["source"], lang)),
+    ], title=_t(lang, "Kapacitet: Europarådets norm (ikke et dansk lovkrav)",
+                "Capacity: Council of Europe benchmark (not a Danish legal requirement)"))
+        for bench in result["benchmarks"]]
+
+
+def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
-    if muni:
+    if result["municipality"]:
         notes.append(_t(lang, f"Folketallet er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                               f"(omkring {result['reference_year']}); skønnet antager uændrede forekomster.",
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
                         f"note's period (around {result['reference_year']}); the estimate assumes unchanged rates."))
-    doc.add(Notes(notes, title=_t(lang, "Forbehold", "Caveats")))
+    blocks: list[Block] = [Notes(notes, title=_t(lang, "Forbehold", "Caveats"))]
     newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]]
     if newer:
-        doc.add(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
-                                      "Newer national figures exist (not from the note, not used above)")))
+        blocks.append(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
+                                            "Newer national figures exist (not from the note, not used above)")))
+    return blocks
+
+
+def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
+    doc = Document(data=result)
+    doc.rows = [
+        {key: item[key] for key in ("id", "label", "national", "national_low", "national_high", "local",
+                                    "local_low", "local_high", "rounded")}
+        | {"source": source_text(knowledge, item["source"], lang)}
+        for item in result["estimates"]
+    ]
+    doc.add(Heading(_t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)[0].lower()
+                    + title_text(result, lang)[1:] if not result["municipality"]
+                    else _t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)))
+    doc.blocks += figure_blocks(knowledge, result, lang)
+    doc.blocks += expectation_blocks(result, lang)
+    doc.blocks += cost_blocks(result, lang)
+    doc.blocks += benchmark_blocks(knowledge, result, lang)
+    doc.blocks += caveat_blocks(result, lang)
     return doc

@@ -30,7 +30,8 @@ def escape(text: str) -> str:
 
 def _cell(cell: Cell) -> str:
     if isinstance(cell, Bar):
-        return escape(cell.label)
+        share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
+        return ("█" * max(1, round(share * 10)) if share > 0 else "") + (" " + escape(cell.label) if cell.label else "")
     if isinstance(cell, Styled) and cell.style == "strong":
         return f"**{escape(cell.text)}**"
     return escape(cell_text(cell))
