@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import click
 import typer
@@ -123,10 +124,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
-                                 help="Show the version and exit."),
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    kb: Annotated[Path | None, typer.Option("--kb", metavar="PATH", show_default=False,
+                  help="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins).")] = None,
 ) -> None:
     """Decision support for planning against violence in close relationships."""
+    ctx.obj = {"kb": kb}
 
 
 def _register() -> None:

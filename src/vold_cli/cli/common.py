@@ -44,10 +44,21 @@ def lang_of(option: Lang | None) -> str:
     return resolve_lang(option.value if option else None)
 
 
+def chosen_kb(kb: Path | None) -> Path | None:
+    """The command's --kb, else `vold --kb` given before the command (None: VOLD_KB or the bundled one)."""
+    if kb is not None:
+        return kb
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    return root.obj.get("kb") if root is not None and isinstance(root.obj, dict) else None
+
+
 def load_kb(kb: Path | None):  # noqa: ANN201 - returns loader.Knowledge
     from ..loader import load
 
-    return load(kb)
+    return load(chosen_kb(kb))
 
 
 def emit(doc: Document, fmt: Format) -> None:

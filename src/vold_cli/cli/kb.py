@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..render.blocks import Column, Document, Fields, Heading, Paragraph, Table
-from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from .common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
 
 app = typer.Typer(
     help="Validate, describe or copy the knowledge base.\n\n\b\nExamples:\n  vold kb info\n  vold kb validate ./my-knowledge\n  vold kb init ./my-knowledge",
@@ -38,7 +38,7 @@ def validate(
     from ..loader import load
     from ..query import section_counts
 
-    knowledge = load(path or kb, use_cache=False)
+    knowledge = load(path or chosen_kb(kb), use_cache=False)
     counts = section_counts(knowledge)
     language = lang_of(lang)
     total = sum(sum(parts.values()) for parts in counts.values())
