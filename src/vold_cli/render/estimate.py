@@ -149,14 +149,35 @@ def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     return blocks
 
 
+def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """One row per estimate, derived expectation, cost, benchmark, caveat and newer figure, with a `kind`
+    column, so a spreadsheet gets the caveats with the numbers."""
+    rows: list[dict[str, Any]] = []
+    for item in result["estimates"]:
+        rows.append({"kind": "estimate"} | {key: item[key] for key in (
+            "id", "label", "national", "national_low", "national_high", "local", "local_low", "local_high",
+            "rounded")} | {"source": source_text(knowledge, item["source"], lang)})
+    for item in result["profile"]:
+        rows.append({"kind": "expectation", "id": item["id"], "label": item["label"], "local": item["local"],
+                     "rounded": item["rounded"], "source": source_text(knowledge, item["source"], lang)})
+    for item in result["costs"]["items"]:
+        rows.append({"kind": "cost", "id": item["id"], "label": item["label"], "national": round(item["national_mdkk"] * 1_000_000),
+                     "local": item["local_dkk"], "rounded": item["rounded"],
+                     "source": source_text(knowledge, item["source"], lang)})
+    for item in result["benchmarks"]:
+        rows.append({"kind": "benchmark", "id": item["id"], "label": f"{item['label']} ({item['status']})",
+                     "local": item["local"], "source": source_text(knowledge, item["source"], lang)})
+    for item in result["caveats"] + result["statements"]:
+        rows.append({"kind": "caveat", "id": item["id"], "label": item["text"]})
+    for item in result["newer_figures"]:
+        rows.append({"kind": "newer-figure", "id": item["id"], "label": item["text"], "national": item["value"],
+                     "source": source_text(knowledge, item["source"], lang)})
+    return rows
+
+
 def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
     doc = Document(data=result)
-    doc.rows = [
-        {key: item[key] for key in ("id", "label", "national", "national_low", "national_high", "local",
-                                    "local_low", "local_high", "rounded")}
-        | {"source": source_text(knowledge, item["source"], lang)}
-        for item in result["estimates"]
-    ]
+    doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)[0].lower()
                     + title_text(result, lang)[1:] if not result["municipality"]
                     else _t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)))
