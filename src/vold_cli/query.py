@@ -370,3 +370,10 @@ def search(knowledge: Knowledge, text: str, lang: str) -> list[dict[str, Any]]:
             hits.append({"section": section, "id": ident, "title": str(title or ident),
                          "snippet": _snippet(node, words, lang), "command": command})
     return hits
+
+
+def data_file(knowledge: Knowledge, source: dict[str, Any] | None) -> str:
+    """The file beside the note a fact comes from ('data/after-the-note.md'), or '' for facts from the note."""
+    if not source or not source.get("data"):
+        return ""
+    return next((d["file"] for d in knowledge["meta"]["data_sources"] if d["id"] == source["data"]), source["data"])

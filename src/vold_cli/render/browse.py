@@ -12,6 +12,7 @@ from ..lang import tr as _t
 from ..loader import Knowledge
 from ..query import (
     PHASE_ORDER,
+    data_file,
     evidence_ids,
     localize,
     related_initiatives,
@@ -180,6 +181,10 @@ def _changes(knowledge: Knowledge, entry: dict[str, Any]) -> list[dict[str, Any]
     return list(entry["changes_since"]) + list(_act(knowledge, entry["act"])["changes_since"])
 
 
+def _where(knowledge: Knowledge, source: dict[str, Any], lang: str) -> str:
+    return data_file(knowledge, source) or source_text(knowledge, source, lang)
+
+
 def law_view(knowledge: Knowledge, entry: dict[str, Any], lang: str) -> Document:
     act = _act(knowledge, entry["act"])
     changes = _changes(knowledge, entry)
@@ -200,7 +205,7 @@ def law_view(knowledge: Knowledge, entry: dict[str, Any], lang: str) -> Document
     ], title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)")))
     if changes:
         doc.add(Notes(
-            [f"{c['date']}: {pick(c['text'], lang)} ({c['authority']}; {source_text(knowledge, c['source'], lang)})"
+            [f"{c['date']}: {pick(c['text'], lang)} ({c['authority']}; {_where(knowledge, c['source'], lang)})"
              for c in changes],
             title=_t(lang, "Ændret siden notatet — ikke fra notatet", "Changed since the note — not from the note"),
         ))
