@@ -5,107 +5,153 @@ formats never disagree about content."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
-class Styled:
+class _Block:
+    """Tiny immutable record. Plain classes, not dataclasses: building a dataclass costs about a millisecond at
+    import, and every command imports this module."""
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = self.__slots__
+        values = dict(zip(names, args, strict=False))
+        values.update(kwargs)
+        for name in names:
+            if name not in values:
+                default = self._defaults.get(name, _REQUIRED)  # type: ignore[attr-defined]
+                if default is _REQUIRED:
+                    raise TypeError(f"{type(self).__name__} needs {name}")
+                values[name] = default() if callable(default) else default
+            object.__setattr__(self, name, values[name])
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({inner})"
+
+
+_REQUIRED = object()
+
+
+class Styled(_Block):
     """A cell or value with a style name (colour for terminals, a class in HTML, plain in Markdown)."""
 
+    __slots__ = ("text", "style")
+    _defaults = {"style": ""}
     text: str
-    style: str = ""
+    style: str
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(_Block):
     """A horizontal bar: `value` relative to `maximum`, with a label printed beside it."""
 
+    __slots__ = ("value", "maximum", "label")
+    _defaults = {"label": ""}
     value: float
     maximum: float
-    label: str = ""
+    label: str
 
 
 Cell = str | Styled | Bar
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(_Block):
+    __slots__ = ("text", "level")
+    _defaults = {"level": 1}
     text: str
-    level: int = 1
+    level: int
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(_Block):
+    __slots__ = ("text", "style")
+    _defaults = {"style": ""}
     text: str
-    style: str = ""
+    style: str
 
 
-@dataclass(frozen=True)
-class Fields:
+class Fields(_Block):
     """Label/value pairs, e.g. the full view of one entry."""
 
+    __slots__ = ("pairs", "title")
+    _defaults = {"title": ""}
     pairs: list[tuple[str, Cell]]
-    title: str = ""
+    title: str
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(_Block):
+    __slots__ = ("header", "justify", "ratio", "min_width", "no_wrap")
+    _defaults = {"justify": "left", "ratio": None, "min_width": None, "no_wrap": False}
     header: str
-    justify: str = "left"
-    ratio: int | None = None
-    min_width: int | None = None
-    no_wrap: bool = False
+    justify: str
+    ratio: int | None
+    min_width: int | None
+    no_wrap: bool
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(_Block):
+    __slots__ = ("columns", "rows", "title", "caption")
+    _defaults = {"title": "", "caption": ""}
     columns: list[Column]
     rows: list[list[Cell]]
-    title: str = ""
-    caption: str = ""
+    title: str
+    caption: str
 
 
-@dataclass(frozen=True)
-class BulletList:
+class BulletList(_Block):
+    __slots__ = ("items", "title")
+    _defaults = {"title": ""}
     items: list[str]
-    title: str = ""
+    title: str
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(_Block):
     """Caveats and limits: shown apart from results, never dropped from any format."""
 
+    __slots__ = ("items", "title")
+    _defaults = {"title": ""}
     items: list[str]
-    title: str = ""
+    title: str
 
 
-@dataclass(frozen=True)
-class Chart:
-    """A bar chart of labelled values (rendered as bars in terminals, SVG in HTML, a table in Markdown)."""
+class Chart(_Block):
+    """A bar chart of labelled values (bars in terminals, SVG in HTML, a table in Markdown)."""
 
+    __slots__ = ("title", "items", "unit")
+    _defaults = {"unit": ""}
     title: str
     items: list[tuple[str, float, str]]  # label, value, printed value
-    unit: str = ""
+    unit: str
 
 
-@dataclass(frozen=True)
-class PageBreak:
-    pass
+class PageBreak(_Block):
+    __slots__ = ()
+    _defaults: dict[str, Any] = {}
 
 
 Block = Heading | Paragraph | Fields | Table | BulletList | Notes | Chart | PageBreak
 
 
-@dataclass
 class Document:
     """What a command shows to people, plus the data it gives to scripts."""
 
-    blocks: list[Block] = field(default_factory=list)
-    data: Any = None  # JSON document
-    rows: list[dict[str, Any]] | None = None  # CSV rows; defaults to data when that is a list of objects
+    __slots__ = ("blocks", "data", "rows")
 
-    def add(self, *blocks: Block) -> Document:
+    def __init__(self, blocks: list[Any] | None = None, data: Any = None,
+                 rows: list[dict[str, Any]] | None = None) -> None:
+        self.blocks: list[Any] = list(blocks or [])
+        self.data = data  # JSON document
+        self.rows = rows  # CSV rows; defaults to data when that is a list of objects
+
+    def add(self, *blocks: Any) -> Document:
         self.blocks.extend(blocks)
         return self
 
