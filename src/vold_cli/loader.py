@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import zlib
 from dataclasses import dataclass
 from importlib import resources
@@ -110,7 +111,10 @@ def _read_bytes(folder: Any, stem: str) -> bytes:
                 raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.")
             if entry.is_dir():
                 raise KnowledgeError(f"{name}: is a folder, not a file ({where}).")
-            size = entry.stat().st_size
+            info = entry.stat()
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
+                raise KnowledgeError(f"{name}: is not a regular file ({where}).")
+            size = info.st_size
             if size > MAX_FILE_BYTES:
                 raise KnowledgeError(
                     f"{name}: {size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes."
@@ -156,7 +160,7 @@ def _cache_read(path: Path | None, location: str, fingerprint: list[list[Any]]) 
     try:
         with path.open("rb") as handle:
             cached = json.loads(handle.read())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a damaged cache is only a cache miss
         return None
     if (
         not isinstance(cached, dict)

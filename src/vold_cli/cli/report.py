@@ -61,9 +61,12 @@ def report(
     today = datetime.date.today().isoformat()
     doc = report_document(knowledge, result, language, today)
     if fmt is ReportFormat.html:
+        from ..estimate import fmt_int
         from ..render.html import render
 
-        title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {muni['name'] if muni else count}"
+        where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
+                                              f"{fmt_int(count, language)} inhabitants")
+        title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
         text = render(doc, title=title, lang=language)
     else:
         from ..render.markdown import render as render_md

@@ -20,12 +20,20 @@ from .blocks import (
     cell_text,
 )
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#&~])")
+_LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
 
 
 def escape(text: str) -> str:
-    """Text from the knowledge base shown literally: no accidental emphasis, links, HTML or table breaks."""
+    """Text from the knowledge base shown literally: no accidental emphasis, links, HTML, entities,
+    strike-through or table breaks."""
     return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def escape_block(text: str) -> str:
+    """`escape`, and for text that starts a line (paragraph, list item): no accidental list either."""
+    return _LIST_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3),
+                           escape(text))
 
 
 def _cell(cell: Cell) -> str:
@@ -50,8 +58,9 @@ def render(doc: Document) -> str:
         if isinstance(block, Heading):
             out += ["#" * min(block.level, 6) + " " + escape(block.text), ""]
         elif isinstance(block, Paragraph):
-            text = escape(block.text)
-            out += [f"*{text}*" if block.style == "muted" else text, ""]
+            text = escape_block(block.text)
+            styled = {"muted": f"*{text}*", "strong": f"**{text}**"}.get(block.style, text)
+            out += [styled, ""]
         elif isinstance(block, Fields):
             if block.title:
                 out += [f"**{escape(block.title)}**", ""]
@@ -66,7 +75,7 @@ def render(doc: Document) -> str:
             if block.title:
                 out += [f"**{escape(block.title)}**", ""]
             prefix = "> - " if isinstance(block, Notes) else "- "
-            out += [prefix + escape(item) for item in block.items] + [""]
+            out += [prefix + escape_block(item) for item in block.items] + [""]
         elif isinstance(block, Chart):
             top = max((v for _, v, _ in block.items), default=0) or 1
             rows = [[escape(label), shown, "█" * max(1, round(20 * v / top)) if v > 0 else ""]

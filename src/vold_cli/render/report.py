@@ -31,17 +31,6 @@ from .estimate import (
 )
 
 
-def _without_headings(blocks: list[Any], keep_level: int = 3) -> list[Any]:
-    """Blocks of another document, with its own level-1/2 headings demoted so the report's outline holds."""
-    out = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            out.append(Heading(block.text, max(block.level + 1, keep_level)))
-        else:
-            out.append(block)
-    return out
-
-
 def _interventions(knowledge: Knowledge, lang: str) -> list[Any]:
     n = names(knowledge, lang)
     levels = {lv["id"]: lv for lv in knowledge["evidence"]["levels"]}
@@ -152,7 +141,7 @@ def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, tod
     doc.blocks += _law(knowledge, lang)
 
     doc.add(Heading(_t(lang, "5. Implementeringsstrategier", "5. Implementation strategies"), 2))
-    doc.blocks += _without_headings(implementation_doc(knowledge, "strategies", lang).blocks)
+    doc.blocks += [b for b in implementation_doc(knowledge, "strategies", lang).blocks if not isinstance(b, Heading)]
 
     doc.add(Heading(_t(lang, "6. Dokumentation: mål og indikatorer", "6. Documentation: goals and indicators"), 2))
     doc.blocks += documentation_doc(knowledge, lang).blocks
