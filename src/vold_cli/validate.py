@@ -5,6 +5,7 @@ the project. Returns the validated data as JSON-shaped dicts (what the commands 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -71,6 +72,39 @@ def _sources(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
             yield from _sources(item, f"{path}[{index}]" + (f" (id {ident!r})" if ident else ""))
 
 
+MAX_NUMBER = 10**12  # far above any count or amount in the note; keeps the arithmetic finite
+
+
+def _numbers(node: Any, path: str = "") -> Iterator[tuple[float, str]]:
+    """Every number in a file's data, with where it is (entries named by their id)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _numbers(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            ident = item.get("id") or item.get("code") if isinstance(item, dict) else None
+            yield from _numbers(item, f"{path}[{index}]" + (f" (id {ident!r})" if ident else ""))
+    elif isinstance(node, int | float) and not isinstance(node, bool):
+        yield node, path
+
+
+def _check_numbers(data: dict[str, Any]) -> None:
+    """Numbers the commands compute with must be finite and of a sane size, and divisors positive: otherwise a
+    file that validates would crash `vold estimate` (division by zero, overflow) or print NaN as JSON."""
+    for stem in FILES:
+        for value, where in _numbers(data[stem]):
+            if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+                raise KnowledgeError(f"{stem}.yaml: {where}: {value!r} is not a number vold can compute with "
+                                     f"(it must be finite and at most {MAX_NUMBER:,}).")
+    if data["prevalence"]["reference_population"]["population"] <= 0:
+        raise KnowledgeError("prevalence.yaml: reference_population.population: must be positive.")
+    for index, bench in enumerate(data["benchmarks"]["benchmarks"]):
+        if bench["per_inhabitants"] <= 0:
+            raise KnowledgeError(
+                f"benchmarks.yaml: benchmarks[{index}] (id {bench['id']!r}).per_inhabitants: must be positive."
+            )
+
+
 class _Refs:
     """Collects the first broken cross-reference as a KnowledgeError."""
 
@@ -87,6 +121,7 @@ class _Refs:
 
 
 def _cross_check(data: dict[str, Any]) -> None:
+    _check_numbers(data)
     refs = _Refs()
     meta = data["meta"]
     sections = {s["id"] for s in meta["sections"]}

@@ -31,7 +31,15 @@ class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
             raise yaml.constructor.ConstructorError(
                 None, None, "anchors and aliases (&, *) are not allowed in knowledge files", node.start_mark
             )
-        return super().construct_object(node, deep=deep)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError):  # an int of 5,000 digits, a date 2020-02-30
+            shown = node.value if isinstance(node.value, str) else ""
+            shown = shown if len(shown) <= 30 else shown[:30] + "…"
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{shown!r} is not a valid {kind} (out of range or too long)", node.start_mark
+            ) from None
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, yaml.MappingNode):

@@ -33,10 +33,28 @@ Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
 """
 
 
+def _say(line: str) -> None:
+    if sys.stderr is None:  # started with stderr closed (2>&-): the exit code still tells
+        return
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"Error: {message}\n")
-    sys.stderr.flush()
+    _say(f"Error: {message}")
     return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _usage_line(exc: click.UsageError) -> str:
@@ -58,7 +76,15 @@ class VoldGroup(TyperGroup):
             return code
         sys.exit(code)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130; say "Aborted." in _run
+            raise click.Abort() from None
+
     def _run(self, argv: list[str], prog_name: str, complete_var: str | None, **extra: Any) -> int:
+        if sys.stdout is None:  # started with stdout closed (>&-): nowhere to put the answer
+            return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
         try:
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
@@ -75,17 +101,24 @@ class VoldGroup(TyperGroup):
         except VoldError as exc:
             return _fail(str(exc), exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
-            sys.stderr.write("Aborted.\n")
+            _say("Aborted.")
             return 130
+        except SystemExit as exc:
+            # Rich meets a closed pipe itself: it points stdout at the null device and exits with 1
+            # (Console.on_broken_pipe). For vold a reader that goes away is not an error.
+            if isinstance(exc.__context__, BrokenPipeError):
+                return EXIT_OK
+            raise
         except BrokenPipeError:
             # The reader went away (`vold ... | head`): stop quietly, and keep Python from
             # complaining again when it flushes stdout at exit.
-            try:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-            except (OSError, ValueError):
-                pass
+            _drop_stdout()
             return EXIT_OK
+        except OSError as exc:
+            if exc.filename is None:  # writing the answer failed, e.g. a full disk (`vold map > /dev/full`)
+                _drop_stdout()
+                return _fail(f"cannot write the output ({exc.strerror or exc}).", EXIT_NOT_FOUND)
+            return _fail(f"{exc.filename}: {exc.strerror or exc}.", EXIT_NOT_FOUND)
         except UnicodeEncodeError as exc:
             encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
             return _fail(
