@@ -298,8 +298,6 @@ def test_municipal_sum_mismatch(run, kb_copy: Path) -> None:
     assert "municipal_sum" in line
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: the cross-reference check runs before the vocabulary check, "
-                   "so a level missing from evidence.yaml is blamed on the intervention that uses it")
 def test_level_removed_from_evidence_scale_blames_evidence_yaml(run, kb_copy: Path) -> None:
     path = kb_copy / "evidence.yaml"
     text = path.read_text(encoding="utf-8")

@@ -25,6 +25,8 @@ POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,00
 def parse_population(text: str, *, maximum: int) -> int:
     """A population typed by a person: digits, optionally grouped by thousands with '.', ',' or a space."""
     cleaned = text.strip()
+    if len(cleaned) > 20:  # far above any population; also keeps int() away from huge digit strings
+        raise UsageError(f"Invalid population {text[:30]!r}…: far too long.", hint=POPULATION_HELP)
     if _PLAIN.match(cleaned):
         value = int(cleaned)
     elif _GROUPED.match(cleaned):

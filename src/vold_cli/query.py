@@ -232,12 +232,14 @@ def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
     from .errors import NotFound
 
     entries = knowledge["law"]["entries"]
+    if len(reference) > 80:  # no reference is that long; also keeps the matching below cheap
+        raise NotFound("No legal reference of that length in the knowledge base.", hint="Run `vold law` to list them.")
     text = " ".join(reference.replace("§", " ").replace("stk.", " ").split()).casefold()
     for entry in entries:
         if entry["id"] == text:
             return entry
     aliases = law_aliases(knowledge)
-    match = re.fullmatch(r"(?:(?P<act>[^\d\s][\w\-æøå]*)\s*)?(?P<section>\d+\s*[a-z]?)?", text)
+    match = re.fullmatch(r"(?P<act>[^\d\s][^\d\s]*)?\s?(?P<section>\d+\s?[a-z]?)?", text)
     act_id = section = None
     if match:
         act_word, section = match.group("act"), match.group("section")
@@ -256,7 +258,7 @@ def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
     refs = [short_ref(knowledge, e) for e in entries]
     from .text import closest
 
-    near = closest(reference, refs)
+    near = closest(reference[:80], refs)
     hint = f"Did you mean: {', '.join(near)}?" if near else ""
     raise NotFound(f"No legal reference {reference!r} in the knowledge base.",
                    hint=(hint + " " if hint else "") + "Run `vold law` to list them.")

@@ -42,6 +42,10 @@ def _schema_error(name: str, raw: Any, exc: ValidationError) -> KnowledgeError:
         message = "unknown field (not in the schema)"
     elif first["type"] == "missing":
         message = "required field is missing" + (" (every text needs both da and en)" if loc[-1:] in (("da",), ("en",)) else "")
+    given = first.get("input")
+    if first["type"] not in ("missing", "extra_forbidden") and isinstance(given, (str, int, float, bool)) \
+            and len(repr(given)) <= 60:
+        message += f" (got {given!r}{'; quote yes/no/on/off in YAML' if isinstance(given, bool) else ''})"
     more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
     return KnowledgeError(f"{name}: {_entry_label(raw, loc)}: {message}{more}.")
 
@@ -122,6 +126,7 @@ class _Refs:
 
 def _cross_check(data: dict[str, Any]) -> None:
     _check_numbers(data)
+    _check_vocabularies(data)  # first: a level missing from evidence.yaml is evidence.yaml's fault
     refs = _Refs()
     meta = data["meta"]
     sections = {s["id"] for s in meta["sections"]}
@@ -170,7 +175,6 @@ def _cross_check(data: dict[str, Any]) -> None:
         more = len(refs.problems) - 1
         raise KnowledgeError(refs.problems[0] + (f" (and {more} more broken references)" if more else ""))
 
-    _check_vocabularies(data)
     _check_unique_ids(data)
     _check_municipalities(data["municipalities"])
 

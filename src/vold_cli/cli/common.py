@@ -75,9 +75,10 @@ def emit(doc: Document, fmt: Format) -> None:
             rows = [rows]
         sys.stdout.write(to_csv(rows))
     elif fmt is Format.markdown:
+        from ..render.blocks import bar_chars
         from ..render.markdown import render
 
-        sys.stdout.write(render(doc))
+        sys.stdout.write(render(doc, solid=bar_chars()[0]))
     else:
         from ..render.terminal import render
 

@@ -69,9 +69,10 @@ def report(
         title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
         text = render(doc, title=title, lang=language)
     else:
+        from ..render.blocks import bar_chars
         from ..render.markdown import render as render_md
 
-        text = render_md(doc)
+        text = render_md(doc, solid="█" if output is not None else bar_chars()[0])
     if output is None:
         sys.stdout.write(text)
         return

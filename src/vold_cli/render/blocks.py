@@ -5,7 +5,8 @@ formats never disagree about content."""
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 
 class _Block:
@@ -162,3 +163,13 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, Bar):
         return cell.label
     return cell
+
+
+def bar_chars(stream: TextIO | None = None) -> tuple[str, str]:
+    """Full and empty bar characters the output encoding can show ('█·', else '#.')."""
+    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "█·".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "#", "."
+    return "█", "·"

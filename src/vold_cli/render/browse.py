@@ -484,7 +484,7 @@ def documentation_doc(knowledge: Knowledge, lang: str) -> Document:
     doc.add(Table(
         [Column(_t(lang, "Mål", "Goal"), ratio=2), Column(_t(lang, "Indikator", "Indicator"), ratio=3),
          Column(_t(lang, "Datakilde", "Data source"), ratio=1), Column(_t(lang, "Forbehold", "Caveat"), ratio=2)],
-        rows, title=_t(lang, "Mål → indikatorer → datakilder", "Goals → indicators → data sources"),
+        rows, title=_t(lang, "Mål, indikatorer og datakilder", "Goals, indicators and data sources"),
     ))
     doc.add(Table(
         [Column(_t(lang, "Central kilde", "Central source"), ratio=1), Column(_t(lang, "Beskrivelse", "Description"), ratio=3),

@@ -76,7 +76,10 @@ def figure_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> li
     examples = result["method"]["worked_examples"]
     if examples:
         check = "; ".join(
-            f"{fmt_int(e['population'], lang)} → {fmt_dec(e['computed'], lang)} ≈ ca. {fmt_int(e['stated'], lang)}"
+            _t(lang, f"{fmt_int(e['population'], lang)} indbyggere giver {fmt_dec(e['computed'], lang)}, afrundet ca. "
+                     f"{fmt_int(e['stated'], lang)}",
+               f"{fmt_int(e['population'], lang)} inhabitants give {fmt_dec(e['computed'], lang)}, rounded ca. "
+               f"{fmt_int(e['stated'], lang)}")
             + ("" if e["reproduced"] else _t(lang, " (afviger!)", " (differs!)"))
             for e in examples)
         blocks.append(Paragraph(_t(lang, f"Kontrol mod notatets eget eksempel: {check}.",

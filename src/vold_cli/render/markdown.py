@@ -36,10 +36,10 @@ def escape_block(text: str) -> str:
                            escape(text))
 
 
-def _cell(cell: Cell) -> str:
+def _cell(cell: Cell, solid: str = "█") -> str:
     if isinstance(cell, Bar):
         share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
-        return ("█" * max(1, round(share * 10)) if share > 0 else "") + (" " + escape(cell.label) if cell.label else "")
+        return (solid * max(1, round(share * 10)) if share > 0 else "") + (" " + escape(cell.label) if cell.label else "")
     if isinstance(cell, Styled) and cell.style == "strong":
         return f"**{escape(cell.text)}**"
     return escape(cell_text(cell))
@@ -52,7 +52,8 @@ def _table(columns: list[str], rows: list[list[str]], aligns: list[str]) -> list
     return lines
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, *, solid: str = "█") -> str:
+    """The document as GFM; `solid` draws bars (pass '#' where the output encoding lacks '█')."""
     out: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -64,11 +65,11 @@ def render(doc: Document) -> str:
         elif isinstance(block, Fields):
             if block.title:
                 out += [f"**{escape(block.title)}**", ""]
-            out += [f"- **{escape(label)}:** {_cell(value)}" for label, value in block.pairs] + [""]
+            out += [f"- **{escape(label)}:** {_cell(value, solid)}" for label, value in block.pairs] + [""]
         elif isinstance(block, Table):
             if block.title:
                 out += [f"**{escape(block.title)}**", ""]
-            rows = [[_cell(c) for c in row] for row in block.rows]
+            rows = [[_cell(c, solid) for c in row] for row in block.rows]
             out += _table([escape(c.header) for c in block.columns], rows, [c.justify for c in block.columns])
             out += [""] + ([f"*{escape(block.caption)}*", ""] if block.caption else [])
         elif isinstance(block, BulletList | Notes):
@@ -78,7 +79,7 @@ def render(doc: Document) -> str:
             out += [prefix + escape_block(item) for item in block.items] + [""]
         elif isinstance(block, Chart):
             top = max((v for _, v, _ in block.items), default=0) or 1
-            rows = [[escape(label), shown, "█" * max(1, round(20 * v / top)) if v > 0 else ""]
+            rows = [[escape(label), shown, solid * max(1, round(20 * v / top)) if v > 0 else ""]
                     for label, v, shown in block.items]
             out += [f"**{escape(block.title)}**", ""]
             out += _table(["", escape(block.unit), ""], rows, ["left", "right", "left"]) + [""]

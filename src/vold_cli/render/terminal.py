@@ -23,6 +23,7 @@ from .blocks import (
     Paragraph,
     Styled,
     Table,
+    bar_chars,
 )
 
 STYLES = {
@@ -43,6 +44,7 @@ def make_console(stream: TextIO | None = None) -> Console:
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return Console(
         file=stream or sys.stdout,
+        width=_width(),
         markup=False,
         emoji=False,
         highlight=False,
@@ -52,6 +54,21 @@ def make_console(stream: TextIO | None = None) -> Console:
     )
 
 
+MIN_WIDTH = 40
+
+
+def _width() -> int | None:
+    """COLUMNS when it is a usable number (at least MIN_WIDTH, so tables keep their content), else Rich's own."""
+    raw = os.environ.get("COLUMNS")
+    if raw is None:
+        return None
+    try:
+        columns = int(raw)
+    except ValueError:
+        return 80  # set but meaningless: Rich would read it too, so decide here
+    return max(columns, MIN_WIDTH) if columns > 0 else 80
+
+
 def _style(name: str) -> str:
     return STYLES.get(name, name if name in {"green", "red", "cyan", "yellow", "white", "bold"} else "")
 
@@ -59,8 +76,9 @@ def _style(name: str) -> str:
 def _bar(bar: Bar, width: int = 12) -> Text:
     share = 0.0 if bar.maximum <= 0 else max(0.0, min(1.0, bar.value / bar.maximum))
     full = round(share * width)
-    text = Text("█" * full, style="cyan")
-    text.append("·" * (width - full), style="dim")
+    solid, empty = bar_chars()
+    text = Text(solid * full, style="cyan")
+    text.append(empty * (width - full), style="dim")
     if bar.label:
         text.append(" " + bar.label)
     return text
