@@ -91,8 +91,9 @@ def resolve(path: str | os.PathLike[str] | None) -> tuple[Any, str]:
         raise KnowledgeError(f"Cannot open knowledge folder {folder}: {exc.strerror or exc}.") from None
     if not is_dir:
         what = "is not a folder" if folder.exists() else "does not exist"
+        named = " (from VOLD_KB)" if origin == "VOLD_KB" else ""
         raise KnowledgeError(
-            f"Knowledge folder {folder} {what}.",
+            f"Knowledge folder {folder}{named} {what}.",
             hint="Give the path of a folder holding meta.yaml etc.; `vold kb init DIR` writes one to start from.",
         )
     return folder, origin
