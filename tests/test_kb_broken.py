@@ -209,7 +209,8 @@ def test_broken_folder_does_not_affect_the_bundled_knowledge(run, tmp_path: Path
 def test_nonexistent_path(run, tmp_path: Path, how: str) -> None:
     missing = tmp_path / "no-such-folder"
     line = one_error_line(invoke(run, missing, how))
-    assert line.startswith(f"Error: Knowledge folder {missing} does not exist.")
+    named = " (from VOLD_KB)" if how.startswith("VOLD_KB") else ""
+    assert line.startswith(f"Error: Knowledge folder {missing}{named} does not exist.")
     assert not missing.exists()
 
 
@@ -218,7 +219,8 @@ def test_path_that_is_a_file(run, tmp_path: Path, how: str) -> None:
     plain = tmp_path / "meta.yaml"
     plain.write_bytes((KNOWLEDGE / "meta.yaml").read_bytes())
     line = one_error_line(invoke(run, plain, how))
-    assert line.startswith(f"Error: Knowledge folder {plain} is not a folder.")
+    named = " (from VOLD_KB)" if how.startswith("VOLD_KB") else ""
+    assert line.startswith(f"Error: Knowledge folder {plain}{named} is not a folder.")
 
 
 def test_empty_folder_names_the_first_missing_file(run, tmp_path: Path) -> None:
