@@ -345,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         env = child_env(tmp, tmp / "cache", args.inherit_env)
         info = environment(python, vold)
-        print("vold start-up benchmark" + (" (quick: 1 run per case, nothing judged)" if args.quick else
+        print("vold start-up benchmark" + (" (quick: 1 run per case, no warm-up, so the 'warm' rows are first "
+                                           "runs too; nothing judged)" if args.quick else
                                            f" ({warmup} warm-up + {runs} runs per case, medians)"))
         info["load_before"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
         for key in ("cpu", "os", "python", "vold", "packages"):
@@ -364,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             problem = generate(python, vold, size, folder, env, tmp)
             if problem:
-                print(f"  {problem}")
+                print(f"  {folder.name}: {problem}")
             else:
                 megabytes = (folder / "interventions.yaml").stat().st_size / 1e6
                 print(f"  generated {folder.name}: {size:,} interventions, {megabytes:.1f} MB of YAML, valid "

@@ -1,11 +1,14 @@
 """`python -m vold_cli` and the `vold` console script."""
 
-from __future__ import annotations
+import gc
+import sys
 
 
 def main() -> None:
-    from .cli.app import app
+    gc.disable()  # a short-lived process: the cyclic collector only re-walks what the imports and the data create
+    from .cli.app import app, keep_only
 
+    keep_only(sys.argv[1:])
     app()
 
 

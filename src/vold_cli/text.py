@@ -10,8 +10,11 @@ _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "
 def fold(text: str) -> str:
     """Lower-case, Danish letters spelled out (æ->ae, ø->oe, å->aa), other accents dropped."""
     text = text.translate(_DANISH).casefold()
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    marks = [ch for ch in set(decomposed) if unicodedata.combining(ch)]
+    return decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed
 
 
 def loose(text: str) -> str:

@@ -1,7 +1,5 @@
 """The Typer application, and the single place where errors become one line on stderr and an exit code."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
@@ -176,3 +174,31 @@ def _register() -> None:
 
 
 _register()
+
+
+_ROOT_OPTIONS_WITH_VALUE = {"--kb"}
+
+
+def _wanted(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, skipping the root's own options; None if unclear."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _ROOT_OPTIONS_WITH_VALUE:
+            i += 2
+            continue
+        if arg.split("=", 1)[0] in _ROOT_OPTIONS_WITH_VALUE:
+            i += 1
+            continue
+        return None if arg.startswith("-") else arg
+    return None
+
+
+def keep_only(argv: list[str]) -> None:
+    """Let Typer build Click objects only for the command being run (all of them for help, errors, unknown names)."""
+    name = _wanted(argv)
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if commands or groups:
+        app.registered_commands = commands
+        app.registered_groups = groups

@@ -1,7 +1,5 @@
 """Browsing commands: `vold <collection>` lists, `vold <collection> ID` shows one entry in full."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """Options every command shares, and the one function that writes a command's document."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`vold estimate`: the note's national figures scaled to one municipality or population."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`vold kb`: validate, describe and copy knowledge folders."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

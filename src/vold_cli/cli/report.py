@@ -1,7 +1,5 @@
 """`vold report`: the planning brief as Markdown or one self-contained HTML file."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated

@@ -6,6 +6,7 @@ import os
 import sys
 from typing import Any, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -24,6 +25,7 @@ from .blocks import (
     Styled,
     Table,
     bar_chars,
+    cell_text,
 )
 
 STYLES = {
@@ -108,6 +110,8 @@ def _renderables(doc: Document) -> list[Any]:
             for label, value in block.pairs:
                 grid.add_row(Text(label), _cell(value))
             parts.append(grid)
+        elif isinstance(block, Table) and len(block.rows) > LONG_TABLE:
+            parts.append(_Plain(_plain_table(block)))
         elif isinstance(block, Table):
             table = RichTable(title=block.title or None, caption=block.caption or None, title_justify="left",
                               title_style="bold", caption_justify="left", show_lines=False, expand=False)
@@ -141,5 +145,92 @@ def _renderables(doc: Document) -> list[Any]:
     return parts
 
 
+LONG_TABLE = 200  # rows; Rich lays out ~1 ms per row, so longer tables are written by _plain_table
+
+
+class _Plain(str):
+    """Text written as it is, outside Rich (a long table)."""
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if len(text) <= width and (text.isascii() or cell_len(text) <= width):
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_len(word) > width:  # fold words longer than the column
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        candidate = f"{line} {word}" if line else word
+        if cell_len(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines or [""]
+
+
+def _plain_table(block: Table, width: int | None = None) -> str:
+    """The table in Rich's default box style, laid out once for all rows: O(cells), no per-cell measuring."""
+    from rich.cells import cell_len as _len
+
+    width = width or _console_width()
+    headers = [col.header for col in block.columns]
+    rows = [[cell_text(c) for c in row] for row in block.rows]
+    natural = [max([_len(h)] + [max((_len(w) for w in r[i].split()), default=0) for r in rows])
+               for i, h in enumerate(headers)]
+    widest = [max([_len(h)] + [_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    room = width - 3 * len(headers) - 1
+    widths = list(widest)
+    if sum(widths) > room:  # shrink the widest columns first, never below their longest word
+        while sum(widths) > room:
+            i = max(range(len(widths)), key=lambda k: widths[k] - natural[k])
+            if widths[i] <= natural[i]:  # every column at its longest word: fold the widest
+                i = max(range(len(widths)), key=lambda k: widths[k])
+                if widths[i] <= 4:
+                    break
+            widths[i] -= 1
+
+    def pad(text: str, w: int) -> str:
+        return text + " " * (w - _len(text))
+
+    def edge(left: str, mid: str, right: str, fill: str) -> str:
+        return left + mid.join(fill * (w + 2) for w in widths) + right
+
+    out = []
+    if block.title:
+        out.append(block.title)
+    out.append(edge("┏", "┳", "┓", "━"))
+    out.append("┃ " + " ┃ ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " ┃")
+    out.append(edge("┡", "╇", "┩", "━"))
+    for row in rows:
+        cells = [_wrap(text, w) for text, w in zip(row, widths, strict=True)]
+        for j in range(max(len(c) for c in cells)):
+            out.append("│ " + " │ ".join(pad(c[j] if j < len(c) else "", w) for c, w in zip(cells, widths, strict=True)) + " │")
+    out.append(edge("└", "┴", "┘", "─"))
+    if block.caption:
+        out.append(block.caption)
+    return "\n".join(out) + "\n"
+
+
+def _console_width() -> int:
+    return make_console().width
+
+
 def render(doc: Document, stream: TextIO | None = None) -> None:
-    make_console(stream).print(Group(*_renderables(doc)))
+    console = make_console(stream)
+    pending: list[Any] = []
+    for part in _renderables(doc):
+        if isinstance(part, _Plain):
+            if pending:
+                console.print(Group(*pending))
+                pending = []
+            console.file.write(part)
+        else:
+            pending.append(part)
+    if pending:
+        console.print(Group(*pending))
