@@ -92,10 +92,43 @@ def _numbers(node: Any, path: str = "") -> Iterator[tuple[float, str]]:
         yield node, path
 
 
+def _leaves(node: Any) -> Iterator[Any]:
+    """Every scalar in `node`, without building paths (the paths are only worked out to report a problem)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+        else:
+            yield current
+
+
+def _mappings(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in `node`, without building paths."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            yield current
+            stack.extend(v for v in current.values() if isinstance(v, dict | list))
+        elif isinstance(current, list):
+            stack.extend(v for v in current if isinstance(v, dict | list))
+
+
+def _number_ok(value: Any) -> bool:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return True
+    return math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
 def _check_numbers(data: dict[str, Any]) -> None:
     """Numbers the commands compute with must be finite and of a sane size, and divisors positive: otherwise a
     file that validates would crash `vold estimate` (division by zero, overflow) or print NaN as JSON."""
     for stem in FILES:
+        if all(_number_ok(value) for value in _leaves(data[stem])):
+            continue
         for value, where in _numbers(data[stem]):
             if not math.isfinite(value) or abs(value) > MAX_NUMBER:
                 raise KnowledgeError(f"{stem}.yaml: {where}: {value!r} is not a number vold can compute with "
@@ -132,6 +165,10 @@ def _cross_check(data: dict[str, Any]) -> None:
     sections = {s["id"] for s in meta["sections"]}
     data_sources = {d["id"] for d in meta["data_sources"]}
     for stem in FILES:
+        cited = [d["source"] for d in _mappings(data[stem]) if isinstance(d.get("source"), dict)]
+        if all((c.get("section") is None or c["section"] in sections) and (c.get("data") is None or c["data"] in
+               data_sources) for c in cited):
+            continue  # all known: no need for the walk that names places
         for where, source in _sources(data[stem]):
             if source.get("section"):
                 refs.check(stem, where, "section", [source["section"]], sections, "note section")
@@ -202,10 +239,12 @@ def _check_vocabularies(data: dict[str, Any]) -> None:
 
 def _check_unique_ids(data: dict[str, Any]) -> None:
     """Ids name entries across the whole knowledge base, so two entries may not share one."""
+    stems = [stem for stem in FILES if stem != "meta"]  # section and data-source ids are a namespace of their own
+    every = [d["id"] for stem in stems for d in _mappings(data[stem]) if isinstance(d.get("id"), str)]
+    if len(every) == len(set(every)):
+        return
     seen: dict[str, str] = {}
-    for stem in FILES:
-        if stem == "meta":  # section and data-source ids are a namespace of their own
-            continue
+    for stem in stems:  # a collision: walk again, now with paths, to say where
         for ident, where in _ids(data[stem]):
             place = f"{stem}.yaml: {where}"
             if ident in seen:

@@ -61,6 +61,8 @@ def load_kb(kb: Path | None):  # noqa: ANN201 - returns loader.Knowledge
 
 def emit(doc: Document, fmt: Format) -> None:
     """Write `doc` to stdout in `fmt`. JSON and CSV carry the data; table and Markdown carry the blocks."""
+    if callable(doc.data):
+        doc.data = doc.data() if fmt in (Format.json, Format.csv) else None
     if fmt is Format.json:
         from ..render.machine import to_json
 

@@ -149,7 +149,7 @@ class Document:
     def __init__(self, blocks: list[Any] | None = None, data: Any = None,
                  rows: list[dict[str, Any]] | None = None) -> None:
         self.blocks: list[Any] = list(blocks or [])
-        self.data = data  # JSON document
+        self.data = data  # JSON document, or a function that makes it (built only when JSON is asked for)
         self.rows = rows  # CSV rows; defaults to data when that is a list of objects
 
     def add(self, *blocks: Any) -> Document:

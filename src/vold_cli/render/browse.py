@@ -55,8 +55,7 @@ def _refs(refs: list[int]) -> str:
 def interventions_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: str,
                        filters: dict[str, Any]) -> Document:
     n = names(knowledge, lang)
-    data = [localize(item, lang) for item in items]
-    doc = Document(data=data, rows=[{
+    doc = Document(data=lambda: [localize(item, lang) for item in items], rows=[{
         "id": i["id"], "name": pick(i["name"], lang), "phases": i["phases"], "target_groups": i["target_groups"],
         "evidence": i["evidence"], "tried_in_denmark": i["tried_in_denmark"],
     } for i in items])
