@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
-
 
 def fold(text: str) -> str:
-    """Lower-case, Danish letters spelled out (æ->ae, ø->oe, å->aa), other accents dropped."""
-    text = text.translate(_DANISH).casefold()
+    """Lower-case, Danish letters spelled out (æ->ae, ø->oe, å->aa), other accents dropped.
+
+    Built from str.replace rather than str.translate with a mapping: search folds every text of the knowledge
+    base on each run, and the per-character mapping lookup was most of its time."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    marks = [ch for ch in set(decomposed) if unicodedata.combining(ch)]
-    return decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed
+    for mark in [ch for ch in set(decomposed) if unicodedata.combining(ch)]:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 def loose(text: str) -> str:
