@@ -42,7 +42,6 @@ SECTIONS: tuple[str, ...] = (
 )
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 40
 CACHE_FORMAT = 1
 
 

@@ -9,7 +9,7 @@ from .. import __version__
 from ..lang import pick
 from ..lang import tr as _t
 from ..loader import Knowledge
-from ..query import PHASE_ORDER, evidence_map, filter_interventions, short_ref, source_text
+from ..query import PHASE_ORDER, evidence_map, filter_interventions, short_ref
 from .blocks import BulletList, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 from .browse import (
     documentation_doc,
@@ -157,5 +157,3 @@ def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, tod
     doc.data = {"population": result["population"], "municipality": result["municipality"], "date": today}
     return doc
 
-
-__all__ = ["report_document", "source_text"]
