@@ -209,6 +209,8 @@ def test_search_without_danish_letters(run):
     assert hits and {"section", "id", "command"} <= set(hits[0])
     assert any(h["id"] == "fourth-r" and h["command"] == "vold interventions fourth-r" for h in hits)
     assert any(h["id"] == "dating-violence-women-16-24" for h in hits)
+    # the note lists Safe Dates and the Youth Relationship Project under "Forebyggelse af kærestevold"
+    assert {"safe-dates", "youth-relationship-project"} <= {h["id"] for h in hits}
     assert hits == _json(run, "search", "kærestevold")
 
 
