@@ -62,7 +62,15 @@ class Bar(_Block):
     label: str
 
 
-Cell = str | Styled | Bar
+class Lines(_Block):
+    """A cell of several lines, each plain or styled (e.g. a name, and its id below it)."""
+
+    __slots__ = ("parts",)
+    _defaults: dict[str, Any] = {}
+    parts: list[Any]
+
+
+Cell = str | Styled | Bar | Lines
 
 
 class Heading(_Block):
@@ -158,6 +166,8 @@ class Document:
 
 
 def cell_text(cell: Cell) -> str:
+    if isinstance(cell, Lines):
+        return " · ".join(cell_text(part) for part in cell.parts)
     if isinstance(cell, Styled):
         return cell.text
     if isinstance(cell, Bar):

@@ -19,7 +19,7 @@ from ..query import (
     short_ref,
     source_text,
 )
-from .blocks import BulletList, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Notes, Paragraph, Styled, Table
 
 # --- shared helpers -------------------------------------------------------------------------------
 
@@ -65,25 +65,23 @@ def interventions_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: 
         doc.add(Paragraph(_t(lang, f"Ingen indsatser matcher filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
-    rows = [[
-        Styled(pick(i["name"], lang), "strong"),
-        i["id"],
-        ", ".join(n["phase"][p] for p in i["phases"]),
-        ", ".join(n["target"][t] for t in i["target_groups"]),
-        evidence_cell(knowledge, i["evidence"], lang),
-        tried_text(i["tried_in_denmark"], lang),
-    ] for i in items]
-    doc.add(Table(
-        [Column(_t(lang, "Indsats", "Intervention"), ratio=3, min_width=14),
-         Column("id", ratio=2, min_width=10),
-         Column(_t(lang, "Fase", "Phase"), ratio=1),
-         Column(_t(lang, "Målgrupper", "Target groups"), ratio=2),
-         Column(_t(lang, "Evidens", "Evidence"), ratio=2, min_width=9),
-         Column(_t(lang, "Afprøvet i DK", "Tried in DK"), ratio=1)],
-        rows, title=title,
-        caption=_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
-                   f"{len(items)} interventions. Show one: vold interventions ID"),
-    ))
+    for phase in PHASE_ORDER:  # one table per prevention phase: the list is sorted by phase already
+        members = [i for i in items if phase in i["phases"]]
+        if not members:
+            continue
+        doc.add(Table(
+            [Column(_t(lang, "Indsats (id)", "Intervention (id)"), ratio=3),
+             Column(_t(lang, "Målgrupper", "Target groups"), ratio=2),
+             Column(_t(lang, "Evidens", "Evidence"), ratio=2),
+             Column(_t(lang, "Afprøvet i DK", "Tried in DK"), ratio=1)],
+            [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted")]),
+              ", ".join(n["target"][t] for t in i["target_groups"]),
+              evidence_cell(knowledge, i["evidence"], lang),
+              tried_text(i["tried_in_denmark"], lang)] for i in members],
+            title=f"{title}: {n['phase'][phase]}",
+        ))
+    doc.add(Paragraph(_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
+                         f"{len(items)} interventions. Show one: vold interventions ID"), style="muted"))
     return doc
 
 

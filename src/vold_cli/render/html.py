@@ -13,6 +13,7 @@ from .blocks import (
     Document,
     Fields,
     Heading,
+    Lines,
     Notes,
     PageBreak,
     Paragraph,
@@ -64,6 +65,8 @@ svg.chart text { font:13px system-ui,Arial,sans-serif; fill:#1d1d1f; }
 
 
 def _cell(cell: Cell) -> str:
+    if isinstance(cell, Lines):
+        return "<br>".join(_cell(part) for part in cell.parts)
     if isinstance(cell, Bar):
         share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
         return f'<span class="bar" style="width:{share * 6:.2f}rem"></span>{escape(cell.label)}'

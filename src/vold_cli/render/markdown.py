@@ -12,6 +12,7 @@ from .blocks import (
     Document,
     Fields,
     Heading,
+    Lines,
     Notes,
     PageBreak,
     Paragraph,
@@ -37,6 +38,8 @@ def escape_block(text: str) -> str:
 
 
 def _cell(cell: Cell, solid: str = "█") -> str:
+    if isinstance(cell, Lines):
+        return " · ".join(_cell(part, solid) for part in cell.parts)
     if isinstance(cell, Bar):
         share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
         return (solid * max(1, round(share * 10)) if share > 0 else "") + (" " + escape(cell.label) if cell.label else "")

@@ -19,6 +19,7 @@ from .blocks import (
     Document,
     Fields,
     Heading,
+    Lines,
     Notes,
     PageBreak,
     Paragraph,
@@ -87,6 +88,13 @@ def _bar(bar: Bar, width: int = 12) -> Text:
 
 
 def _cell(cell: Cell) -> Text:
+    if isinstance(cell, Lines):
+        text = Text()
+        for n, part in enumerate(cell.parts):
+            if n:
+                text.append("\n")
+            text.append_text(_cell(part))
+        return text
     if isinstance(cell, Bar):
         return _bar(cell)
     if isinstance(cell, Styled):
