@@ -284,3 +284,9 @@ def test_tables_fit_the_width(run, args, width):
         assert len(line) <= width, line
         if line.startswith(("┏", "┌")):  # a table's top border is closed: nothing cut off at the right
             assert line.endswith(("┓", "┐")), line
+
+
+def test_estimate_labels_keep_their_words_at_80_columns(run):
+    """A large municipality has wide numbers (ranges of thousands); the labels must still read as words."""
+    out = run("estimate", "--municipality", "Aarhus", "--lang", "da", env={"COLUMNS": "80"}).stdout
+    assert "Kvinder udsat for" in out and "ca. 1.800-2.200" in out

@@ -8,7 +8,7 @@ from ..estimate import fmt_dec, fmt_int
 from ..lang import tr as _t
 from ..loader import Knowledge
 from ..query import source_text
-from .blocks import Bar, Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 
 
 def _national(item: dict[str, Any], lang: str) -> str:
@@ -53,21 +53,13 @@ def figure_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> li
     """Method, the figures table with bars, and the check against the note's worked example."""
     sections = sorted({source_text(knowledge, {"section": i["source"]["section"]}, lang)
                        for i in result["estimates"] if i["source"]["section"]})
-    top = max((i["local"] if i["local"] is not None else i["local_high"]) for i in result["estimates"])
-    rows = []
-    for item in result["estimates"]:
-        value = item["local"] if item["local"] is not None else item["local_high"]
-        refs = item["source"]["refs"]
-        rows.append([
-            item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
-            Bar(value, top), ", ".join(map(str, refs)) or "—",
-        ])
+    rows = [[item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
+             ", ".join(map(str, item["source"]["refs"])) or "—"] for item in result["estimates"]]
     blocks: list[Block] = [Paragraph(method_text(result, lang), style="muted"), Table(
         [Column(_t(lang, "Tal fra notatet (pr. år)", "Figure from the note (per year)"), ratio=3, min_width=18),
          Column(_t(lang, "Landstal", "National"), justify="right", no_wrap=True),
          Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True),
          Column(_t(lang, "Afrundet", "Rounded"), justify="right", no_wrap=True),
-         Column("", no_wrap=True),
          Column("ref.", no_wrap=True)],
         rows, title=_t(lang, "Forventet antal lokalt", "Expected number locally"),
         caption=_t(lang, "Kilde: notatets afsnit ", "Source: the note's section ") + "; ".join(sections)
@@ -185,6 +177,7 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
                     + title_text(result, lang)[1:] if not result["municipality"]
                     else _t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)
+    doc.add(chart_block(result, lang))
     doc.blocks += expectation_blocks(result, lang)
     doc.blocks += cost_blocks(result, lang)
     doc.blocks += benchmark_blocks(knowledge, result, lang)
