@@ -290,3 +290,20 @@ def test_estimate_labels_keep_their_words_at_80_columns(run):
     """A large municipality has wide numbers (ranges of thousands); the labels must still read as words."""
     out = run("estimate", "--municipality", "Aarhus", "--lang", "da", env={"COLUMNS": "80"}).stdout
     assert "Kvinder udsat for" in out and "ca. 1.800-2.200" in out
+
+
+def test_long_tables_keep_every_row_within_the_width(monkeypatch):
+    """Tables over 200 rows are laid out without Rich (see render/terminal.py); nothing may be lost or overflow."""
+    import io
+
+    from vold_cli.render import terminal
+    from vold_cli.render.blocks import Column, Document, Table
+
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [[f"intervention-{n:04d}", "Voldsudøvere, Mænd, Unge " * 3, "Dokumenteret effekt"] for n in range(250)]
+    out = io.StringIO()
+    terminal.render(Document([Table([Column("Indsats"), Column("Målgrupper"), Column("Evidens")], rows)]), out)
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert all(f"intervention-{n:04d}" in out.getvalue() for n in range(250))
+    assert lines[0].startswith("┏") and lines[0].endswith("┓") and lines[-1].endswith("┘")

@@ -215,7 +215,8 @@ def estimate(knowledge: Knowledge, *, population: int, municipality: dict[str, A
             "reference_population": reference,
             "reference_date": ref["date"],
             "share": population / reference,
-            "rounding": "note" ,
+            "rounding": "nearest 10 below 1,000, nearest 100 below 10,000, else two significant digits; "
+                        "whole numbers below 10 (half up)",
             "description": pick(ref["description"], lang),
             "worked_examples": examples,
         },

@@ -29,6 +29,12 @@ def _umasked(mode: int) -> int:
     return mode & ~mask
 
 
+def refuse_existing(target: Path, *, force: bool) -> None:
+    """The check `write_text_atomic` makes, for callers that want to fail before doing the work."""
+    if not force and (target.exists() or target.is_symlink()):
+        raise _exists(target)
+
+
 def _exists(target: Path) -> OutputError:
     return OutputError(f"{target} already exists.", hint="Use --force to overwrite it, or choose another name.")
 

@@ -27,7 +27,7 @@ def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
     """A municipality by code, exact name, any letter case, or typed without Danish letters
     ('Aeroe', 'Aero' -> Ærø). Raises UsageError for an unknown or ambiguous name, listing the closest."""
     from .errors import UsageError
-    from .text import closest, loose
+    from .text import did_you_mean, loose
 
     munis = knowledge["municipalities"]["municipalities"]
     wanted = query.strip()
@@ -54,8 +54,7 @@ def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
         matches = [m["name"] for m in (exact or starts)]
         raise UsageError(f"Municipality {query!r} is ambiguous: {', '.join(matches[:8])}.",
                          hint="Give more of the name, or the code.")
-    near = closest(wanted, names)
-    hint = f"Did you mean: {', '.join(near)}?" if near else "Give the name or the three-digit code."
+    hint = did_you_mean(wanted, names) or "Give the name or the three-digit code."
     raise UsageError(f"Unknown municipality {query!r}.", hint=hint)
 
 
@@ -105,15 +104,14 @@ def evidence_ids(knowledge: Knowledge) -> list[str]:
 def by_id(items: list[dict[str, Any]], ident: str, what: str, command: str) -> dict[str, Any]:
     """The entry with `ident`, or NotFound with the closest ids ('did you mean …')."""
     from .errors import NotFound
-    from .text import closest, fold
+    from .text import did_you_mean, fold
 
     wanted = fold(ident.strip())
     for item in items:
         if item["id"] == wanted:
             return item
     ids = [item["id"] for item in items]
-    near = closest(ident, ids)
-    hint = f"Did you mean: {', '.join(near)}?" if near else f"Run `{command}` to list them."
+    hint = did_you_mean(ident, ids) or f"Run `{command}` to list them."
     raise NotFound(f"No {what} with id {ident!r}.", hint=hint)
 
 
@@ -256,10 +254,9 @@ def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
             if entry["section"] and entry["section"].casefold() == (section or ""):
                 return entry
     refs = [short_ref(knowledge, e) for e in entries]
-    from .text import closest
+    from .text import did_you_mean
 
-    near = closest(reference[:80], refs)
-    hint = f"Did you mean: {', '.join(near)}?" if near else ""
+    hint = did_you_mean(reference[:80], refs)
     raise NotFound(f"No legal reference {reference!r} in the knowledge base.",
                    hint=(hint + " " if hint else "") + "Run `vold law` to list them.")
 

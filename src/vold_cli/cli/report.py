@@ -51,10 +51,10 @@ def report(
     knowledge = load_kb(kb)
     language = lang_of(lang)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
-    if output is not None and not force and (output.exists() or output.is_symlink()):
-        from ..errors import OutputError
+    if output is not None:  # fail before the work, not after it
+        from ..files import refuse_existing
 
-        raise OutputError(f"{output} already exists.", hint="Use --force to overwrite it, or choose another name.")
+        refuse_existing(output, force=force)
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
     today = datetime.date.today().isoformat()
     doc = report_document(knowledge, result, language, today)

@@ -173,9 +173,7 @@ def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[di
 def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
     doc = Document(data=result)
     doc.rows = csv_rows(knowledge, result, lang)
-    doc.add(Heading(_t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)[0].lower()
-                    + title_text(result, lang)[1:] if not result["municipality"]
-                    else _t(lang, "Skøn for ", "Estimate for ") + title_text(result, lang)))
+    doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)
     doc.add(chart_block(result, lang))
     doc.blocks += expectation_blocks(result, lang)

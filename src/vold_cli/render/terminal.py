@@ -184,14 +184,12 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _plain_table(block: Table, width: int | None = None) -> str:
     """The table in Rich's default box style, laid out once for all rows: O(cells), no per-cell measuring."""
-    from rich.cells import cell_len as _len
-
     width = width or _console_width()
     headers = [col.header for col in block.columns]
     rows = [[cell_text(c) for c in row] for row in block.rows]
-    natural = [max([_len(h)] + [max((_len(w) for w in r[i].split()), default=0) for r in rows])
+    natural = [max([cell_len(h)] + [max((cell_len(w) for w in r[i].split()), default=0) for r in rows])
                for i, h in enumerate(headers)]
-    widest = [max([_len(h)] + [_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widest = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     room = width - 3 * len(headers) - 1
     widths = list(widest)
     if sum(widths) > room:  # shrink the widest columns first, never below their longest word
@@ -204,7 +202,7 @@ def _plain_table(block: Table, width: int | None = None) -> str:
             widths[i] -= 1
 
     def pad(text: str, w: int) -> str:
-        return text + " " * (w - _len(text))
+        return text + " " * (w - cell_len(text))
 
     def edge(left: str, mid: str, right: str, fill: str) -> str:
         return left + mid.join(fill * (w + 2) for w in widths) + right
