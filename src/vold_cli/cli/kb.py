@@ -36,7 +36,9 @@ def validate(
     from ..loader import load
     from ..query import section_counts
 
-    knowledge = load(path or chosen_kb(kb), use_cache=False)
+    from ..kb import KnowledgeBase
+
+    knowledge = KnowledgeBase(load(path or chosen_kb(kb), use_cache=False))
     counts = section_counts(knowledge)
     language = lang_of(lang)
     total = sum(sum(parts.values()) for parts in counts.values())
@@ -56,11 +58,11 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
-    meta = knowledge["meta"]
+    meta = knowledge.meta
     counts = section_counts(knowledge)
     da = language == "da"
     data = {
-        "title": meta["title"][language],
+        "title": pick(meta["title"], language),
         "publisher": meta["publisher"],
         "year": meta["year"],
         "edition": pick(meta["edition"], language),
@@ -103,5 +105,7 @@ def init(
     """
     from ..files import copy_knowledge
 
-    written = copy_knowledge(load_kb(kb), directory)
+    from ..loader import load
+
+    written = copy_knowledge(load(chosen_kb(kb)), directory)
     typer.echo(f"Wrote {len(written)} files to {directory}. Edit them, then run: vold kb validate {directory}")
