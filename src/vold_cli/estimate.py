@@ -114,8 +114,8 @@ def _figure_estimate(fig: Figure, population: int, reference: int, lang: str) ->
         item.update(national=fig["value"], local=round(local, 1), rounded_value=round_like_note(local),
                     rounded=_ca(local, lang))
     else:
-        low = scale(fig["low"], population, reference)
-        high = scale(fig["high"], population, reference)
+        low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
+        high = scale(fig["high"] or 0, population, reference)
         item.update(national_low=fig["low"], national_high=fig["high"], local_low=round(low, 1),
                     local_high=round(high, 1), rounded_low=round_like_note(low), rounded_high=round_like_note(high))
         item["rounded"] = f"{_ca(low, lang)}-{fmt_int(round_like_note(high), lang)}"
