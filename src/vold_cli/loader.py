@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import KnowledgeError
-from .sections import SECTIONS as SECTIONS  # re-exported: the files of a knowledge folder, in the order `kb info` reports them
+from .sections import SECTIONS as SECTIONS  # the files of a knowledge folder (re-exported)
 
 if TYPE_CHECKING:
     from .models import KnowledgeData

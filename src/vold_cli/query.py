@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
-    from .models import Evidence, Initiative, Intervention, LawEntry, Municipality, Phase, Source
+    from .models import Evidence, Initiative, Intervention, LawEntry, Municipality, Source
 
 
 def section_counts(knowledge: KnowledgeBase) -> dict[str, dict[str, int]]:

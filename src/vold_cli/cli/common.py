@@ -1,6 +1,5 @@
 """Options every command shares, and the one function that writes a command's document."""
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

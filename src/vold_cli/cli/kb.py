@@ -33,10 +33,9 @@ def validate(
 
     Exits 1 with one line naming the file, entry and field of the first problem.
     """
+    from ..kb import KnowledgeBase
     from ..loader import load
     from ..query import section_counts
-
-    from ..kb import KnowledgeBase
 
     knowledge = KnowledgeBase(load(path or chosen_kb(kb), use_cache=False))
     counts = section_counts(knowledge)
@@ -104,7 +103,6 @@ def init(
     Refuses to touch a folder that already exists.
     """
     from ..files import copy_knowledge
-
     from ..loader import load
 
     written = copy_knowledge(load(chosen_kb(kb)), directory)

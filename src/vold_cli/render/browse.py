@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
-    from ..models import Act, Change, Evidence, Initiative, Intervention, LawEntry, Source
+    from ..models import Change, Evidence, Initiative, Intervention, LawEntry, Source
 
 from ..lang import pick
 from ..lang import tr as _t

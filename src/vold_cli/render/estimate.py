@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..estimate import fmt_dec, fmt_int
-from ..lang import tr as _t
 from ..kb import KnowledgeBase
+from ..lang import tr as _t
 from ..query import source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 

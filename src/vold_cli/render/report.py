@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
+from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
-from ..kb import KnowledgeBase
 from ..query import evidence_map, filter_interventions, short_ref
 from .blocks import BulletList, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 from .browse import (
