@@ -17,29 +17,14 @@ import zlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import KnowledgeError
+from .sections import SECTIONS as SECTIONS  # the files of a knowledge folder (re-exported)
 
-#: The files of a knowledge folder, in the order `kb info` reports them (models.FILES has the same keys).
-SECTIONS: tuple[str, ...] = (
-    "meta",
-    "definition",
-    "prevalence",
-    "municipalities",
-    "profile",
-    "phases",
-    "evidence",
-    "target_groups",
-    "law",
-    "interventions",
-    "initiatives",
-    "documentation",
-    "implementation",
-    "economy",
-    "benchmarks",
-)
+if TYPE_CHECKING:
+    from .models import KnowledgeData
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 CACHE_FORMAT = 1
@@ -49,7 +34,7 @@ CACHE_FORMAT = 1
 class Knowledge:
     """The validated knowledge base as plain data, and where it came from."""
 
-    data: dict[str, Any]
+    data: KnowledgeData
     location: str
     origin: str  # "bundled", "repository", "--kb", "VOLD_KB"
     cached: bool

@@ -1,19 +1,47 @@
-"""Validate a knowledge folder's files: YAML -> pydantic models -> cross-references.
+"""Validate a knowledge folder's files: YAML -> the schema (models.py, checked by pydantic) -> rules that look
+at several fields -> cross-references.
 
 Imported only on a cache miss and by `vold kb validate`, because pydantic is the most expensive import of
-the project. Returns the validated data as JSON-shaped dicts (what the commands work on)."""
+the project. Returns the validated data as plain dicts and lists, in the shape `models.KnowledgeData` describes
+(what the commands work on)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast, get_args
 
-from pydantic import ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
+from . import models
 from .errors import KnowledgeError
-from .models import FILES, Evidence, Phase
+from .models import Evidence, Phase
+from .sections import REGISTRY, SECTIONS
 from .yamlsafe import parse
+
+if TYPE_CHECKING:
+    from .models import KnowledgeData
+
+#: Every TypedDict of the schema is strict (values are never coerced) and forbids unknown fields.
+_CONFIG = {"extra": "forbid", "strict": True}
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _adapter(stem: str) -> TypeAdapter[Any]:
+    """The validator of one file, built from its TypedDict on first use."""
+    if not _ADAPTERS:
+        # The schema's defaults become pydantic defaults here (annotations are read when the adapters are built),
+        # so that a key the YAML leaves out is filled in and models.py needs no pydantic.
+        for marker in ("NONE", "EMPTY", "FALSE"):
+            value = getattr(models, marker)
+            if isinstance(value, models.Default):
+                setattr(models, marker, Field(default_factory=value.fresh))
+        for value in vars(models).values():
+            if isinstance(value, type) and issubclass(value, dict) and value.__module__ == models.__name__:
+                setattr(value, "__pydantic_config__", _CONFIG)  # noqa: B010 - a TypedDict has no such field
+        for section in REGISTRY:
+            _ADAPTERS[section.stem] = TypeAdapter(getattr(models, section.schema))
+    return _ADAPTERS[stem]
 
 
 def _entry_label(raw: Any, loc: tuple[Any, ...]) -> str:
@@ -126,7 +154,7 @@ def _number_ok(value: Any) -> bool:
 def _check_numbers(data: dict[str, Any]) -> None:
     """Numbers the commands compute with must be finite and of a sane size, and divisors positive: otherwise a
     file that validates would crash `vold estimate` (division by zero, overflow) or print NaN as JSON."""
-    for stem in FILES:
+    for stem in SECTIONS:
         if all(_number_ok(value) for value in _leaves(data[stem])):
             continue
         for value, where in _numbers(data[stem]):
@@ -164,7 +192,7 @@ def _cross_check(data: dict[str, Any]) -> None:
     meta = data["meta"]
     sections = {s["id"] for s in meta["sections"]}
     data_sources = {d["id"] for d in meta["data_sources"]}
-    for stem in FILES:
+    for stem in SECTIONS:
         cited = [d["source"] for d in _mappings(data[stem]) if isinstance(d.get("source"), dict)]
         if all((c.get("section") is None or c["section"] in sections) and (c.get("data") is None or c["data"] in
                data_sources) for c in cited):
@@ -218,14 +246,14 @@ def _cross_check(data: dict[str, Any]) -> None:
 
 def _check_vocabularies(data: dict[str, Any]) -> None:
     levels = data["evidence"]["levels"]
-    missing = {e.value for e in Evidence} - {lv["id"] for lv in levels}
+    missing = set(get_args(Evidence)) - {lv["id"] for lv in levels}
     if missing:
         raise KnowledgeError(f"evidence.yaml: levels: missing level(s) {', '.join(sorted(missing))}.")
     ranks = [lv["rank"] for lv in levels]
     if len(set(ranks)) != len(ranks):
         raise KnowledgeError("evidence.yaml: levels: two levels share a rank; ranks order the scale.")
     phases = [p["id"] for p in data["phases"]["phases"]]
-    if sorted(phases) != sorted(p.value for p in Phase):
+    if sorted(phases) != sorted(get_args(Phase)):
         raise KnowledgeError("phases.yaml: phases: must hold primary, secondary and tertiary exactly once.")
     aliases: dict[str, str] = {}
     for act in data["law"]["acts"]:
@@ -239,7 +267,7 @@ def _check_vocabularies(data: dict[str, Any]) -> None:
 
 def _check_unique_ids(data: dict[str, Any]) -> None:
     """Ids name entries across the whole knowledge base, so two entries may not share one."""
-    stems = [stem for stem in FILES if stem != "meta"]  # section and data-source ids are a namespace of their own
+    stems = [stem for stem in SECTIONS if stem != "meta"]  # section and data-source ids are a namespace of their own
     every = [d["id"] for stem in stems for d in _mappings(data[stem]) if isinstance(d.get("id"), str)]
     if len(every) == len(set(every)):
         return
@@ -279,19 +307,64 @@ def _check_municipalities(section: dict[str, Any]) -> None:
             )
 
 
-def validate_files(raw: dict[str, bytes]) -> dict[str, Any]:
-    """Parse and validate every file; return the data as JSON-shaped dicts, or raise KnowledgeError."""
+# --- rules that look at several fields of one entry (the schema checks each field alone) ---------------
+
+
+def _rule_problems(stem: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(place, problem) for every entry of a validated file that breaks a rule over several fields."""
+    for place, source in _walk_sources(data, ()):
+        if source["section"] is None and source["data"] is None:
+            yield place, "a source names a note section, a data source, or both"
+    if stem == "prevalence":
+        for index, figure in enumerate(data["figures"]):
+            has_value = figure["value"] is not None
+            has_range = figure["low"] is not None or figure["high"] is not None
+            if has_value == has_range:
+                yield ("figures", index), "give either value, or low and high"
+            elif has_range and (figure["low"] is None or figure["high"] is None or figure["low"] > figure["high"]):
+                yield ("figures", index), "a range needs low <= high"
+    if stem == "documentation":
+        for index, goal in enumerate(data["goals"]):
+            if not goal["indicators"] and goal["no_indicator"] is None:
+                yield ("goals", index), "a goal lists indicators or says why there are none (no_indicator)"
+
+
+def _walk_sources(node: Any, place: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "source" and isinstance(value, dict):
+                yield (*place, key), value
+            else:
+                yield from _walk_sources(value, (*place, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk_sources(item, (*place, index))
+
+
+def _check_rules(name: str, stem: str, parsed: Any, data: Any) -> None:
+    problems = sorted(_rule_problems(stem, data), key=lambda problem: [str(step) for step in problem[0]])
+    if not problems:
+        return
+    place, message = problems[0]
+    more = len(problems) - 1
+    more_text = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    raise KnowledgeError(f"{name}: {_entry_label(parsed, place)}: Value error, {message}{more_text}.")
+
+
+def validate_files(raw: dict[str, bytes]) -> KnowledgeData:
+    """Parse and validate every file; return the data in the schema's shape, or raise KnowledgeError."""
     data: dict[str, Any] = {}
-    for stem, model in FILES.items():
+    for stem in SECTIONS:
         name = f"{stem}.yaml"
         parsed = parse(name, raw[stem])
         if not isinstance(parsed, dict):
             raise KnowledgeError(f"{name}: top level must be a mapping of fields, not {type(parsed).__name__}.")
         try:
-            data[stem] = model.model_validate(parsed).model_dump(mode="json")
+            data[stem] = _adapter(stem).validate_python(parsed)
         except ValidationError as exc:
             raise _schema_error(name, parsed, exc) from None
         except RecursionError:
             raise KnowledgeError(f"{name}: nested too deeply.") from None
+        _check_rules(name, stem, parsed, data[stem])
     _cross_check(data)
-    return data
+    return cast("KnowledgeData", data)

@@ -64,8 +64,8 @@ def _usage_line(exc: click.UsageError) -> str:
 class VoldGroup(TyperGroup):
     """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]  # click's overloads
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         if not argv:
             argv = ["--help"]

@@ -53,7 +53,7 @@ def interventions(
       vold interventions --not-tested-in-denmark --format csv
       vold interventions safe-dates
     """
-    from ..query import by_id, filter_interventions
+    from ..query import filter_interventions
     from ..render.browse import intervention_view, interventions_list, valid_choices
 
     knowledge = load_kb(kb)
@@ -64,7 +64,7 @@ def interventions(
     levels = _check(evidence, valid["evidence"], "--evidence")
     floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
     if ident is not None:
-        item = by_id(knowledge["interventions"]["interventions"], ident, "intervention", "vold interventions")
+        item = knowledge.intervention(ident)
         emit(intervention_view(knowledge, item, language), fmt)
         return
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
@@ -125,14 +125,14 @@ def initiatives(
       vold initiatives --target professionals
       vold initiatives intervention-centre-east-jutland
     """
-    from ..query import by_id, filter_initiatives
+    from ..query import filter_initiatives
     from ..render.browse import initiative_view, initiatives_list, valid_choices
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
     targets = _check(target, valid_choices(knowledge)["target"], "--target")
     if ident is not None:
-        item = by_id(knowledge["initiatives"]["initiatives"], ident, "initiative", "vold initiatives")
+        item = knowledge.initiative(ident)
         emit(initiative_view(knowledge, item, language), fmt)
         return
     emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt)

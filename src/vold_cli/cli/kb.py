@@ -33,10 +33,11 @@ def validate(
 
     Exits 1 with one line naming the file, entry and field of the first problem.
     """
+    from ..kb import KnowledgeBase
     from ..loader import load
     from ..query import section_counts
 
-    knowledge = load(path or chosen_kb(kb), use_cache=False)
+    knowledge = KnowledgeBase(load(path or chosen_kb(kb), use_cache=False))
     counts = section_counts(knowledge)
     language = lang_of(lang)
     total = sum(sum(parts.values()) for parts in counts.values())
@@ -56,11 +57,11 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
-    meta = knowledge["meta"]
+    meta = knowledge.meta
     counts = section_counts(knowledge)
     da = language == "da"
     data = {
-        "title": meta["title"][language],
+        "title": pick(meta["title"], language),
         "publisher": meta["publisher"],
         "year": meta["year"],
         "edition": pick(meta["edition"], language),
@@ -102,6 +103,7 @@ def init(
     Refuses to touch a folder that already exists.
     """
     from ..files import copy_knowledge
+    from ..loader import load
 
-    written = copy_knowledge(load_kb(kb), directory)
+    written = copy_knowledge(load(chosen_kb(kb)), directory)
     typer.echo(f"Wrote {len(written)} files to {directory}. Edit them, then run: vold kb validate {directory}")

@@ -1,17 +1,11 @@
 """`vold report`: the planning brief as Markdown or one self-contained HTML file."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import KbOpt, LangOpt, lang_of, load_kb
-
-
-class ReportFormat(str, Enum):
-    markdown = "markdown"
-    html = "html"
+from .common import Format, FormatChoice, KbOpt, LangOpt, lang_of, load_kb
 
 
 def report(
@@ -22,7 +16,8 @@ def report(
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
                     help="Population year for --municipality: 2013 or 2024 (default: the latest).",
                     show_default=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="markdown (default) or html.")] = ReportFormat.markdown,
+    fmt: Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice(report=True),
+                                     help="markdown (default) or html.")] = Format.markdown,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
                       help="Write to FILE instead of stdout (never over an existing file without --force).",
                       show_default=False)] = None,
@@ -58,22 +53,20 @@ def report(
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
     today = datetime.date.today().isoformat()
     doc = report_document(knowledge, result, language, today)
-    if fmt is ReportFormat.html:
-        from ..estimate import fmt_int
-        from ..render.html import render
+    from ..estimate import fmt_int
+    from ..render.formats import emit
 
-        where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
-                                              f"{fmt_int(count, language)} inhabitants")
-        title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
-        text = render(doc, title=title, lang=language)
-    else:
-        from ..render.blocks import bar_chars
-        from ..render.markdown import render as render_md
-
-        text = render_md(doc, solid="█" if output is not None else bar_chars()[0])
+    where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
+                                          f"{fmt_int(count, language)} inhabitants")
+    title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
     if output is None:
-        sys.stdout.write(text)
+        emit(doc, fmt, title=title, lang=language)
         return
+    import io
+
+    buffer = io.StringIO()
+    emit(doc, fmt, stream=buffer, title=title, lang=language, solid="█")
+    text = buffer.getvalue()
     from ..files import write_text_atomic
 
     write_text_atomic(output, text, force=force)

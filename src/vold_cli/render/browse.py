@@ -5,17 +5,19 @@ answer (listings: arrays of objects with an `id`) and whose blocks are what peop
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+    from ..models import Change, Evidence, Initiative, Intervention, LawEntry, Source
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..loader import Knowledge
 from ..query import (
-    PHASE_ORDER,
     data_file,
-    evidence_ids,
     localize,
     related_initiatives,
+    related_interventions,
     short_ref,
     source_text,
 )
@@ -23,19 +25,19 @@ from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Notes,
 
 # --- shared helpers -------------------------------------------------------------------------------
 
-def names(knowledge: Knowledge, lang: str) -> dict[str, dict[str, str]]:
+def names(knowledge: KnowledgeBase, lang: str) -> dict[str, dict[str, str]]:
     """Display names of the closed vocabularies: phases, evidence levels, target groups."""
     return {
-        "phase": {p["id"]: pick(p["name"], lang) for p in knowledge["phases"]["phases"]},
-        "evidence": {lv["id"]: pick(lv["name"], lang) for lv in knowledge["evidence"]["levels"]},
-        "target": {t["id"]: pick(t["name"], lang) for t in knowledge["target_groups"]["target_groups"]},
+        "phase": {p["id"]: pick(p["name"], lang) for p in knowledge.phases["phases"]},
+        "evidence": {lv["id"]: pick(lv["name"], lang) for lv in knowledge.evidence["levels"]},
+        "target": {t["id"]: pick(t["name"], lang) for t in knowledge.target_groups["target_groups"]},
     }
 
 
-def evidence_cell(knowledge: Knowledge, level: str | None, lang: str) -> Styled:
+def evidence_cell(knowledge: KnowledgeBase, level: Evidence | None, lang: str) -> Styled:
     if level is None:
         return Styled("—", "muted")
-    return Styled(names(knowledge, lang)["evidence"][level], level)
+    return Styled(knowledge.evidence_name(level, lang), level)
 
 
 def tried_text(value: str, lang: str) -> str:
@@ -52,7 +54,7 @@ def _refs(refs: list[int]) -> str:
 
 # --- interventions --------------------------------------------------------------------------------
 
-def interventions_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: str,
+def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
                        filters: dict[str, Any]) -> Document:
     n = names(knowledge, lang)
     doc = Document(data=lambda: [localize(item, lang) for item in items], rows=[{
@@ -65,7 +67,7 @@ def interventions_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: 
         doc.add(Paragraph(_t(lang, f"Ingen indsatser matcher filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
-    for phase in PHASE_ORDER:  # one table per prevention phase: the list is sorted by phase already
+    for phase in knowledge.phase_ids:  # one table per prevention phase: the list is sorted by phase already
         members = [i for i in items if phase in i["phases"]]
         if not members:
             continue
@@ -85,11 +87,11 @@ def interventions_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: 
     return doc
 
 
-def intervention_view(knowledge: Knowledge, item: dict[str, Any], lang: str) -> Document:
+def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -> Document:
     n = names(knowledge, lang)
-    level = next(lv for lv in knowledge["evidence"]["levels"] if lv["id"] == item["evidence"])
+    level = knowledge.evidence_level(item["evidence"])
     initiatives = related_initiatives(knowledge, item)
-    law = [e for e in knowledge["law"]["entries"] if e["id"] in item["law"]]
+    law = knowledge.law_entries(item["law"])
     data = localize(item, lang) | {
         "evidence_name": pick(level["name"], lang),
         "evidence_action": pick(level["action"], lang),
@@ -139,23 +141,19 @@ def intervention_view(knowledge: Knowledge, item: dict[str, Any], lang: str) -> 
 
 # --- law --------------------------------------------------------------------------------------------
 
-def _act(knowledge: Knowledge, act_id: str) -> dict[str, Any]:
-    return next(a for a in knowledge["law"]["acts"] if a["id"] == act_id)
-
-
-def law_label(knowledge: Knowledge, entry: dict[str, Any]) -> str:
-    act = _act(knowledge, entry["act"])
+def law_label(knowledge: KnowledgeBase, entry: LawEntry) -> str:
+    act = knowledge.act(entry["act"])
     return f"{act['name']} § {entry['section']}" if entry["section"] else act["name"]
 
 
-def law_list(knowledge: Knowledge, lang: str) -> Document:
-    entries = knowledge["law"]["entries"]
+def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
+    entries = knowledge.law["entries"]
     data = [localize(e, lang) | {"ref": short_ref(knowledge, e), "label": law_label(knowledge, e)} for e in entries]
     doc = Document(data=data, rows=[{
         "id": e["id"], "ref": short_ref(knowledge, e), "label": law_label(knowledge, e),
         "title": pick(e["title"], lang), "changes_since_note": len(_changes(knowledge, e)),
     } for e in entries])
-    doc.add(Paragraph(pick(knowledge["law"]["intro"], lang)))
+    doc.add(Paragraph(pick(knowledge.law["intro"], lang)))
     rows = [[
         Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
         Styled(_t(lang, f"ja ({len(_changes(knowledge, e))})", f"yes ({len(_changes(knowledge, e))})"), "warn")
@@ -173,17 +171,17 @@ def law_list(knowledge: Knowledge, lang: str) -> Document:
     return doc
 
 
-def _changes(knowledge: Knowledge, entry: dict[str, Any]) -> list[dict[str, Any]]:
+def _changes(knowledge: KnowledgeBase, entry: LawEntry) -> list[Change]:
     """Changes recorded for the entry itself and for its act as a whole."""
-    return list(entry["changes_since"]) + list(_act(knowledge, entry["act"])["changes_since"])
+    return list(entry["changes_since"]) + list(knowledge.act(entry["act"])["changes_since"])
 
 
-def _where(knowledge: Knowledge, source: dict[str, Any], lang: str) -> str:
+def _where(knowledge: KnowledgeBase, source: Source, lang: str) -> str:
     return data_file(knowledge, source) or source_text(knowledge, source, lang)
 
 
-def law_view(knowledge: Knowledge, entry: dict[str, Any], lang: str) -> Document:
-    act = _act(knowledge, entry["act"])
+def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
+    act = knowledge.act(entry["act"])
     changes = _changes(knowledge, entry)
     data = localize(entry, lang) | {
         "ref": short_ref(knowledge, entry), "label": law_label(knowledge, entry),
@@ -214,13 +212,13 @@ def law_view(knowledge: Knowledge, entry: dict[str, Any], lang: str) -> Document
 
 # --- initiatives ------------------------------------------------------------------------------------
 
-def initiatives_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: str) -> Document:
+def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: str) -> Document:
     n = names(knowledge, lang)
     doc = Document(data=[localize(i, lang) for i in items], rows=[{
         "id": i["id"], "name": pick(i["name"], lang), "period": i["period"], "target_groups": i["target_groups"],
         "contacts": i["contacts"],
     } for i in items])
-    doc.add(Paragraph(pick(knowledge["initiatives"]["intro"], lang)))
+    doc.add(Paragraph(pick(knowledge.initiatives["intro"], lang)))
     if not items:
         doc.add(Paragraph(_t(lang, "Ingen initiativer matcher.", "No initiatives match.")))
         return doc
@@ -237,10 +235,9 @@ def initiatives_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: st
     return doc
 
 
-def initiative_view(knowledge: Knowledge, item: dict[str, Any], lang: str) -> Document:
+def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str) -> Document:
     n = names(knowledge, lang)
-    linked = [i for i in knowledge["interventions"]["interventions"]
-              if i["id"] in item["interventions"] or item["id"] in i["initiatives"]]
+    linked = related_interventions(knowledge, item)
     data = localize(item, lang) | {"source_text": source_text(knowledge, item["source"], lang),
                                    "related_interventions": [i["id"] for i in linked]}
     doc = Document(data=data, rows=[{k: v for k, v in data.items() if not isinstance(v, (list, dict))}])
@@ -261,7 +258,7 @@ def initiative_view(knowledge: Knowledge, item: dict[str, Any], lang: str) -> Do
         pairs.append((_t(lang, "Indsatser", "Interventions"),
                       "; ".join(f"{pick(i['name'], lang)} (vold interventions {i['id']})" for i in linked)))
     if item["law"]:
-        entries = [e for e in knowledge["law"]["entries"] if e["id"] in item["law"]]
+        entries = knowledge.law_entries(item["law"])
         pairs.append((_t(lang, "Lovgivning", "Law"), "; ".join(law_label(knowledge, e) for e in entries)))
     pairs.append((_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)))
     doc.add(Fields(pairs))
@@ -272,11 +269,11 @@ def initiative_view(knowledge: Knowledge, item: dict[str, Any], lang: str) -> Do
 
 # --- phases, evidence, map ----------------------------------------------------------------------
 
-def phases_doc(knowledge: Knowledge, summary: list[dict[str, Any]], lang: str) -> Document:
+def phases_doc(knowledge: KnowledgeBase, summary: list[dict[str, Any]], lang: str) -> Document:
     data = [localize(p, lang) for p in summary]
     doc = Document(data=data, rows=[{"id": p["id"], "number": p["number"], "name": pick(p["name"], lang),
                                      "count": p["count"], "strongest": p["strongest"]} for p in summary])
-    doc.add(Paragraph(pick(knowledge["phases"]["intro"], lang)))
+    doc.add(Paragraph(pick(knowledge.phases["intro"], lang)))
     doc.add(Table(
         [Column(_t(lang, "Fase", "Phase"), ratio=1),
          Column(_t(lang, "Formål", "Purpose"), ratio=4),
@@ -291,14 +288,14 @@ def phases_doc(knowledge: Knowledge, summary: list[dict[str, Any]], lang: str) -
     return doc
 
 
-def evidence_doc(knowledge: Knowledge, lang: str) -> Document:
-    scale = sorted(knowledge["evidence"]["levels"], key=lambda lv: -lv["rank"])
-    counts = {lv["id"]: sum(1 for i in knowledge["interventions"]["interventions"] if i["evidence"] == lv["id"])
+def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
+    scale = sorted(knowledge.evidence["levels"], key=lambda lv: -lv["rank"])
+    counts = {lv["id"]: sum(1 for i in knowledge.interventions["interventions"] if i["evidence"] == lv["id"])
               for lv in scale}
     data = [localize(lv, lang) | {"interventions": counts[lv["id"]]} for lv in scale]
     doc = Document(data=data, rows=[{"id": d["id"], "rank": d["rank"], "name": d["name"], "criteria": d["criteria"],
                                      "action": d["action"], "interventions": d["interventions"]} for d in data])
-    doc.add(Paragraph(pick(knowledge["evidence"]["intro"], lang)))
+    doc.add(Paragraph(pick(knowledge.evidence["intro"], lang)))
     doc.add(Table(
         [Column(_t(lang, "Niveau", "Level"), ratio=1, min_width=10),
          Column(_t(lang, "Kriterier", "Criteria"), ratio=3),
@@ -313,20 +310,19 @@ def evidence_doc(knowledge: Knowledge, lang: str) -> Document:
     return doc
 
 
-def map_doc(knowledge: Knowledge, cells: list[dict[str, Any]], lang: str) -> Document:
+def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str) -> Document:
     n = names(knowledge, lang)
-    inames = {i["id"]: pick(i["name"], lang) for i in knowledge["interventions"]["interventions"]}
-    doc = Document(data=cells, rows=[{
-        "id": f"{c['target_group']}/{c['phase']}", "target_group": c["target_group"], "phase": c["phase"],
+    inames = {i["id"]: pick(i["name"], lang) for i in knowledge.interventions["interventions"]}
+    records = [cell | {"id": f"{cell['target_group']}/{cell['phase']}"} for cell in cells]  # the input stays as it is
+    doc = Document(data=records, rows=[{
+        "id": c["id"], "target_group": c["target_group"], "phase": c["phase"],
         "interventions": [i["id"] for i in c["interventions"]], "strongest": c["strongest"], "gap": c["gap"],
-    } for c in cells])
-    for cell in cells:
-        cell["id"] = f"{cell['target_group']}/{cell['phase']}"
-    groups = [t["id"] for t in knowledge["target_groups"]["target_groups"]]
+    } for c in records])
+    groups = [t["id"] for t in knowledge.target_groups["target_groups"]]
     rows = []
     for group in groups:
         row: list[Any] = [Styled(n["target"][group], "strong")]
-        for phase in PHASE_ORDER:
+        for phase in knowledge.phase_ids:
             cell = next(c for c in cells if c["target_group"] == group and c["phase"] == phase)
             if not cell["interventions"]:
                 row.append(Styled(_t(lang, "— ingen indsats (hul)", "— none (gap)"), "gap"))
@@ -338,7 +334,7 @@ def map_doc(knowledge: Knowledge, cells: list[dict[str, Any]], lang: str) -> Doc
         rows.append(row)
     doc.add(Table(
         [Column(_t(lang, "Målgruppe", "Target group"), ratio=1, min_width=10)]
-        + [Column(n["phase"][p], ratio=2) for p in PHASE_ORDER],
+        + [Column(n["phase"][p], ratio=2) for p in knowledge.phase_ids],
         rows, title=_t(lang, "Evidenskort: målgruppe × forebyggelsesfase", "Evidence gap map: target group × prevention phase"),
         caption=_t(lang, "Hver celle: stærkeste evidens og indsatserne. Hul = ingen indsats med dokumenteret effekt.",
                    "Each cell: strongest evidence, then the interventions. Gap = no intervention with documented effect."),
@@ -351,35 +347,37 @@ def map_doc(knowledge: Knowledge, cells: list[dict[str, Any]], lang: str) -> Doc
 
 # --- profile, definition ------------------------------------------------------------------------
 
-def profile_doc(knowledge: Knowledge, lang: str) -> Document:
-    profile = knowledge["profile"]
+def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
+    profile = knowledge.profile
     doc = Document(data=localize(profile, lang))
-    rows = []
+    rows: list[dict[str, Any]] = []
     doc.add(Paragraph(pick(profile["intro"], lang)))
     for group in profile["groups"]:
         items = [pick(t["text"], lang) + (f" (ref. {_refs(t['refs'])})" if t["refs"] else "") for t in group["traits"]]
         doc.add(BulletList(items, title=f"{pick(group['title'], lang)} — {pick(group['compared_with'], lang)}"))
         rows += [{"id": group["id"], "kind": "trait", "text": pick(t["text"], lang), "percent": None,
                   "refs": t["refs"]} for t in group["traits"]]
-    for key, title in (("crisis_centre_key_figures", _t(lang, "Nøgletal om kvinder på krisecenter",
-                                                            "Key figures on women at crisis centres")),
-                       ("partner_reports", _t(lang, "Kvinder på krisecenter om deres partner",
-                                              "What women at crisis centres report about their partner"))):
+    for key, figures, title in (
+            ("crisis_centre_key_figures", profile["crisis_centre_key_figures"],
+             _t(lang, "Nøgletal om kvinder på krisecenter", "Key figures on women at crisis centres")),
+            ("partner_reports", profile["partner_reports"],
+             _t(lang, "Kvinder på krisecenter om deres partner",
+                "What women at crisis centres report about their partner"))):
         doc.add(Table(
             [Column("%", justify="right", no_wrap=True), Column(_t(lang, "Nøgletal", "Figure"), ratio=4),
              Column(_t(lang, "Kilde", "Source"), ratio=2)],
             [[Styled(f"{p['percent']:g}", "strong"), pick(p["label"], lang), source_text(knowledge, p["source"], lang)]
-             for p in profile[key]],
+             for p in figures],
             title=title,
         ))
         rows += [{"id": p["id"], "kind": key, "text": pick(p["label"], lang), "percent": p["percent"],
-                  "refs": p["source"]["refs"]} for p in profile[key]]
+                  "refs": p["source"]["refs"]} for p in figures]
     doc.rows = rows
     return doc
 
 
-def definition_doc(knowledge: Knowledge, lang: str) -> Document:
-    d = knowledge["definition"]
+def definition_doc(knowledge: KnowledgeBase, lang: str) -> Document:
+    d = knowledge.definition
     doc = Document(data=localize(d, lang))
     doc.add(Heading(_t(lang, "Definition af vold i nære relationer", "Definition of violence in close relationships")))
     doc.add(Paragraph(pick(d["definition"], lang)), Paragraph(pick(d["scope"], lang)),
@@ -399,8 +397,8 @@ def definition_doc(knowledge: Knowledge, lang: str) -> Document:
 
 # --- implementation, documentation, economy ---------------------------------------------------------
 
-def implementation_doc(knowledge: Knowledge, part: str | None, lang: str) -> Document:
-    imp = knowledge["implementation"]
+def implementation_doc(knowledge: KnowledgeBase, part: str | None, lang: str) -> Document:
+    imp = knowledge.implementation
     parts = [part] if part else ["drivers", "factors", "strategies"]
     data: dict[str, Any] = {}
     doc = Document()
@@ -458,8 +456,8 @@ def implementation_doc(knowledge: Knowledge, part: str | None, lang: str) -> Doc
     return doc
 
 
-def documentation_doc(knowledge: Knowledge, lang: str) -> Document:
-    d = knowledge["documentation"]
+def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
+    d = knowledge.documentation
     src_names = {s["id"]: pick(s["name"], lang) for s in d["data_sources"]}
     doc = Document(data=localize(d, lang))
     doc.add(Paragraph(pick(d["intro"], lang)))
@@ -498,8 +496,8 @@ def documentation_doc(knowledge: Knowledge, lang: str) -> Document:
     return doc
 
 
-def economy_doc(knowledge: Knowledge, lang: str) -> Document:
-    e = knowledge["economy"]
+def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
+    e = knowledge.economy
     from ..estimate import fmt_int
 
     doc = Document(data=localize(e, lang), rows=[{
@@ -545,9 +543,9 @@ def search_doc(hits: list[dict[str, Any]], text: str, lang: str) -> Document:
     return doc
 
 
-def valid_choices(knowledge: Knowledge) -> dict[str, list[str]]:
+def valid_choices(knowledge: KnowledgeBase) -> dict[str, list[str]]:
     return {
-        "phase": list(PHASE_ORDER),
-        "target": [t["id"] for t in knowledge["target_groups"]["target_groups"]],
-        "evidence": evidence_ids(knowledge),
+        "phase": list(knowledge.phase_ids),
+        "target": [t["id"] for t in knowledge.target_groups["target_groups"]],
+        "evidence": list(knowledge.evidence_ids),
     }

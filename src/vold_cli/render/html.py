@@ -4,6 +4,7 @@ fetched. Every text is escaped, because a knowledge base loaded with --kb may co
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from .blocks import (
     Bar,
@@ -19,7 +20,11 @@ from .blocks import (
     Paragraph,
     Styled,
     Table,
+    share,
 )
+
+if TYPE_CHECKING:
+    from .formats import Context
 
 CSS = """
 :root { --ink:#1d1d1f; --muted:#5f6368; --line:#d0d4da; --accent:#1f5f8b; --bg:#fff; }
@@ -68,8 +73,7 @@ def _cell(cell: Cell) -> str:
     if isinstance(cell, Lines):
         return "<br>".join(_cell(part) for part in cell.parts)
     if isinstance(cell, Bar):
-        share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
-        return f'<span class="bar" style="width:{share * 6:.2f}rem"></span>{escape(cell.label)}'
+        return f'<span class="bar" style="width:{share(cell.value, cell.maximum) * 6:.2f}rem"></span>{escape(cell.label)}'
     if isinstance(cell, Styled):
         return f'<span class="{escape(cell.style)}">{escape(cell.text)}</span>' if cell.style else escape(cell.text)
     return escape(cell)
@@ -162,3 +166,7 @@ def _slug(text: str) -> str:
 
     slug = "".join(ch if ch.isalnum() else "-" for ch in fold(text))
     return "-".join(part for part in slug.split("-") if part)[:60] or "section"
+
+
+def render_to(doc: Document, context: Context) -> None:
+    context.stream.write(render(doc, title=context.title, lang=context.lang))

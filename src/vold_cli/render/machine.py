@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .blocks import Document
+    from .formats import Context
 
 
 def to_json(data: Any) -> str:
@@ -36,3 +40,13 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow({key: _flat(row.get(key)) for key in columns})
     return out.getvalue()
+
+
+def write_json(doc: Document, context: Context) -> None:
+    context.stream.write(to_json(doc.data))
+
+
+def write_csv(doc: Document, context: Context) -> None:
+    """The rows of the document, else its data: the same records the JSON answer is made of."""
+    rows = doc.rows if doc.rows is not None else doc.data
+    context.stream.write(to_csv(rows if isinstance(rows, list) else [rows]))
