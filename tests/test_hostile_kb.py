@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-LIMIT = 3.0  # seconds per run; a hang check
+LIMIT = 30.0  # seconds per run: a hang check only (speed is measured by bench/run.py, not asserted here)
 
 
 def _refused(run, folder: Path, file: str, place: str, *, extra: str | None = None, env=None) -> str:
