@@ -154,11 +154,13 @@ def _fail(name: str, line: int, column: str | None, problem: str, hint: str | No
     return PortfolioError(f"{name}: {where}: {problem}", hint=hint)
 
 
-def _keys(name: str, headers: list[str], line: int) -> list[str | None]:
-    """Column keys for the headers as written; None for an empty header (a trailing separator)."""
+def _keys(name: str, headers: list[str], line: int, lines: list[int] | None = None) -> list[str | None]:
+    """Column keys for the headers as written; None for an empty header (a trailing separator). `lines`: the
+    line of each header (YAML keys), else all are on `line`."""
     keys: list[str | None] = []
     seen: dict[str, str] = {}
-    for header in headers:
+    for index, header in enumerate(headers):
+        at = lines[index] if lines else line
         text = header.strip()
         if not text:
             keys.append(None)
@@ -167,10 +169,10 @@ def _keys(name: str, headers: list[str], line: int) -> list[str | None]:
         if key is None:
             names = [n for _, da, en, _ in COLUMNS for n in (da, en)]
             near = did_you_mean(text, names)
-            raise _fail(name, line, text, "unknown column.",
+            raise _fail(name, at, text, "unknown column.",
                         (near + " " if near else "") + f"Valid columns: {valid_columns()}.")
         if key in seen:
-            raise _fail(name, line, text, f"the same column as {seen[key]!r} (duplicate header).",
+            raise _fail(name, at, text, f"the same column as {seen[key]!r} (duplicate header).",
                         "Keep one of them.")
         seen[key] = text
         keys.append(key)
@@ -326,7 +328,8 @@ def _yaml_offers(name: str, text: str, vocab: Vocabulary) -> tuple[list[str], li
         line = lines[index] if index < len(lines) else index + 1
         if not isinstance(item, dict):
             raise _fail(name, line, None, "expected a mapping (tilbud: ..., indsats: ...).")
-        keys = _keys(name, [str(k) for k in item], line)
+        own = key_lines[index] if index < len(key_lines) else {}
+        keys = _keys(name, [str(k) for k in item], line, [own.get(str(k), line) for k in item])
         cells: dict[str, tuple[str, str, int]] = {}
         for (raw, value), key in zip(item.items(), keys, strict=True):
             if key is None:

@@ -26,7 +26,7 @@ Examples:
   vold map                                  evidence gap map: prevention phase x target group
   vold search kaerestevold                  search every section, with or without Danish letters
   vold report --municipality Viborg --format html -o plan.html
-  vold check tilbud.csv --municipality Viborg   the municipality's own offers against the note
+  vold check tilbud.csv -m Viborg           the municipality's own offers against the note
 
 Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
 """

@@ -310,9 +310,18 @@ def check_blocks(result: CheckResult, lang: str, *, level: int = 2) -> list[Any]
     return blocks
 
 
+def _lists(node: Any) -> Any:
+    """Tuples as lists, so that `localize` reaches the texts inside them."""
+    if isinstance(node, dict):
+        return {key: _lists(value) for key, value in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_lists(value) for value in node]
+    return node
+
+
 def _data(result: CheckResult, lang: str) -> dict[str, Any]:
     n = _Names(result, lang)
-    data = localize(dataclasses.asdict(result), lang)
+    data = localize(_lists(dataclasses.asdict(result)), lang)
     data["not_recommended"] = [c.line for c in result.offers if c.not_recommended]
     data["steps"] = [dict(step, text=step_text(s, n), number=i)
                      for i, (step, s) in enumerate(zip(data["steps"], result.steps, strict=True), start=1)]

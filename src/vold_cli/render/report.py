@@ -114,8 +114,10 @@ def _sources(knowledge: Knowledge, lang: str, today: str) -> list[Any]:
     ]
 
 
-def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, today: str) -> Document:
-    """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else."""
+def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, today: str,
+                    offers: Any = None) -> Document:
+    """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else.
+    `offers` (a check.CheckResult from `vold report --offers FILE`) adds the municipality's own offers."""
     doc = Document()
     doc.add(Heading(_t(lang, "Planlægningsgrundlag: vold i nære relationer", "Planning brief: violence in close relationships")))
     doc.add(Paragraph(title_text(result, lang), style="strong"))
@@ -151,6 +153,12 @@ def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, tod
 
     doc.add(Heading(_t(lang, "8. Igangværende initiativer og kontakter", "8. Ongoing initiatives and contacts"), 2))
     doc.blocks += _initiatives(knowledge, lang)
+
+    if offers is not None:
+        from .check import check_blocks
+
+        doc.add(Heading(_t(lang, "Kommunens egne tilbud holdt op mod notatet", "The municipality's own offers against the note"), 2))
+        doc.blocks += check_blocks(offers, lang, level=3)
 
     doc.add(Heading(_t(lang, "9. Kilder", "9. Sources"), 2))
     doc.blocks += _sources(knowledge, lang, today)
