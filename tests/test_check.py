@@ -325,6 +325,7 @@ BOM = b"\xef\xbb\xbf"
     ("bad.yaml", b"- tilbud: A\n  pladser: mange\n", ["line 2", "column 'pladser'", "'mange'"]),
     ("keys.yaml", "- tilbud: A\n- tilbud: B\n  faze: primær\n".encode(), ["line 3", "column 'faze'", "Did you mean: fase"]),
     ("notlist.yaml", b"tilbud: A\n", ["expected a list of offers"]),
+    ("list.yaml", b"- tilbud: A\n  target: [unge, kvinder]\n  pladser: x\n", ["line 3", "column 'pladser'"]),
     ("broken.yaml", b"- tilbud: [A\n", ["line"]),
     ("zip.csv", b"PK\x03\x04rest", ["zip archive"]),
 ])

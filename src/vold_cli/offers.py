@@ -293,6 +293,44 @@ def _csv_rows(name: str, text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
+def _yaml_lines(text: str) -> tuple[list[int], list[dict[str, int]]]:
+    """The line of each item of the top-level list, and of each of its keys. Read from the parser's events
+    after `yamlsafe.build` has accepted the text (so no anchors, aliases or tags): nothing is constructed."""
+    import yaml
+
+    from .yamlsafe import _Base
+
+    parser = _Base(text)
+    lines: list[int] = []
+    keys: list[dict[str, int]] = []
+    depth = 0
+    expect_key = False
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth == 2:  # an item of the top-level list
+                    lines.append(event.start_mark.line + 1)
+                    keys.append({})
+                    expect_key = isinstance(event, yaml.MappingStartEvent)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                if depth == 2:
+                    expect_key = True  # a nested list or mapping was a value; the next scalar is a key
+            elif isinstance(event, yaml.ScalarEvent):
+                if depth == 1:
+                    lines.append(event.start_mark.line + 1)
+                    keys.append({})
+                elif depth == 2:
+                    if expect_key:
+                        keys[-1][event.value] = event.start_mark.line + 1
+                    expect_key = not expect_key
+    finally:
+        parser.dispose()
+    return lines, keys
+
+
 def _yaml_offers(name: str, text: str, vocab: Vocabulary) -> tuple[list[str], list[Offer]]:
     import yaml
 
@@ -315,13 +353,7 @@ def _yaml_offers(name: str, text: str, vocab: Vocabulary) -> tuple[list[str], li
     if not isinstance(data, list) or not data:
         raise PortfolioError(f"{name}: line 1: expected a list of offers, one mapping per offer.",
                              hint="Write e.g. '- tilbud: Krisecenter' followed by its other keys.")
-    # Line numbers: the safe build above refused anchors, aliases and tags, so composing nodes is cheap and safe.
-    node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    lines = [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
-    key_lines: list[dict[str, int]] = []
-    for item in (node.value if isinstance(node, yaml.SequenceNode) else []):
-        key_lines.append({k.value: k.start_mark.line + 1 for k, _ in item.value}
-                         if isinstance(item, yaml.MappingNode) else {})
+    lines, key_lines = _yaml_lines(text)
     offers = []
     present: list[str] = []
     for index, item in enumerate(data):
