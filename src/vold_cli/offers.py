@@ -366,14 +366,14 @@ def _yaml_offers(name: str, text: str, vocab: Vocabulary) -> tuple[list[str], li
         for (raw, value), key in zip(item.items(), keys, strict=True):
             if key is None:
                 continue
-            where = key_lines[index].get(str(raw), line) if index < len(key_lines) else line
+            at = own.get(str(raw), line)
             if isinstance(value, list):
                 text_value = "; ".join(str(v) for v in value if v is not None)
             elif isinstance(value, dict):
-                raise _fail(name, where, str(raw), "expected a text or a list, not a mapping.")
+                raise _fail(name, at, str(raw), "expected a text or a list, not a mapping.")
             else:
                 text_value = "" if value is None else str(value)
-            cells[key] = (str(raw), text_value, where)
+            cells[key] = (str(raw), text_value, at)
             if key not in present:
                 present.append(key)
         offers.append(_offer(name, line, cells, vocab))
