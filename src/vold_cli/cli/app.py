@@ -26,6 +26,7 @@ Examples:
   vold map                                  evidence gap map: prevention phase x target group
   vold search kaerestevold                  search every section, with or without Danish letters
   vold report --municipality Viborg --format html -o plan.html
+  vold check tilbud.csv -m Viborg           the municipality's own offers against the note
 
 Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
 """
@@ -166,10 +167,10 @@ def _root(
 
 
 def _register() -> None:
-    from . import browse, estimate, kb, report
+    from . import browse, check, estimate, kb, report
 
     app.add_typer(kb.app, name="kb")
-    for module in (estimate, browse, report):
+    for module in (estimate, browse, report, check):
         module.register(app)
 
 

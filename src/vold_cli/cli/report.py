@@ -22,6 +22,8 @@ def report(
                       help="Write to FILE instead of stdout (never over an existing file without --force).",
                       show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    offers: Annotated[Path | None, typer.Option("--offers", metavar="FILE", show_default=False,
+                      help="Add the municipality's own offers held against the note (as `vold check FILE`).")] = None,
     kb: KbOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -34,6 +36,7 @@ def report(
       vold report --population 43000 > brief.md
       vold report --municipality Viborg --format html -o plan.html
       vold report -m Aarhus -f html -o plan.html --force --lang da
+      vold report -m Viborg --offers tilbud.csv > brief.md
     """
     import datetime
     import sys
@@ -50,9 +53,17 @@ def report(
         from ..files import refuse_existing
 
         refuse_existing(output, force=force)
+    checked = None
+    if offers is not None:  # read before the work, so a bad file fails before anything is written
+        from ..check import check as check_offers
+        from ..check import inputs_from, offer_vocabulary
+        from ..offers import read_offers
+
+        inputs = inputs_from(knowledge)
+        checked = check_offers(inputs, read_offers(offers, offer_vocabulary(inputs)), (count, muni, year))
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
     today = datetime.date.today().isoformat()
-    doc = report_document(knowledge, result, language, today)
+    doc = report_document(knowledge, result, language, today, offers=checked)
     from ..estimate import fmt_int
     from ..render.formats import emit
 

@@ -3,7 +3,7 @@ individual commands so the report never says something the commands do not."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..kb import KnowledgeBase
@@ -20,6 +20,9 @@ from .browse import (
     names,
     tried_text,
 )
+
+if TYPE_CHECKING:
+    from ..check import CheckResult
 from .estimate import (
     benchmark_blocks,
     caveat_blocks,
@@ -114,8 +117,10 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
     ]
 
 
-def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str, today: str) -> Document:
-    """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else."""
+def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str, today: str,
+                    offers: CheckResult | None = None) -> Document:
+    """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else.
+    `offers` (a check.CheckResult from `vold report --offers FILE`) adds the municipality's own offers."""
     doc = Document()
     doc.add(Heading(_t(lang, "Planlægningsgrundlag: vold i nære relationer", "Planning brief: violence in close relationships")))
     doc.add(Paragraph(title_text(result, lang), style="strong"))
@@ -151,6 +156,12 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
 
     doc.add(Heading(_t(lang, "8. Igangværende initiativer og kontakter", "8. Ongoing initiatives and contacts"), 2))
     doc.blocks += _initiatives(knowledge, lang)
+
+    if offers is not None:
+        from .check import check_blocks
+
+        doc.add(Heading(_t(lang, "Kommunens egne tilbud holdt op mod notatet", "The municipality's own offers against the note"), 2))
+        doc.blocks += check_blocks(offers, lang, level=3)
 
     doc.add(Heading(_t(lang, "9. Kilder", "9. Sources"), 2))
     doc.blocks += _sources(knowledge, lang, today)
