@@ -7,15 +7,17 @@ validated, JSON-shaped data the loader returns (see `loader.py`).
 
 from __future__ import annotations
 
+import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_serializer, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 RefNumber = Annotated[int, Field(ge=1, le=999)]
+AsOfYear = Annotated[int, Field(ge=1990, le=2030)]
 
 
 class Strict(BaseModel):
@@ -25,10 +27,34 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """A human text in both languages; both are required."""
+    """A human text in both languages; both are required.
+
+    `as_of` marks a statement of the state of the world as the note (or a later source) saw it in that year: what
+    existed, was planned, under way or financed. Such a text must name its year in both languages, so every
+    output that prints it shows its date. A text without `as_of` is timeless (a definition, what a study found).
+    """
 
     da: NonEmpty
     en: NonEmpty
+    as_of: AsOfYear | None = None
+
+    @model_validator(mode="after")
+    def _dated_text_names_its_year(self) -> Text:
+        if self.as_of is not None:
+            year = re.compile(rf"(?<![0-9]){self.as_of}(?![0-9])")
+            missing = [lang for lang in ("da", "en") if not year.search(getattr(self, lang))]
+            if missing:
+                raise ValueError(f"a text with as_of {self.as_of} must mention {self.as_of} in both languages "
+                                 f"(the {' and '.join(missing)} text does not)")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _omit_undated(self, handler: Any) -> Any:
+        # An undated text stays {da, en} in the validated data, exactly as before as_of existed.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("as_of") is None:
+            data.pop("as_of", None)
+        return data
 
 
 class Phase(str, Enum):
@@ -194,6 +220,8 @@ class NewerFigure(Strict):
     label: Text
     value: int
     percent: float | None = None
+    measure: Literal["physical", "physical-or-psychological"] | None = None
+    compares_with: Id | None = None  # the note's figure (prevalence figures) for the same group
     text: Text
     source: Source
 
@@ -204,6 +232,7 @@ class Prevalence(Strict):
     worked_examples: list[WorkedExample]
     statements: list[Statement]
     newer_figures: list[NewerFigure]
+    newer_caveats: list[Statement] = []  # what must travel with the newer figures
     caveats: list[Statement]
 
 
@@ -307,8 +336,12 @@ class TargetGroups(Strict):
 
 
 class Change(Strict):
-    """Something that changed after the note; never mixed with what the note says."""
+    """Something read after the note; never mixed with what the note says.
 
+    kind: `changed` (a real change after the note), `unchanged` (confirmed still in force after the note) or
+    `background` (a fact dated before the note). Only `changed` counts as a change."""
+
+    kind: Literal["changed", "unchanged", "background"]
     text: Text
     date: NonEmpty
     authority: NonEmpty
@@ -345,6 +378,10 @@ class Law(Strict):
 # --- interventions.yaml ------------------------------------------------------------------------------
 
 
+#: How the note states the design of the studies it cites (a second dimension beside the evidence grade).
+Design = Literal["meta-analysis", "controlled", "before-after", "single-study", "qualitative", "not-stated"]
+
+
 class Outcome(Strict):
     text: Text
     evidence: EvidenceValue
@@ -361,13 +398,23 @@ class Intervention(Strict):
     evidence: EvidenceValue
     evidence_reason: Text
     study_design: Text
+    designs: list[Design] = Field(min_length=1)
     studied_in: Text
     tried_in_denmark: TriedValue
     outcomes: list[Outcome] = []
     providers: list[NonEmpty] = []
     law: list[Id] = []
     initiatives: list[Id] = []
+    after_note: list[Change] = []  # what changed for this intervention after the note (after-the-note.md)
     source: Source
+
+    @model_validator(mode="after")
+    def _designs_closed(self) -> Intervention:
+        if len(set(self.designs)) != len(self.designs):
+            raise ValueError("designs lists a design twice")
+        if "not-stated" in self.designs and len(self.designs) > 1:
+            raise ValueError("designs: not-stated stands alone (the note states no design, or it states some)")
+        return self
 
 
 class Interventions(Strict):
@@ -383,12 +430,15 @@ class Initiative(Strict):
     id: Id
     name: Text
     period: str | None = None
+    period_end: Year | None  # the year the note's period ends; null when the note gives no period
+    period_note: Text | None = None  # for an initiative without a period: what the note does date
     target_groups: list[Id] = Field(min_length=1)
     audience: Text
     purpose: Text
     documentation: Text
     indicators: list[Text] = []
     contacts: list[NonEmpty]
+    contacts_as_of: AsOfYear | None = None  # the year the contacts are the note's (2013)
     commissioner: Text | None = None
     law: list[Id] = []
     interventions: list[Id] = []
@@ -513,6 +563,7 @@ class Economy(Strict):
     who_review: Text
     cost_effectiveness: Text
     cost_benefit: Text
+    price_level: Text | None = None  # the price level of the amounts (those of the 2010 report, not adjusted)
     source: Source
 
 

@@ -214,6 +214,58 @@ def _cross_check(data: dict[str, Any]) -> None:
 
     _check_unique_ids(data)
     _check_municipalities(data["municipalities"])
+    _check_changes(data)
+    _check_initiative_periods(data["initiatives"])
+    newer = data["prevalence"]["newer_figures"]
+    for item in newer:
+        if item.get("compares_with") and item["compares_with"] not in figures:
+            raise KnowledgeError(f"prevalence.yaml: newer_figures (id {item['id']!r}): compares_with: unknown "
+                                 f"figure {item['compares_with']!r}. Known: {', '.join(sorted(figures))}.")
+
+
+def _change_year(date: str) -> int | None:
+    """The year a change's date starts with ("2024-07-01", "2019-20"), or None ("not stated in the source")."""
+    head = date[:4]
+    return int(head) if head.isdigit() and len(date) >= 4 else None
+
+
+def _check_changes(data: dict[str, Any]) -> None:
+    """Each list of changes is sorted by date (undated items last); `background` items are dated before the note,
+    `changed` items are not."""
+    note_year = data["meta"]["year"]
+    lists: list[tuple[str, str, list[dict[str, Any]]]] = []
+    for act in data["law"]["acts"]:
+        lists.append(("law", f"acts (id {act['id']!r}).changes_since", act["changes_since"]))
+    for entry in data["law"]["entries"]:
+        lists.append(("law", f"entries (id {entry['id']!r}).changes_since", entry["changes_since"]))
+    for item in data["interventions"]["interventions"]:
+        lists.append(("interventions", f"interventions (id {item['id']!r}).after_note", item.get("after_note", [])))
+    for file, where, changes in lists:
+        keys = [(_change_year(c["date"]) is None, c["date"]) for c in changes]
+        if keys != sorted(keys):
+            raise KnowledgeError(f"{file}.yaml: {where}: items must be sorted by date, undated ones last.")
+        for index, change in enumerate(changes):
+            year = _change_year(change["date"])
+            if change["kind"] == "background" and (year is None or year >= note_year):
+                raise KnowledgeError(f"{file}.yaml: {where}[{index}]: kind background needs a date before the "
+                                     f"note ({note_year}); got {change['date']!r}.")
+            if change["kind"] == "changed" and year is not None and year < note_year:
+                raise KnowledgeError(f"{file}.yaml: {where}[{index}]: dated {change['date']!r}, before the note "
+                                     f"({note_year}): use kind background.")
+
+
+def _check_initiative_periods(section: dict[str, Any]) -> None:
+    """period_end is the last year of the period ("2012-2015" -> 2015), and null exactly when there is no period."""
+    for item in section["initiatives"]:
+        where = f"initiatives.yaml: initiatives (id {item['id']!r})"
+        period, end = item["period"], item["period_end"]
+        if period is None:
+            if end is not None:
+                raise KnowledgeError(f"{where}: period_end: must be null when there is no period.")
+            continue
+        last = period.replace("–", "-").split("-")[-1].strip()
+        if not last.isdigit() or end != int(last):
+            raise KnowledgeError(f"{where}: period_end: must be the last year of the period {period!r}.")
 
 
 def _check_vocabularies(data: dict[str, Any]) -> None:
