@@ -139,7 +139,7 @@ def test_info_json(run) -> None:
     assert data["origin"] == "repository"
     assert list(data["counts"]) == list(SECTIONS)
     assert data["counts"]["interventions"] == {"statements": 3, "interventions": 15}
-    assert data["counts"]["municipalities"] == {"years": 2, "municipalities": 98}
+    assert data["counts"]["municipalities"] == {"years": 4, "municipalities": 98}
     assert data["counts"]["initiatives"] == {"initiatives": 8}
     assert data["counts"]["law"] == {"acts": 5, "entries": 9}
 

@@ -1177,7 +1177,8 @@ def _resolve(kb: Any, path: str) -> Any:
 
 
 def _is_text(node: Any) -> bool:
-    return isinstance(node, dict) and set(node) == {"da", "en"}
+    # A dated text carries as_of beside da and en (the year the note saw that state).
+    return isinstance(node, dict) and set(node) - {"as_of"} == {"da", "en"}
 
 
 def _texts(node: Any) -> Iterator[dict[str, str]]:

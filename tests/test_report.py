@@ -170,7 +170,7 @@ def test_markdown_default_to_stdout_in_order_with_everything(run):
     estimates = sections[1]
     assert "ca. 220" in estimates and "ca. 80" in estimates
     assert "very loose estimate" in estimates
-    assert "**Caveats**" in estimates and "never become known" in estimates
+    assert "**Caveats**" in estimates and "do not become known" in estimates
     assert "█" in estimates  # the chart
 
     interventions = sections[2]

@@ -20,9 +20,9 @@ import sys
 from typing import Annotated, Any, Literal
 
 if sys.version_info >= (3, 12):
-    from typing import TypedDict
+    from typing import NotRequired, TypedDict
 else:  # pydantic validates TypedDicts only from typing_extensions before Python 3.12
-    from typing_extensions import TypedDict
+    from typing_extensions import NotRequired, TypedDict
 
 
 class _Marker:
@@ -79,6 +79,8 @@ Id = Annotated[str, Str(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 NonEmpty = Annotated[str, Str(min_length=1, max_length=20_000)]
 Year = Annotated[int, Num(ge=1900, le=2100)]
 RefNumber = Annotated[int, Num(ge=1, le=999)]
+#: The year a dated statement describes (see Text.as_of).
+AsOfYear = Annotated[int, Num(ge=1990, le=2030)]
 
 # --- closed vocabularies (their order is the order of the scale: phases first to last, evidence strongest
 # first); the display names, ranks and styles are in phases.yaml and evidence.yaml.
@@ -92,13 +94,27 @@ Approx = Literal["exact", "about", "just-over", "just-under"]
 ActKind = Literal["act", "guidance", "order"]
 Scope = Literal["whole", "part"]
 Pace = Literal["at-once", "phased"]
+#: changed: a real change after the note; unchanged: confirmed still in force after the note; background: a fact
+#: dated before the note. Only `changed` counts as a change.
+ChangeKind = Literal["changed", "unchanged", "background"]
+#: How the note states the design of the studies it cites: a second dimension beside the evidence grade.
+Design = Literal["meta-analysis", "controlled", "before-after", "single-study", "qualitative", "not-stated"]
+#: What a newer national figure measures.
+Measure = Literal["physical", "physical-or-psychological"]
 
 
 class Text(TypedDict):
-    """A human text in both languages; both are required."""
+    """A human text in both languages; both are required.
+
+    `as_of` marks a statement of the state of the world as the note (or a later source) saw it in that year: what
+    existed, was planned, under way or financed. Such a text names its year in both languages (checked in
+    validate.py), so every output that prints it shows its date. A text without `as_of` is timeless (a
+    definition, what a study found); the key is then absent, so undated texts stay exactly {da, en}.
+    """
 
     da: NonEmpty
     en: NonEmpty
+    as_of: NotRequired[AsOfYear]
 
 
 class Source(TypedDict):
@@ -213,6 +229,8 @@ class NewerFigure(TypedDict):
     label: Text
     value: int
     percent: Annotated[float | None, NONE]
+    measure: Annotated[Measure | None, NONE]
+    compares_with: Annotated[Id | None, NONE]  # the note's figure for the same group (prevalence figures)
     text: Text
     source: Source
 
@@ -223,6 +241,7 @@ class Prevalence(TypedDict):
     worked_examples: list[WorkedExample]
     statements: list[Statement]
     newer_figures: list[NewerFigure]
+    newer_caveats: Annotated[list[Statement], EMPTY]  # what must travel with the newer figures
     caveats: list[Statement]
 
 
@@ -326,8 +345,9 @@ class TargetGroups(TypedDict):
 
 
 class Change(TypedDict):
-    """Something that changed after the note; never mixed with what the note says."""
+    """Something read after the note; never mixed with what the note says. Only kind `changed` is a change."""
 
+    kind: ChangeKind
     text: Text
     date: NonEmpty
     authority: NonEmpty
@@ -380,12 +400,14 @@ class Intervention(TypedDict):
     evidence: Evidence
     evidence_reason: Text
     study_design: Text
+    designs: Annotated[list[Design], NONEMPTY_LIST]
     studied_in: Text
     tried_in_denmark: TriedInDenmark
     outcomes: Annotated[list[Outcome], EMPTY]
     providers: Annotated[list[NonEmpty], EMPTY]
     law: Annotated[list[Id], EMPTY]
     initiatives: Annotated[list[Id], EMPTY]
+    after_note: Annotated[list[Change], EMPTY]  # what changed for this intervention after the note
     source: Source
 
 
@@ -402,12 +424,15 @@ class Initiative(TypedDict):
     id: Id
     name: Text
     period: Annotated[str | None, NONE]
+    period_end: Year | None  # the year the note's period ends; null when the note gives no period
+    period_note: Annotated[Text | None, NONE]  # without a period: what the note does date
     target_groups: Annotated[list[Id], NONEMPTY_LIST]
     audience: Text
     purpose: Text
     documentation: Text
     indicators: Annotated[list[Text], EMPTY]
     contacts: list[NonEmpty]
+    contacts_as_of: Annotated[AsOfYear | None, NONE]  # the year the contacts are the note's
     commissioner: Annotated[Text | None, NONE]
     law: Annotated[list[Id], EMPTY]
     interventions: Annotated[list[Id], EMPTY]
@@ -527,6 +552,7 @@ class Economy(TypedDict):
     who_review: Text
     cost_effectiveness: Text
     cost_benefit: Text
+    price_level: Annotated[Text | None, NONE]  # the amounts' price level (the 2010 report's, not adjusted)
     source: Source
 
 

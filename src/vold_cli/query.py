@@ -85,9 +85,11 @@ def source_text(knowledge: KnowledgeBase, source: Source | None, lang: str) -> s
 
 
 def localize(node: Any, lang: str) -> Any:
-    """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output)."""
+    """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output).
+
+    A dated text ({da, en, as_of}) names its year in both languages, so its text alone keeps the date."""
     if isinstance(node, dict):
-        if set(node) == {"da", "en"} and all(isinstance(v, str) for v in node.values()):
+        if set(node) - {"as_of"} == {"da", "en"} and isinstance(node["da"], str) and isinstance(node["en"], str):
             return node[lang]
         return {key: localize(value, lang) for key, value in node.items()}
     if isinstance(node, list):

@@ -8,6 +8,7 @@ the project. Returns the validated data as plain dicts and lists, in the shape `
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast, get_args
 
@@ -242,6 +243,58 @@ def _cross_check(data: dict[str, Any]) -> None:
 
     _check_unique_ids(data)
     _check_municipalities(data["municipalities"])
+    _check_changes(data)
+    _check_initiative_periods(data["initiatives"])
+    newer = data["prevalence"]["newer_figures"]
+    for item in newer:
+        if item.get("compares_with") and item["compares_with"] not in figures:
+            raise KnowledgeError(f"prevalence.yaml: newer_figures (id {item['id']!r}): compares_with: unknown "
+                                 f"figure {item['compares_with']!r}. Known: {', '.join(sorted(figures))}.")
+
+
+def _change_year(date: str) -> int | None:
+    """The year a change's date starts with ("2024-07-01", "2019-20"), or None ("not stated in the source")."""
+    head = date[:4]
+    return int(head) if head.isdigit() and len(date) >= 4 else None
+
+
+def _check_changes(data: dict[str, Any]) -> None:
+    """Each list of changes is sorted by date (undated items last); `background` items are dated before the note,
+    `changed` items are not."""
+    note_year = data["meta"]["year"]
+    lists: list[tuple[str, str, list[dict[str, Any]]]] = []
+    for act in data["law"]["acts"]:
+        lists.append(("law", f"acts (id {act['id']!r}).changes_since", act["changes_since"]))
+    for entry in data["law"]["entries"]:
+        lists.append(("law", f"entries (id {entry['id']!r}).changes_since", entry["changes_since"]))
+    for item in data["interventions"]["interventions"]:
+        lists.append(("interventions", f"interventions (id {item['id']!r}).after_note", item.get("after_note", [])))
+    for file, where, changes in lists:
+        keys = [(_change_year(c["date"]) is None, c["date"]) for c in changes]
+        if keys != sorted(keys):
+            raise KnowledgeError(f"{file}.yaml: {where}: items must be sorted by date, undated ones last.")
+        for index, change in enumerate(changes):
+            year = _change_year(change["date"])
+            if change["kind"] == "background" and (year is None or year >= note_year):
+                raise KnowledgeError(f"{file}.yaml: {where}[{index}]: kind background needs a date before the "
+                                     f"note ({note_year}); got {change['date']!r}.")
+            if change["kind"] == "changed" and year is not None and year < note_year:
+                raise KnowledgeError(f"{file}.yaml: {where}[{index}]: dated {change['date']!r}, before the note "
+                                     f"({note_year}): use kind background.")
+
+
+def _check_initiative_periods(section: dict[str, Any]) -> None:
+    """period_end is the last year of the period ("2012-2015" -> 2015), and null exactly when there is no period."""
+    for item in section["initiatives"]:
+        where = f"initiatives.yaml: initiatives (id {item['id']!r})"
+        period, end = item["period"], item["period_end"]
+        if period is None:
+            if end is not None:
+                raise KnowledgeError(f"{where}: period_end: must be null when there is no period.")
+            continue
+        last = period.replace("–", "-").split("-")[-1].strip()
+        if not last.isdigit() or end != int(last):
+            raise KnowledgeError(f"{where}: period_end: must be the last year of the period {period!r}.")
 
 
 def _check_vocabularies(data: dict[str, Any]) -> None:
@@ -327,6 +380,35 @@ def _rule_problems(stem: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str]
         for index, goal in enumerate(data["goals"]):
             if not goal["indicators"] and goal["no_indicator"] is None:
                 yield ("goals", index), "a goal lists indicators or says why there are none (no_indicator)"
+    if stem == "interventions":
+        for index, item in enumerate(data["interventions"]):
+            designs = item["designs"]
+            if len(set(designs)) != len(designs):
+                yield ("interventions", index, "designs"), "designs lists a design twice"
+            elif "not-stated" in designs and len(designs) > 1:
+                yield ("interventions", index, "designs"), \
+                    "designs: not-stated stands alone (the note states no design, or it states some)"
+    for place, text in _walk_texts(data, ()):
+        year = text.get("as_of")
+        if year is not None:
+            pattern = re.compile(rf"(?<![0-9]){year}(?![0-9])")
+            missing = [lang for lang in ("da", "en") if not pattern.search(text[lang])]
+            if missing:
+                yield place, (f"a text with as_of {year} must mention {year} in both languages "
+                              f"(the {' and '.join(missing)} text does not)")
+
+
+def _walk_texts(node: Any, place: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Every bilingual text ({da, en} and perhaps as_of) with its place."""
+    if isinstance(node, dict):
+        if "da" in node and "en" in node and isinstance(node["da"], str):
+            yield place, node
+            return
+        for key, value in node.items():
+            yield from _walk_texts(value, (*place, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk_texts(item, (*place, index))
 
 
 def _walk_sources(node: Any, place: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
