@@ -82,12 +82,16 @@ def _package() -> Any:
 
 def bundled_folder() -> Any:
     """The knowledge shipped inside the wheel, or the repository's `knowledge/` for an editable install."""
+    return _bundled()[0]
+
+
+def _bundled() -> tuple[Any, str]:
     packaged = _package() / "knowledge"
     if packaged.is_dir():
-        return packaged
+        return packaged, "bundled"
     repository = Path(__file__).resolve().parents[2] / "knowledge"
     if repository.is_dir():
-        return repository
+        return repository, "repository"
     raise KnowledgeError(
         "The bundled knowledge base is missing from this installation.",
         hint="Reinstall vold, or point --kb / VOLD_KB at a knowledge folder.",
@@ -100,8 +104,7 @@ def resolve(path: str | os.PathLike[str] | None) -> tuple[Any, str]:
     if path is None and os.environ.get("VOLD_KB"):
         path, origin = os.environ["VOLD_KB"], "VOLD_KB"
     if path is None:
-        folder = bundled_folder()
-        return folder, "bundled"
+        return _bundled()
     folder = Path(path)
     try:
         is_dir = folder.is_dir()
@@ -244,8 +247,6 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) 
     `use_cache=False` (what `vold kb validate` does) reads and validates the YAML itself, always."""
     folder, origin = resolve(path)
     location = str(folder) if origin == "bundled" else str(Path(folder).resolve())
-    if origin == "bundled" and isinstance(folder, Path) and "site-packages" not in location:
-        origin = "repository"
     from . import cache
 
     if origin == "bundled" and use_cache:
