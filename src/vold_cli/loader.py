@@ -139,6 +139,9 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
         # the real path's last part is no link; O_NOFOLLOW refuses one swapped in since, O_NONBLOCK a FIFO's wait
         fd = os.open(real, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except FileNotFoundError:
+        if os.path.islink(entry):
+            raise KnowledgeError(f"{name}: cannot be read (a symbolic link to a file that does not exist, "
+                                 f"in {folder}).") from None
         raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.") from None
     except OSError as exc:
         if exc.errno == errno.EISDIR:
