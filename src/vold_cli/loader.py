@@ -74,7 +74,13 @@ class Knowledge:
 
 
 def _package() -> Any:
-    """The installed package as an importlib.resources Traversable (a plain Path for an ordinary install)."""
+    """The installed package as an importlib.resources Traversable. For a package that is a folder on disk
+    that is the folder's pathlib.Path, which is what `resources.files` returns for it; it is made here directly,
+    because importing importlib.resources (and zipfile with it) would cost a few per cent of a command's start.
+    Anything else (a zip, a custom importer) goes through `resources.files`."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if os.path.isfile(__file__) and os.path.isfile(os.path.join(here, "__init__.py")):
+        return Path(here)
     from importlib import resources
 
     return resources.files(__package__ or "vold_cli")
