@@ -328,7 +328,7 @@ def _write_entry(folder: Path, dir_fd: int, key: str, schema: str, data: dict[st
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = {"format": CACHE_FORMAT, "version": __version__, "schema": schema, "key": key,
               "data_bytes": len(body), "data_blake2b": _data_digest(body)}
-    blob = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + body
+    head = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n"
     tmp_name = None
     try:
         here = os.fstat(dir_fd)
@@ -339,7 +339,8 @@ def _write_entry(folder: Path, dir_fd: int, key: str, schema: str, data: dict[st
         fd, tmp_path = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         tmp_name = os.path.basename(tmp_path)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
+            handle.write(head)  # two writes: no second copy of a large body in memory
+            handle.write(body)
         # both names relative to the folder's handle: the rename stays inside the folder we checked
         os.replace(tmp_name, _entry_name(key), src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
         tmp_name = None
