@@ -158,7 +158,7 @@ def test_phases(run):
 
 def test_map(run, knowledge):
     cells = _json(run, "map")
-    groups = knowledge["target_groups"]["target_groups"]
+    groups = knowledge.data["target_groups"]["target_groups"]
     assert len(cells) == 3 * len(groups) and all("id" in c for c in cells)
     tertiary = [c for c in cells if c["phase"] == "tertiary"]
     assert all(c["gap"] for c in tertiary)  # no tertiary intervention has documented effect

@@ -148,7 +148,7 @@ def test_info_json_counts_match_the_data(run, knowledge) -> None:
     data = json.loads(ok(run("kb", "info", "--format", "json")))
     for stem, parts in data["counts"].items():
         for key, n in parts.items():
-            assert len(knowledge[stem][key]) == n, (stem, key)
+            assert len(knowledge.data[stem][key]) == n, (stem, key)
 
 
 def test_info_in_danish(run) -> None:

@@ -646,10 +646,10 @@ def test_hostile_kb_is_loaded_as_edited(hostile_kb):
     from vold_cli.loader import load
 
     knowledge = load(hostile_kb, use_cache=False)
-    names = {i["id"]: i["name"] for i in knowledge["interventions"]["interventions"]}
+    names = {i["id"]: i["name"] for i in knowledge.data["interventions"]["interventions"]}
     assert names["safe-dates"] == {"da": HOSTILE, "en": HOSTILE}
-    assert knowledge["initiatives"]["intro"]["en"].startswith(HOSTILE + " ")
-    assert any(HOSTILE in i["contacts"] for i in knowledge["initiatives"]["initiatives"])
+    assert knowledge.data["initiatives"]["intro"]["en"].startswith(HOSTILE + " ")
+    assert any(HOSTILE in i["contacts"] for i in knowledge.data["initiatives"]["initiatives"])
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])

@@ -66,13 +66,14 @@ def _missing(what: str, ident: str, known: Sequence[str], command: str) -> Unkno
 class KnowledgeBase:
     """The validated knowledge base, with typed sections and lookups."""
 
-    __slots__ = ("data", "location", "origin", "cached", "_indexes")
+    __slots__ = ("data", "location", "origin", "cached", "cache", "_indexes")
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.data: KnowledgeData = knowledge.data
         self.location = knowledge.location
         self.origin = knowledge.origin
         self.cached = knowledge.cached
+        self.cache = knowledge.cache  # what the cache did, and why (for `kb info`)
         self._indexes: dict[str, object] = {}
 
     # --- sections, as their schema types -------------------------------------------------------------

@@ -52,6 +52,7 @@ def validate(
 @app.command("info")
 def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """Title, publisher, year, edition and version of the knowledge base, its contents and where it was loaded from."""
+    from ..cache import Status, describe
     from ..lang import pick
     from ..query import section_counts
 
@@ -72,8 +73,13 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
         "quality_assurance": pick(meta["quality_assurance"], language),
         "location": knowledge.location,
         "origin": knowledge.origin,
+        "cache": None,
         "counts": counts,
     }
+    status = knowledge.cache or Status("validate")
+    cache_text = describe(status, language)
+    data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
+                     "folder": status.folder or None, "text": cache_text}
     doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
     doc.add(Heading(data["title"]))
     doc.add(Fields([
@@ -88,6 +94,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
         ("Kvalitetssikring" if da else "Quality assurance", pick(meta["quality_assurance"], language)),
         ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
         ("Indlæst fra" if da else "Loaded from", f"{knowledge.location} ({knowledge.origin})"),
+        ("Cache", cache_text),
     ]))
     doc.add(_counts_table(counts, language))
     emit(doc, fmt)
