@@ -57,3 +57,9 @@ REGISTRY: tuple[Section, ...] = (
 SECTIONS: tuple[str, ...] = tuple(section.stem for section in REGISTRY)
 
 BY_STEM: dict[str, Section] = {section.stem: section for section in REGISTRY}
+
+
+def label(stem: str, lang: str) -> str:
+    """The section's label in `lang` (the file stem for a file the registry does not know)."""
+    section = BY_STEM.get(stem)
+    return section.label(lang) if section is not None else stem
