@@ -13,9 +13,10 @@ from vold_cli.render.blocks import Document, Paragraph
 
 
 def _tsv(doc: Document, context: formats.Context) -> None:
-    """A toy renderer: the rows of the document, tab-separated."""
-    rows = doc.rows if doc.rows is not None else doc.data
-    rows = rows if isinstance(rows, list) else [rows]
+    """A toy renderer: the document's records (the same CSV gets), tab-separated."""
+    from vold_cli.render.machine import csv_rows
+
+    rows = csv_rows(doc)
     columns = list(rows[0]) if rows else []
     context.stream.write("\t".join(columns) + "\n")
     for row in rows:
@@ -71,3 +72,28 @@ def test_every_format_of_report_is_also_in_the_registry_and_json_carries_data() 
     out = io.StringIO()
     formats.emit(Document(data=lambda: {"a": 1}), "json", stream=out)
     assert out.getvalue() == '{\n  "a": 1\n}\n'
+
+
+@pytest.mark.parametrize("args", [["interventions"], ["law"], ["initiatives"], ["phases"], ["map"], ["evidence"],
+                                  ["economy"], ["definition"], ["profile"], ["implementation"], ["documentation"],
+                                  ["interventions", "safe-dates"], ["law", "109"], ["search", "alkohol"]])
+def test_csv_rows_are_the_json_records(run, args) -> None:
+    """CSV is flattened from the records of the JSON answer: the same entries, in the same order, with every
+    field of a record as a column."""
+    import csv
+    import json
+
+    from vold_cli.render.machine import flatten, records
+
+    data = json.loads(run(*args, "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
+    # the lists of the JSON answer a view's CSV holds (Document.table of the dict-shaped views)
+    table = {"economy": "cost_items", "definition": ("forms", "data_kinds"),
+             "profile": ("groups.traits", "crisis_centre_key_figures", "partner_reports"),
+             "implementation": ("drivers", "factor_levels", "strategies"),
+             "documentation": ("goals.indicators", "data_sources")}.get(args[0], ())
+    expected = [flatten(record) for record in records(data, table)]
+    assert rows and len(rows) == len(expected)
+    for row, record in zip(rows, expected, strict=True):
+        assert set(record) <= set(row)
+        assert row.get("id", "") == str(record.get("id") or "")

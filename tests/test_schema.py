@@ -33,6 +33,42 @@ def test_every_section_has_a_command_and_labels_in_both_languages() -> None:
     assert BY_STEM["interventions"].label("da") == "Indsatser"
 
 
+def _list_item(hint: object) -> object:
+    """The TypedDict of the entries of a `list[...]` field (through Annotated and Optional)."""
+    from typing import get_args, get_origin
+
+    while get_origin(hint) is not list:
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    return get_args(hint)[0]
+
+
+def _field_type(schema: object, path: str) -> object:
+    for key in path.split("."):
+        hints = get_type_hints(schema, include_extras=True)
+        assert key in hints, (schema, key)
+        schema = _list_item(hints[key]) if "." in path and key != path.split(".")[-1] else hints[key]
+    return schema
+
+
+def test_every_cross_reference_of_the_registry_names_fields_of_the_schema() -> None:
+    from vold_cli.sections import TARGETS
+
+    for stem, key in (target.split(":") for target in TARGETS.values()):
+        _list_item(get_type_hints(getattr(models, BY_STEM[stem].schema), include_extras=True)[key])
+    declared = 0
+    for section in REGISTRY:
+        for ref in section.refs:
+            declared += 1
+            assert ref.what in TARGETS, ref.what
+            for part in ref.entries.split("+"):
+                entry = getattr(models, section.schema)
+                for key in part.split("."):
+                    entry = _list_item(get_type_hints(entry, include_extras=True)[key])
+                for field in ref.fields:
+                    _field_type(entry, field)
+    assert declared >= 10
+
+
 def test_loaded_data_has_exactly_the_registry_sections(knowledge) -> None:
     assert list(knowledge.data) == list(SECTIONS)
 
@@ -107,3 +143,34 @@ def test_a_goal_without_indicators_must_say_why(run, kb_copy: Path) -> None:
     assert result.exit_code == 1
     assert "documentation.yaml: goals[0]" in result.stderr
     assert "a goal lists indicators or says why there are none (no_indicator)" in result.stderr
+
+
+def _refs() -> list[tuple[str, object]]:
+    return [(section.stem, ref) for section in REGISTRY for ref in section.refs]
+
+
+@pytest.mark.parametrize(("stem", "ref"), _refs(), ids=[f"{s}:{r.entries}:{r.field}" for s, r in _refs()])
+def test_every_declared_cross_reference_is_checked(knowledge, stem: str, ref) -> None:
+    """Break the first id each declared reference holds in the bundled data: validation names file, field
+    and the unknown id."""
+    import copy
+
+    from vold_cli import validate
+    from vold_cli.errors import KnowledgeError
+
+    data = copy.deepcopy(knowledge.data)
+    for where, entry in validate._entries_at(data[stem], ref.entries):  # noqa: B007 - used after the break
+        value = entry.get(ref.field)
+        if isinstance(value, list) and value:
+            value[0] = "no-such-id"
+        elif isinstance(value, str):
+            entry[ref.field] = "no-such-id"
+        else:
+            continue
+        break
+    else:
+        pytest.fail(f"no entry of {stem}.{ref.entries} holds a {ref.field}")
+    with pytest.raises(KnowledgeError) as raised:
+        validate._cross_check(data)
+    message = str(raised.value)
+    assert message.startswith(f"{stem}.yaml: {where}: {ref.field}: unknown {ref.what} 'no-such-id'."), message

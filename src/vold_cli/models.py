@@ -83,7 +83,8 @@ RefNumber = Annotated[int, Num(ge=1, le=999)]
 AsOfYear = Annotated[int, Num(ge=1990, le=2030)]
 
 # --- closed vocabularies (their order is the order of the scale: phases first to last, evidence strongest
-# first); the display names, ranks and styles are in phases.yaml and evidence.yaml.
+# first); the display names and ranks are in phases.yaml and evidence.yaml, how each level looks in
+# render/styles.py.
 
 Phase = Literal["primary", "secondary", "tertiary"]
 Evidence = Literal["documented", "promising", "inconclusive", "unknown", "not-recommended"]
@@ -322,7 +323,6 @@ class EvidenceLevel(TypedDict):
     name: Text
     criteria: Text
     action: Text
-    style: NonEmpty
 
 
 class EvidenceScale(TypedDict):

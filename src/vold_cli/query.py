@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
-    from .models import Evidence, Initiative, Intervention, LawEntry, Municipality, Source
+    from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source
 
 
 def section_counts(knowledge: KnowledgeBase) -> dict[str, dict[str, int]]:
@@ -97,6 +97,23 @@ def localize(node: Any, lang: str) -> Any:
     return node
 
 
+def valid_choices(knowledge: KnowledgeBase) -> dict[str, list[str]]:
+    """The ids a filter option accepts: phases, target groups and evidence levels, in the order of their scale."""
+    return {
+        "phase": list(knowledge.phase_ids),
+        "target": [t["id"] for t in knowledge.target_groups["target_groups"]],
+        "evidence": list(knowledge.evidence_ids),
+    }
+
+
+def evidence_counts(knowledge: KnowledgeBase) -> dict[str, int]:
+    """How many interventions are graded at each evidence level (strongest level first)."""
+    counts: dict[str, int] = dict.fromkeys(knowledge.evidence_ids, 0)
+    for item in knowledge.interventions["interventions"]:
+        counts[item["evidence"]] += 1
+    return counts
+
+
 def evidence_ranks(knowledge: KnowledgeBase) -> dict[str, int]:
     return {level["id"]: level["rank"] for level in knowledge.evidence["levels"]}
 
@@ -182,6 +199,7 @@ def evidence_map(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     """Evidence gap map: one cell per target group × phase, with the interventions there and the strongest
     evidence; `gap` is true where no intervention has documented effect."""
     cells = []
+    top = knowledge.evidence_ids[0]  # documented effect: the strongest level of the scale
     for group in knowledge.target_groups["target_groups"]:
         for phase in knowledge.phase_ids:
             members = [i for i in knowledge.interventions["interventions"]
@@ -189,7 +207,7 @@ def evidence_map(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
             best = strongest(knowledge, [i["evidence"] for i in members])
             cells.append({"target_group": group["id"], "phase": phase,
                           "interventions": [{"id": i["id"], "evidence": i["evidence"]} for i in members],
-                          "strongest": best, "gap": best != "documented"})
+                          "strongest": best, "gap": best != top})
     return cells
 
 
@@ -209,6 +227,17 @@ def default_act(knowledge: KnowledgeBase) -> str:
     """The act a bare section number refers to: Serviceloven if present, else the first act."""
     acts = [a["id"] for a in knowledge.law["acts"]]
     return "serviceloven" if "serviceloven" in acts else acts[0]
+
+
+def law_label(knowledge: KnowledgeBase, entry: LawEntry) -> str:
+    """'Serviceloven § 109', or the act's name for an entry about a whole act."""
+    act = knowledge.act(entry["act"])
+    return f"{act['name']} § {entry['section']}" if entry["section"] else act["name"]
+
+
+def law_changes(knowledge: KnowledgeBase, entry: LawEntry) -> list[Change]:
+    """Changes recorded since the note for the entry itself and for its act as a whole."""
+    return list(entry["changes_since"]) + list(knowledge.act(entry["act"])["changes_since"])
 
 
 def short_ref(knowledge: KnowledgeBase, entry: LawEntry) -> str:

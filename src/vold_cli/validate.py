@@ -17,7 +17,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from . import models
 from .errors import KnowledgeError
 from .models import Evidence, Phase
-from .sections import REGISTRY, SECTIONS
+from .sections import REGISTRY, SECTIONS, TARGETS
 from .yamlsafe import parse
 
 if TYPE_CHECKING:
@@ -204,39 +204,18 @@ def _cross_check(data: dict[str, Any]) -> None:
             if source.get("data"):
                 refs.check(stem, where, "data", [source["data"]], data_sources, "data source")
 
-    targets = {t["id"] for t in data["target_groups"]["target_groups"]}
-    levels = {lv["id"] for lv in data["evidence"]["levels"]}
-    law_entries = {e["id"] for e in data["law"]["entries"]}
-    acts = {a["id"] for a in data["law"]["acts"]}
-    interventions = {i["id"] for i in data["interventions"]["interventions"]}
-    initiatives = {i["id"] for i in data["initiatives"]["initiatives"]}
-    figures = {f["id"] for f in data["prevalence"]["figures"]}
-
-    for item in data["interventions"]["interventions"]:
-        where = f"interventions (id {item['id']!r})"
-        refs.check("interventions", where, "target_groups", item["target_groups"], targets, "target group")
-        refs.check("interventions", where, "law", item["law"], law_entries, "law entry")
-        refs.check("interventions", where, "initiatives", item["initiatives"], initiatives, "initiative")
-        used = [item["evidence"]] + [o["evidence"] for o in item["outcomes"]]
-        refs.check("interventions", where, "evidence", used, levels, "evidence level")
-    for item in data["initiatives"]["initiatives"]:
-        where = f"initiatives (id {item['id']!r})"
-        refs.check("initiatives", where, "target_groups", item["target_groups"], targets, "target group")
-        refs.check("initiatives", where, "law", item["law"], law_entries, "law entry")
-        refs.check("initiatives", where, "interventions", item["interventions"], interventions, "intervention")
-    for entry in data["law"]["entries"]:
-        refs.check("law", f"entries (id {entry['id']!r})", "act", [entry["act"]], acts, "act")
-    doc_sources = {s["id"] for s in data["documentation"]["data_sources"]}
-    for goal in data["documentation"]["goals"]:
-        for ind in goal["indicators"]:
-            where = f"goals (id {goal['id']!r}).indicators (id {ind['id']!r})"
-            refs.check("documentation", where, "data_sources", ind["data_sources"], doc_sources, "data source")
-    for example in data["prevalence"]["worked_examples"]:
-        refs.check("prevalence", "worked_examples", "figure", [example["figure"]], figures, "figure")
-    profile = data["profile"]
-    for item in profile["crisis_centre_key_figures"] + profile["partner_reports"]:
-        if item["basis"]:
-            refs.check("profile", f"(id {item['id']!r})", "basis", [item["basis"]], figures, "figure")
+    known: dict[str, set[str]] = {}
+    for section in REGISTRY:  # the cross-references each section declares in the registry, entry by entry
+        for ref in section.refs:
+            if ref.what not in known:
+                stem, key = TARGETS[ref.what].split(":")
+                known[ref.what] = {entry["id"] for entry in data[stem][key]}
+        for path in dict.fromkeys(ref.entries for ref in section.refs):
+            for where, entry in _entries_at(data[section.stem], path):
+                for ref in section.refs:
+                    if ref.entries == path:
+                        values = [v for field in ref.fields for v in _values(entry, field)]
+                        refs.check(section.stem, where, ref.field, values, known[ref.what], ref.what)
     if refs.problems:
         more = len(refs.problems) - 1
         raise KnowledgeError(refs.problems[0] + (f" (and {more} more broken references)" if more else ""))
@@ -245,11 +224,6 @@ def _cross_check(data: dict[str, Any]) -> None:
     _check_municipalities(data["municipalities"])
     _check_changes(data)
     _check_initiative_periods(data["initiatives"])
-    newer = data["prevalence"]["newer_figures"]
-    for item in newer:
-        if item.get("compares_with") and item["compares_with"] not in figures:
-            raise KnowledgeError(f"prevalence.yaml: newer_figures (id {item['id']!r}): compares_with: unknown "
-                                 f"figure {item['compares_with']!r}. Known: {', '.join(sorted(figures))}.")
 
 
 def _change_year(date: str) -> int | None:
@@ -295,6 +269,30 @@ def _check_initiative_periods(section: dict[str, Any]) -> None:
         last = period.replace("–", "-").split("-")[-1].strip()
         if not last.isdigit() or end != int(last):
             raise KnowledgeError(f"{where}: period_end: must be the last year of the period {period!r}.")
+
+
+def _entries_at(node: dict[str, Any], path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries at `path` ("a", "a.b" for the list b in each entry of a, "a+b" for two lists) with where each
+    is: 'a (id 'x').b (id 'y')'."""
+    for part in path.split("+"):
+        key, _, rest = part.partition(".")
+        for entry in node[key]:
+            where = key + (f" (id {entry['id']!r})" if "id" in entry else "")
+            if rest:
+                yield from ((f"{where}.{inner}", e) for inner, e in _entries_at(entry, rest))
+            else:
+                yield where, entry
+
+
+def _values(entry: dict[str, Any], field: str) -> list[str]:
+    """The ids a field holds: one, a list, none (None), or those of a field in each item of a list."""
+    key, _, rest = field.partition(".")
+    value = entry.get(key)
+    if rest:
+        return [v for item in value or [] for v in _values(item, rest)]
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 def _check_vocabularies(data: dict[str, Any]) -> None:

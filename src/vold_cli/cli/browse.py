@@ -53,8 +53,8 @@ def interventions(
       vold interventions --not-tested-in-denmark --format csv
       vold interventions safe-dates
     """
-    from ..query import filter_interventions
-    from ..render.browse import intervention_view, interventions_list, valid_choices
+    from ..query import filter_interventions, valid_choices
+    from ..render.interventions import intervention_view, interventions_list
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -99,7 +99,7 @@ def law(
       vold law cpr 28 --format json
     """
     from ..query import find_law
-    from ..render.browse import law_list, law_view
+    from ..render.law import law_list, law_view
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -125,8 +125,8 @@ def initiatives(
       vold initiatives --target professionals
       vold initiatives intervention-centre-east-jutland
     """
-    from ..query import filter_initiatives
-    from ..render.browse import initiative_view, initiatives_list, valid_choices
+    from ..query import filter_initiatives, valid_choices
+    from ..render.initiatives import initiative_view, initiatives_list
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -146,7 +146,7 @@ def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None
       vold phases
     """
     from ..query import phase_summary
-    from ..render.browse import phases_doc
+    from ..render.phases import phases_doc
 
     knowledge = load_kb(kb)
     emit(phases_doc(knowledge, phase_summary(knowledge), lang_of(lang)), fmt)
@@ -159,7 +159,7 @@ def profile(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Non
     Example:
       vold profile --lang da
     """
-    from ..render.browse import profile_doc
+    from ..render.profile import profile_doc
 
     emit(profile_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -171,7 +171,7 @@ def definition(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = 
     Example:
       vold definition
     """
-    from ..render.browse import definition_doc
+    from ..render.definition import definition_doc
 
     emit(definition_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -190,7 +190,7 @@ def implementation(
       vold implementation
       vold implementation strategies
     """
-    from ..render.browse import implementation_doc
+    from ..render.implementation import implementation_doc
 
     chosen = _check([part] if part is not None else None, ["drivers", "factors", "strategies"], "the part")
     emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, lang_of(lang)), fmt)
@@ -203,7 +203,7 @@ def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt
     Example:
       vold documentation
     """
-    from ..render.browse import documentation_doc
+    from ..render.documentation import documentation_doc
 
     emit(documentation_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -215,7 +215,7 @@ def economy(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Non
     Example:
       vold economy
     """
-    from ..render.browse import economy_doc
+    from ..render.economy import economy_doc
 
     emit(economy_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -227,7 +227,7 @@ def evidence(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = No
     Example:
       vold evidence
     """
-    from ..render.browse import evidence_doc
+    from ..render.evidence import evidence_doc
 
     emit(evidence_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -242,7 +242,7 @@ def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
       vold map --format markdown > map.md
     """
     from ..query import evidence_map as cells
-    from ..render.browse import map_doc
+    from ..render.evidence import map_doc
 
     knowledge = load_kb(kb)
     emit(map_doc(knowledge, cells(knowledge), lang_of(lang)), fmt)
@@ -263,7 +263,7 @@ def search(
       vold search alkohol behandling --format json
     """
     from ..query import search as find
-    from ..render.browse import search_doc
+    from ..render.search import search_doc
 
     knowledge = load_kb(kb)
     language = lang_of(lang)

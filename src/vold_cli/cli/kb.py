@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.blocks import Column, Document, Fields, Heading, Paragraph, Table
+from ..render.blocks import Cell, Column, Document, Fields, Heading, Paragraph, Styled, Table
 from .common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
 
 app = typer.Typer(
@@ -15,10 +15,14 @@ app = typer.Typer(
 
 
 def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
-    header = ("Fil", "Indhold") if lang == "da" else ("File", "Contents")
-    rows = [[f"{stem}.yaml", ", ".join(f"{name} {n}" for name, n in parts.items()) or "-"]
-            for stem, parts in counts.items()]
-    return Table([Column(header[0], no_wrap=True), Column(header[1], ratio=1)], rows)
+    """One row per section of the registry: its label, its file and what its lists hold."""
+    from ..sections import label
+
+    header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
+    rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
+                               ", ".join(f"{name} {n}" for name, n in parts.items()) or "-"]
+                              for stem, parts in counts.items()]
+    return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
 
 
 @app.command("validate")

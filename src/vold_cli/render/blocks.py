@@ -155,13 +155,16 @@ Block = Heading | Paragraph | Fields | Table | BulletList | Notes | Chart | Page
 class Document:
     """What a command shows to people, plus the data it gives to scripts."""
 
-    __slots__ = ("blocks", "data", "rows")
+    __slots__ = ("blocks", "data", "rows", "table")
 
     def __init__(self, blocks: list[Any] | None = None, data: Any = None,
-                 rows: list[dict[str, Any]] | None = None) -> None:
+                 rows: list[dict[str, Any]] | None = None, table: str | tuple[str, ...] = ()) -> None:
         self.blocks: list[Any] = list(blocks or [])
         self.data = data  # JSON document, or a function that makes it (built only when JSON is asked for)
-        self.rows = rows  # CSV rows; defaults to data when that is a list of objects
+        # CSV is made from the same records as JSON (`machine.records`): the data itself when it is a list (or one
+        # entry), else the lists of `data` named by `table` ("cost_items", or "groups.traits" for nested ones).
+        self.table = table
+        self.rows = rows  # explicit CSV rows, only where a view's table is not a part of its JSON answer
 
     def add(self, *blocks: Any) -> Document:
         self.blocks.extend(blocks)

@@ -9,17 +9,12 @@ from .. import __version__
 from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import evidence_map, filter_interventions, short_ref
+from ..query import evidence_map, filter_interventions, law_label, short_ref
 from .blocks import BulletList, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
-from .browse import (
-    documentation_doc,
-    evidence_cell,
-    implementation_doc,
-    law_label,
-    map_doc,
-    names,
-    tried_text,
-)
+from .common import evidence_cell, names, tried_text
+from .documentation import documentation_doc
+from .evidence import map_doc
+from .implementation import implementation_doc
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -51,7 +46,8 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
               pick(levels[i["evidence"]]["action"], lang), tried_text(i["tried_in_denmark"], lang)] for i in items],
             title=n["phase"][phase],
         ))
-    avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == "not-recommended"]
+    weakest = knowledge.evidence_ids[-1]  # not recommended: the bottom of the scale
+    avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == weakest]
     if avoid:
         blocks.append(Notes([f"{pick(i['name'], lang)}: {pick(i['evidence_reason'], lang)}" for i in avoid],
                             title=_t(lang, "Brug ikke", "Do not use")))

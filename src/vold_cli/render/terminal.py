@@ -29,21 +29,12 @@ from .blocks import (
     cell_text,
     share,
 )
+from .styles import terminal_styles
 
 if TYPE_CHECKING:
     from .formats import Context
 
-STYLES = {
-    "documented": "bold green",
-    "promising": "cyan",
-    "inconclusive": "yellow",
-    "unknown": "dim",
-    "not-recommended": "bold red",
-    "strong": "bold",
-    "muted": "dim",
-    "warn": "yellow",
-    "gap": "red",
-}
+STYLES = terminal_styles()  # style name -> Rich style, from the one table in styles.py
 
 
 def make_console(stream: TextIO | None = None) -> Console:
@@ -77,7 +68,7 @@ def _width() -> int | None:
 
 
 def _style(name: str) -> str:
-    return STYLES.get(name, name if name in {"green", "red", "cyan", "yellow", "white", "bold"} else "")
+    return STYLES.get(name, "")
 
 
 def _bar(bar: Bar, width: int = 12) -> Text:
