@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .loader import Knowledge
+from .sanitize import quote
 
 
 def section_counts(knowledge: Knowledge) -> dict[str, dict[str, int]]:
@@ -37,7 +38,7 @@ def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
         for muni in munis:
             if muni["code"] == wanted.zfill(3):
                 return muni
-        raise UsageError(f"No municipality has the code {wanted!r}.",
+        raise UsageError(f"No municipality has the code {quote(wanted)}.",
                          hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
     for muni in munis:
         if muni["name"].casefold() == wanted.casefold():
@@ -52,10 +53,10 @@ def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
         return starts[0]
     if len(exact) > 1 or len(starts) > 1:
         matches = [m["name"] for m in (exact or starts)]
-        raise UsageError(f"Municipality {query!r} is ambiguous: {', '.join(matches[:8])}.",
+        raise UsageError(f"Municipality {quote(query)} is ambiguous: {', '.join(matches[:8])}.",
                          hint="Give more of the name, or the code.")
     hint = did_you_mean(wanted, names) or "Give the name or the three-digit code."
-    raise UsageError(f"Unknown municipality {query!r}.", hint=hint)
+    raise UsageError(f"Unknown municipality {quote(query)}.", hint=hint)
 
 
 def source_text(knowledge: Knowledge, source: dict[str, Any] | None, lang: str) -> str:
@@ -112,7 +113,7 @@ def by_id(items: list[dict[str, Any]], ident: str, what: str, command: str) -> d
             return item
     ids = [item["id"] for item in items]
     hint = did_you_mean(ident, ids) or f"Run `{command}` to list them."
-    raise NotFound(f"No {what} with id {ident!r}.", hint=hint)
+    raise NotFound(f"No {what} with id {quote(ident)}.", hint=hint)
 
 
 def strongest(knowledge: Knowledge, levels: list[str]) -> str | None:
@@ -257,7 +258,7 @@ def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
     from .text import did_you_mean
 
     hint = did_you_mean(reference[:80], refs)
-    raise NotFound(f"No legal reference {reference!r} in the knowledge base.",
+    raise NotFound(f"No legal reference {quote(reference)} in the knowledge base.",
                    hint=(hint + " " if hint else "") + "Run `vold law` to list them.")
 
 

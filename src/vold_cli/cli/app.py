@@ -42,7 +42,9 @@ def _say(line: str) -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    _say(f"Error: {message}")
+    from ..sanitize import one_line
+
+    _say(f"Error: {one_line(message)}")  # one harmless line: controls shown as \x1b, long values cut
     return code
 
 

@@ -135,6 +135,11 @@ def _block(block: object) -> str:
 
 def render(doc: Document, *, title: str, lang: str) -> str:
     """The whole page. Level-2 headings open a <section>, which starts a new page when printed."""
+    from ..sanitize import clean_document
+    from ..sanitize import text as visible
+
+    doc = clean_document(doc)  # hostile text: controls and bidi marks shown as \x1b, \u202e (see sanitize.py)
+    title = visible(title)
     out: list[str] = []
     open_section = False
     for block in doc.blocks:

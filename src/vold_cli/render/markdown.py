@@ -23,6 +23,7 @@ from .blocks import (
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#&~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+_RULE = re.compile(r"^(\s*)(?=-[-\s]*$)")  # '---', '- - -': a horizontal rule (or a heading underline)
 
 
 def escape(text: str) -> str:
@@ -32,9 +33,10 @@ def escape(text: str) -> str:
 
 
 def escape_block(text: str) -> str:
-    """`escape`, and for text that starts a line (paragraph, list item): no accidental list either."""
-    return _LIST_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3),
+    """`escape`, and for text that starts a line (paragraph, list item): no accidental list or rule either."""
+    text = _LIST_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3),
                            escape(text))
+    return _RULE.sub(lambda m: m.group(1) + "\\", text, count=1)
 
 
 def _cell(cell: Cell, solid: str = "█") -> str:
@@ -57,6 +59,9 @@ def _table(columns: list[str], rows: list[list[str]], aligns: list[str]) -> list
 
 def render(doc: Document, *, solid: str = "█") -> str:
     """The document as GFM; `solid` draws bars (pass '#' where the output encoding lacks '█')."""
+    from ..sanitize import clean_document
+
+    doc = clean_document(doc)  # hostile text: controls and bidi marks shown as \x1b, \u202e (see sanitize.py)
     out: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Heading):

@@ -228,6 +228,9 @@ def _console_width() -> int:
 
 
 def render(doc: Document, stream: TextIO | None = None) -> None:
+    from ..sanitize import clean_document
+
+    doc = clean_document(doc)  # hostile text: controls and bidi marks shown as \x1b, \u202e (see sanitize.py)
     console = make_console(stream)
     pending: list[Any] = []
     for part in _renderables(doc):
