@@ -94,7 +94,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
 
 @app.command("init")
 def init(
-    directory: Annotated[Path, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
+    directory: Annotated[str, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
     kb: KbOpt = None,
 ) -> None:
     """Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or VOLD_KB=DIR).
@@ -102,6 +102,12 @@ def init(
     Refuses to touch a folder that already exists.
     """
     from ..files import copy_knowledge
+    from ..sanitize import visible
 
-    written = copy_knowledge(load_kb(kb), directory)
-    typer.echo(f"Wrote {len(written)} files to {directory}. Edit them, then run: vold kb validate {directory}")
+    if not directory:
+        from ..errors import UsageError
+
+        raise UsageError("DIR is empty.", hint="Give the name of a new folder, e.g. vold kb init ./my-knowledge")
+    written = copy_knowledge(load_kb(kb), Path(directory))
+    shown = visible(directory)
+    typer.echo(f"Wrote {len(written)} files to {shown}. Edit them, then run: vold kb validate {shown}")

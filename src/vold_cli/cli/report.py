@@ -23,10 +23,10 @@ def report(
                     help="Population year for --municipality: 2013 or 2024 (default: the latest).",
                     show_default=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="markdown (default) or html.")] = ReportFormat.markdown,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
-                      help="Write to FILE instead of stdout (never over an existing file without --force).",
-                      show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                      help="Write to FILE instead of stdout (- is stdout; never over an existing file without "
+                           "--force).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
     kb: KbOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -48,13 +48,14 @@ def report(
     from ..lang import tr
     from ..render.report import report_document
 
+    target = _output_path(output)
     knowledge = load_kb(kb)
     language = lang_of(lang)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
-    if output is not None:  # fail before the work, not after it
+    if target is not None:  # fail before the work, not after it
         from ..files import refuse_existing
 
-        refuse_existing(output, force=force)
+        refuse_existing(target, force=force)
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
     today = datetime.date.today().isoformat()
     doc = report_document(knowledge, result, language, today)
@@ -70,14 +71,27 @@ def report(
         from ..render.blocks import bar_chars
         from ..render.markdown import render as render_md
 
-        text = render_md(doc, solid="█" if output is not None else bar_chars()[0])
-    if output is None:
+        text = render_md(doc, solid="█" if target is not None else bar_chars()[0])
+    if target is None:
         sys.stdout.write(text)
         return
     from ..files import write_text_atomic
+    from ..sanitize import visible
 
-    write_text_atomic(output, text, force=force)
-    sys.stderr.write(f"Wrote {output} ({len(text.encode('utf-8')):,} bytes).\n")
+    write_text_atomic(target, text, force=force)
+    if sys.stderr is not None:
+        sys.stderr.write(f"Wrote {visible(str(target))} ({len(text.encode('utf-8')):,} bytes).\n")
+
+
+def _output_path(output: str | None) -> Path | None:
+    """-o FILE as a path; None for stdout (no -o, or -o -). An empty name is a usage error, not '.'."""
+    if output is None or output == "-":
+        return None
+    if not output:
+        from ..errors import UsageError
+
+        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+    return Path(output)
 
 
 def register(app: typer.Typer) -> None:
