@@ -13,6 +13,21 @@ from pathlib import Path
 from .errors import OutputError
 from .loader import SECTIONS, Knowledge, resolve
 
+_PENDING: set[str] = set()  # temporary files and folders being written: removed on Ctrl-C (see __main__)
+
+
+def discard_pending() -> None:
+    """Remove every temporary file or folder still being written (the SIGINT handler calls this)."""
+    for path in list(_PENDING):
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+    _PENDING.clear()
+
 
 def _parent_ok(target: Path) -> Path:
     parent = target.absolute().parent
@@ -81,6 +96,7 @@ def write_text_atomic(target: Path, text: str, *, force: bool = False) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        _PENDING.add(tmp)
         os.fchmod(fd, _umasked(0o666))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -100,8 +116,10 @@ def write_text_atomic(target: Path, text: str, *, force: bool = False) -> None:
                 os.replace(tmp, target)
             else:
                 os.unlink(tmp)
+        _PENDING.discard(tmp)
     except BaseException as exc:
         if tmp is not None:
+            _PENDING.discard(tmp)
             try:
                 os.unlink(tmp)
             except OSError:
@@ -120,12 +138,15 @@ def copy_knowledge(knowledge: Knowledge, directory: Path) -> list[Path]:
     staging = None
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=parent))
+        _PENDING.add(str(staging))
         for stem in SECTIONS:
             (staging / f"{stem}.yaml").write_bytes((source / f"{stem}.yaml").read_bytes())
         staging.chmod(_umasked(0o777))
         _rename_noreplace(staging, directory)
+        _PENDING.discard(str(staging))
     except BaseException as exc:  # also Ctrl-C: leave no half-made staging folder behind
         if staging is not None:
+            _PENDING.discard(str(staging))
             shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, FileExistsError):
             raise OutputError(f"Cannot write {directory}: it appeared while the copy was made; it was left as "
@@ -169,6 +190,7 @@ def _rename_noreplace(staging: Path, directory: Path) -> None:
     if _renameat2(staging, directory):
         return
     os.mkdir(directory, 0o700)  # FileExistsError if anything is there now
+    _PENDING.add(str(directory))  # ours now: Ctrl-C before it is complete removes it
     try:
         for entry in sorted(os.listdir(staging)):
             os.rename(staging / entry, directory / entry)
@@ -177,3 +199,5 @@ def _rename_noreplace(staging: Path, directory: Path) -> None:
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)  # only what we made a moment ago
         raise
+    finally:
+        _PENDING.discard(str(directory))

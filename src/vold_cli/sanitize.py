@@ -41,12 +41,21 @@ _OTHERS = (
     "\u2028\u2029"  # line and paragraph separators
     "\ud800-\udfff"  # lone surrogates
 )
-_ALL = re.compile(f"[\x00-\x1f{_OTHERS}]")
-_BUT_LF_TAB = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")
-#: What a knowledge text may not hold (validation refuses it): the same set less newline and tab.
-FORBIDDEN_IN_TEXT = _BUT_LF_TAB
-#: In JSON, json.dumps already escapes U+0000-U+001F; these are the rest.
-_JSON_EXTRA = re.compile(f"[{_OTHERS}]")
+_PATTERNS: dict[str, re.Pattern[str]] = {}  # compiled on first need: start-up time is measured
+_SOURCES = {
+    "all": f"[\x00-\x1f{_OTHERS}]",
+    "text": f"[\x00-\x08\x0b-\x1f{_OTHERS}]",  # what a knowledge text may not hold: all but newline and tab
+    "json": f"[{_OTHERS}]",  # json.dumps already escapes U+0000-U+001F; these are the rest
+    "long": r"\S{" + str(240 + 1) + ",}",
+}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    pattern = _PATTERNS.get(name)
+    if pattern is None:
+        pattern = _PATTERNS[name] = re.compile(_SOURCES[name])
+    return pattern
+
 
 MAX_QUOTED = 80  # characters of a value shown in an error message
 MAX_LINE = 1000  # characters of a whole error line
@@ -60,10 +69,10 @@ def _escape(match: re.Match[str]) -> str:
 def visible(value: str, *, keep_newlines: bool = False) -> str:
     """`value` with every control, bidi mark and separator written as `\\xNN` / `\\uNNNN` text; newline and tab
     kept only with `keep_newlines`."""
-    pattern = _BUT_LF_TAB if keep_newlines else _ALL
-    if value.isprintable() or pattern.search(value) is None:
+    if value.isprintable():  # the common case, without a regular expression
         return value
-    return pattern.sub(_escape, value)
+    pattern = _pattern("text" if keep_newlines else "all")
+    return value if pattern.search(value) is None else pattern.sub(_escape, value)
 
 
 def text(value: str) -> str:
@@ -73,7 +82,7 @@ def text(value: str) -> str:
 
 def has_control(value: str) -> re.Match[str] | None:
     """The first character validation refuses in a knowledge text (newline and tab are allowed), or None."""
-    return FORBIDDEN_IN_TEXT.search(value)
+    return None if value.isprintable() else _pattern("text").search(value)
 
 
 def clean(value: Any, *, keep_newlines: bool = True) -> Any:
@@ -128,7 +137,9 @@ def json_safe(dumped: str) -> str:
     """Output of json.dumps(..., ensure_ascii=False) with C1 controls, DEL, bidi marks, U+2028/2029 and lone
     surrogates written as JSON escapes. Outside strings json.dumps writes only ASCII, so every match is inside a
     string, and the escape is exact: loading the result gives the same data."""
-    return _JSON_EXTRA.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    if dumped.isascii():
+        return dumped
+    return _pattern("json").sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def cut(value: str, limit: int = MAX_QUOTED) -> tuple[str, str]:
@@ -145,15 +156,14 @@ def quote(value: Any, limit: int = MAX_QUOTED) -> str:
     return visible(repr(shown)) + note
 
 
-MAX_WORD = 240  # a run of non-blank characters in an error line (long enough for a deep path)
-_LONG_WORD = re.compile(r"\S{" + str(MAX_WORD + 1) + ",}")
+MAX_WORD = 240  # a run of non-blank characters in an error line (long enough for a deep path); see _SOURCES
 
 
 def one_line(message: str) -> str:
     """A whole error message as one harmless line: controls and newlines made visible, any run of more than
     240 non-blank characters cut (an echoed argument of 100,000 characters), and the line cut at 1,000."""
     line = visible(message)
-    line = _LONG_WORD.sub(lambda m: "".join(cut(m.group(), MAX_WORD)), line)
+    line = _pattern("long").sub(lambda m: "".join(cut(m.group(), MAX_WORD)), line)
     if len(line) > MAX_LINE:
         shown, note = cut(line, MAX_LINE)
         line = shown + note

@@ -127,6 +127,8 @@ class VoldGroup(TyperGroup):
             sys.stdout.write(exc.ctx.get_help() + "\n")
             return EXIT_OK
         except click.exceptions.Exit as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # Typer's silent 130 for Ctrl-C
+                return _fail("Interrupted.", EXIT_INTERRUPTED)
             return exc.exit_code
         except click.UsageError as exc:
             return _fail(_usage_line(exc), EXIT_USAGE)
