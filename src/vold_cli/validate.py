@@ -293,6 +293,8 @@ def _check_municipalities(section: dict[str, Any]) -> None:
 def _check_controls(name: str, node: Any, path: str = "") -> None:
     """Refuse control characters, bidirectional marks and U+2028/2029 in any key or text of a file (newline and
     tab are allowed), naming the file and the place: they can rewrite a terminal or hide what a text says."""
+    if not _any_control(node):
+        return  # the common case: no paths built
     stack: list[tuple[Any, str]] = [(node, path)]
     while stack:
         current, where = stack.pop()
@@ -309,6 +311,23 @@ def _check_controls(name: str, node: Any, path: str = "") -> None:
                 stack.append((item, f"{where}[{index}]{label}"))
         elif isinstance(current, str) and has_control(current):
             raise _control_error(name, where or "top level", current, "text")
+
+
+def _any_control(node: Any) -> bool:
+    """Whether any key or text in `node` holds a refused character (one quick pass, no paths)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            for key in current:
+                if isinstance(key, str) and not key.isprintable() and has_control(key):
+                    return True
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+        elif isinstance(current, str) and not current.isprintable() and has_control(current):
+            return True
+    return False
 
 
 def _control_error(name: str, where: str, value: str, what: str) -> KnowledgeError:
