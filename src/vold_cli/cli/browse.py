@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from ..sanitize import quote
 from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
 
 PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
@@ -19,7 +20,7 @@ def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]
     for value in values or []:
         wanted = value.strip().casefold()
         if wanted not in valid:
-            raise UsageError(f"Invalid value {value!r} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
+            raise UsageError(f"Invalid value {quote(value)} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
         out.append(wanted)
     return out
 
@@ -272,7 +273,7 @@ def search(
     if not hits:
         import sys
 
-        sys.stderr.write(f"Nothing found for {joined!r}.\n")
+        sys.stderr.write(f"Nothing found for {quote(joined)}.\n")
     emit(search_doc(hits, joined, language), fmt)
 
 

@@ -18,10 +18,10 @@ def report(
                     show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice(report=True),
                                      help="markdown (default) or html.")] = Format.markdown,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
-                      help="Write to FILE instead of stdout (never over an existing file without --force).",
-                      show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                      help="Write to FILE instead of stdout (- is stdout; never over an existing file without "
+                           "--force).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
     offers: Annotated[Path | None, typer.Option("--offers", metavar="FILE", show_default=False,
                       help="Add the municipality's own offers held against the note (as `vold check FILE`).")] = None,
     kb: KbOpt = None,
@@ -46,13 +46,14 @@ def report(
     from ..lang import tr
     from ..render.report import report_document
 
+    target = _output_path(output)
     knowledge = load_kb(kb)
     language = lang_of(lang)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
-    if output is not None:  # fail before the work, not after it
+    if target is not None:  # fail before the work, not after it
         from ..files import refuse_existing
 
-        refuse_existing(output, force=force)
+        refuse_existing(target, force=force)
     checked = None
     if offers is not None:  # read before the work, so a bad file fails before anything is written
         from ..check import check as check_offers
@@ -70,7 +71,7 @@ def report(
     where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
                                           f"{fmt_int(count, language)} inhabitants")
     title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
-    if output is None:
+    if target is None:
         emit(doc, fmt, title=title, lang=language)
         return
     import io
@@ -79,9 +80,22 @@ def report(
     emit(doc, fmt, stream=buffer, title=title, lang=language, solid="█")
     text = buffer.getvalue()
     from ..files import write_text_atomic
+    from ..sanitize import visible
 
-    write_text_atomic(output, text, force=force)
-    sys.stderr.write(f"Wrote {output} ({len(text.encode('utf-8')):,} bytes).\n")
+    write_text_atomic(target, text, force=force)
+    if sys.stderr is not None:
+        sys.stderr.write(f"Wrote {visible(str(target))} ({len(text.encode('utf-8')):,} bytes).\n")
+
+
+def _output_path(output: str | None) -> Path | None:
+    """-o FILE as a path; None for stdout (no -o, or -o -). An empty name is a usage error, not '.'."""
+    if output is None or output == "-":
+        return None
+    if not output:
+        from ..errors import UsageError
+
+        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+    return Path(output)
 
 
 def register(app: typer.Typer) -> None:

@@ -88,8 +88,14 @@ def get(name: str) -> Format:
 def emit(doc: Document, name: str, *, stream: TextIO | None = None, title: str = "", lang: str = "en",
          solid: str | None = None) -> None:
     """Write `doc` in the format called `name` (stdout by default): the one dispatch every command uses."""
+    from ..sanitize import clean_document
+    from ..sanitize import text as visible
+
     out = stream or sys.stdout
-    get(name).write(doc, Context(out, title=title, lang=lang, solid=solid))
+    # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
+    # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
+    doc = clean_document(doc)
+    get(name).write(doc, Context(out, title=visible(title), lang=lang, solid=solid))
     out.flush()
 
 
