@@ -22,7 +22,10 @@ def report(
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
                     help="Population year for --municipality: 2013 or 2024 (default: the latest).",
                     show_default=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="markdown (default) or html.")] = ReportFormat.markdown,
+    fmt: Annotated[ReportFormat | None, typer.Option(
+        "--format", "-f", show_default=False,
+        help="markdown or html. Default: from the -o file's ending (.html/.htm: html, .md: markdown), "
+             "else markdown.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
                       help="Write to FILE instead of stdout (never over an existing file without --force).",
                       show_default=False)] = None,
@@ -48,6 +51,7 @@ def report(
     from ..lang import tr
     from ..render.report import report_document
 
+    fmt = _format_for(fmt, output)
     knowledge = load_kb(kb)
     language = lang_of(lang)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
@@ -64,8 +68,13 @@ def report(
 
         where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
                                               f"{fmt_int(count, language)} inhabitants")
+        from ..render.report import kb_date
+
         title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
-        text = render(doc, title=title, lang=language)
+        meta = knowledge["meta"]
+        footer = tr(language, f"{title} · vidensbase {meta['knowledge_base_version']} af {kb_date(knowledge)} · {today}",
+                    f"{title} · knowledge base {meta['knowledge_base_version']} of {kb_date(knowledge)} · {today}")
+        text = render(doc, title=title, lang=language, footer=footer, page_word=tr(language, "side", "page"))
     else:
         from ..render.blocks import bar_chars
         from ..render.markdown import render as render_md
@@ -78,6 +87,25 @@ def report(
 
     write_text_atomic(output, text, force=force)
     sys.stderr.write(f"Wrote {output} ({len(text.encode('utf-8')):,} bytes).\n")
+
+
+_SUFFIXES = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".xhtml": ReportFormat.html,
+             ".md": ReportFormat.markdown, ".markdown": ReportFormat.markdown}
+
+
+def _format_for(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """--format when given, else what the -o file's ending says, else Markdown; a contradiction is a usage
+    error (an .html file holding Markdown shows raw text when opened)."""
+    import click
+
+    implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is None:
+        return implied or ReportFormat.markdown
+    if implied is not None and implied is not fmt:
+        raise click.UsageError(
+            f"--format {fmt.value} contradicts the file name {output.name!r}, which says {implied.value}. "  # type: ignore[union-attr]
+            f"Drop --format, or name the file *{'.md' if fmt is ReportFormat.markdown else '.html'}.")
+    return fmt
 
 
 def register(app: typer.Typer) -> None:
