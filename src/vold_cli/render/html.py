@@ -82,7 +82,9 @@ figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
   table.cards tr { border:1px solid var(--line); margin:0 0 0.5rem; }
   table.cards td { border:none; border-top:1px solid var(--line); display:grid;
                    grid-template-columns:minmax(0,2fr) minmax(0,3fr); gap:0.5rem; }
-  table.cards td:first-child { border-top:none; background:#f7f8fa; }
+  table.cards caption { display:block; width:100%; }
+  table.cards td:first-child { border-top:none; background:#f7f8fa; grid-template-columns:1fr; }
+  table.cards td:first-child::before { display:none; }
   table.cards td.right { text-align:left; white-space:normal; }
   table.cards td::before { content:attr(data-label); font-weight:600; color:var(--muted); }
   table.cards td[data-label=""] { grid-template-columns:1fr; }
