@@ -17,7 +17,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_report import KB_VERSION, Browser, _write_report, browser  # noqa: F401 - `browser` is a fixture
+
+from test_report import KB_VERSION, Browser, _write_report, make_browser
 
 A4 = (595.0, 842.0)  # points
 MARGIN_TOP, MARGIN_BOTTOM = 12 / 25.4 * 72, 14 / 25.4 * 72  # the @page margins in render/html.py
@@ -37,6 +38,11 @@ FIRST_SECTION = {"en": "1. Estimated number affected", "da": "1. Skøn over anta
 PAGE_WORD = {"en": "page", "da": "side"}
 KB_WORD = {"en": "knowledge base", "da": "vidensbase"}
 ANSWER_COLUMNS = {"en": {"Local", "Rounded", "Local (scaled)"}, "da": {"Lokalt", "Afrundet", "Lokalt (skaleret)"}}
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Browser:
+    return make_browser(tmp_path)
 
 
 def _poppler(tool: str) -> str:

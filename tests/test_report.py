@@ -740,6 +740,11 @@ class Browser:
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Browser:
+    return make_browser(tmp_path)
+
+
+def make_browser(tmp_path: Path) -> Browser:
+    """Headless Chromium working in `tmp_path`; skips (or fails, with VOLD_REQUIRE_BROWSER=1) without it."""
     exe = shutil.which("chromium")
     if exe is None:
         reason = ("Chromium is not installed (no `chromium` on PATH), so the HTML report cannot be rendered "
