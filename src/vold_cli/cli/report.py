@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .common import KbOpt, LangOpt, lang_of, load_kb
 
 
@@ -18,7 +19,8 @@ def report(
     population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
                           help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
-                            help="Municipality name (Danish letters optional) or code.", show_default=False)] = None,
+                            help="Municipality name (Danish letters optional) or code.", show_default=False,
+                            autocompletion=complete.municipalities)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
                     help="Population year for --municipality: 2013 or 2024 (default: the latest).",
                     show_default=False)] = None,
@@ -40,8 +42,8 @@ def report(
     \b
     Examples:
       vold report --population 43000 > brief.md
-      vold report --municipality Viborg --format html -o plan.html
-      vold report -m Aarhus -f html -o plan.html --force --lang da
+      vold report --municipality Viborg -o plan.html
+      vold report -m Aarhus -o plan.html --force --lang da
     """
     import datetime
     import sys
