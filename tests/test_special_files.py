@@ -124,7 +124,6 @@ def test_kb_init_fallback_protocol_makes_a_complete_copy(run, tmp_path: Path, mo
 def test_unreadable_kb_folder_exits_1(run, tmp_path: Path, kb_copy: Path, monkeypatch) -> None:
     """A folder whose files cannot be read (as root every mode reads, so the refusal is simulated)."""
     import errno
-
     import os
 
     real_open = os.open

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ..sanitize import quote
+from . import complete
 from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
 
 PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
@@ -27,7 +28,7 @@ def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]
 
 def interventions(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this intervention in full.",
-                                                 show_default=False)] = None,
+                                                 show_default=False, autocompletion=complete.intervention_ids)] = None,
     phase: PhaseOpt = None,
     target: TargetOpt = None,
     evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="LEVEL",
@@ -83,7 +84,7 @@ def interventions(
 
 
 def law(
-    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...",
+    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...", autocompletion=complete.law_references,
                          help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
                          show_default=False)] = None,
     kb: KbOpt = None,
@@ -112,7 +113,7 @@ def law(
 
 def initiatives(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this initiative in full.",
-                                                 show_default=False)] = None,
+                                                 show_default=False, autocompletion=complete.initiative_ids)] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
