@@ -85,7 +85,8 @@ def test_invalid_choice_lists_valid(run, option, valid):
 
 def test_full_view_safe_dates(run):
     out = run("interventions", "safe-dates").stdout
-    for text in ("Safe Dates", "8th and 9th grade", "Documented effect", "What to do", "Study design", "not known",
+    for text in ("Safe Dates", "8th and 9th grade", "Documented effect · design not stated", "What the note says",
+                 "Study design", "not known",
                  "ref. 19, 20, 21"):
         assert text in out
     data = _json(run, "interventions", "safe-dates")

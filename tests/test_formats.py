@@ -88,7 +88,7 @@ def test_csv_rows_are_the_json_records(run, args) -> None:
     data = json.loads(run(*args, "--format", "json").stdout)
     rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
     # the lists of the JSON answer a view's CSV holds (Document.table of the dict-shaped views)
-    table = {"economy": "cost_items", "definition": ("forms", "data_kinds"),
+    table = {"economy": "cost_items", "map": ("cells", "cells.interventions"), "definition": ("forms", "data_kinds"),
              "profile": ("groups.traits", "crisis_centre_key_figures", "partner_reports"),
              "implementation": ("drivers", "factor_levels", "strategies"),
              "documentation": ("goals.indicators", "data_sources")}.get(args[0], ())

@@ -197,18 +197,22 @@ def phase_summary(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     return sorted(out, key=lambda p: order.get(p["id"], 99))
 
 
-def evidence_map(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
-    """Evidence gap map: one cell per target group × phase, with the interventions there and the strongest
-    evidence; `gap` is true where no intervention has documented effect."""
+def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[dict[str, Any]]:
+    """Evidence gap map: one cell per target group × phase. Each cell lists its interventions, each with its OWN
+    level and designs, strongest level first (then by name in `lang`); `strongest` is the best level there and
+    `gap` is true where no intervention has documented effect (a summary of the cell, not a level of its members)."""
     cells = []
     top = knowledge.evidence_ids[0]  # documented effect: the strongest level of the scale
     for group in knowledge.target_groups["target_groups"]:
         for phase in knowledge.phase_ids:
             members = [i for i in knowledge.interventions["interventions"]
                        if phase in i["phases"] and group["id"] in i["target_groups"]]
+            members.sort(key=lambda i: (-knowledge.evidence_rank(i["evidence"]),
+                                        (i["name"]["da"] if lang == "da" else i["name"]["en"]).casefold()))
             best = strongest(knowledge, [i["evidence"] for i in members])
             cells.append({"target_group": group["id"], "phase": phase,
-                          "interventions": [{"id": i["id"], "evidence": i["evidence"]} for i in members],
+                          "interventions": [{"id": i["id"], "evidence": i["evidence"], "designs": list(i["designs"])}
+                                            for i in members],
                           "strongest": best, "gap": best != top})
     return cells
 

@@ -247,7 +247,8 @@ def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
     from ..render.evidence import map_doc
 
     knowledge = load_kb(kb)
-    emit(map_doc(knowledge, cells(knowledge), lang_of(lang)), fmt)
+    language = lang_of(lang)
+    emit(map_doc(knowledge, cells(knowledge, language), language), fmt)
 
 
 def search(

@@ -98,6 +98,9 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, title: str =
     # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
     # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
     doc = clean_document(doc)
+    from .blocks import ascii_marks
+
+    doc = ascii_marks(doc, out)  # the evidence marks, as ASCII where the encoding lacks them
     get(name).write(doc, Context(out, title=visible(title), lang=lang, solid=solid, footer=visible(footer),
                                  page_word=page_word))
     out.flush()
