@@ -118,6 +118,11 @@ def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str) ->
                    f"Each line: one intervention with its own evidence level and design ({legend(knowledge, lang)}). "
                    "Gap = no intervention in the cell has documented effect."),
     ))
+    doc.add(Table(
+        [Column(_t(lang, "Målgruppe", "Target group"), ratio=1), Column(_t(lang, "Hvem", "Who"), ratio=3)],
+        [[Styled(pick(t["name"], lang), "strong"), pick(t["description"], lang)]
+         for t in knowledge.target_groups["target_groups"]],
+        title=_t(lang, "Målgrupperne", "The target groups")))
     gaps = sum(1 for c in cells if c["gap"])
     doc.add(Paragraph(_t(lang, f"{gaps} af {len(cells)} celler har ingen indsats med dokumenteret effekt.",
                          f"{gaps} of {len(cells)} cells have no intervention with documented effect."), style="warn"))

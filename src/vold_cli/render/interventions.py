@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize, related_initiatives, short_ref, source_text
-from .blocks import Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
+from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import design_text, evidence_cell, names, refs_text, tried_text
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
         doc.add(Paragraph(_t(lang, f"Ingen indsatser matcher filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
+    doc.add(Paragraph(pick(knowledge.interventions["intro"], lang)))
     for phase in knowledge.phase_ids:  # one table per prevention phase: the list is sorted by phase already
         members = [i for i in items if phase in i["phases"]]
         if not members:
@@ -39,6 +40,10 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
               tried_text(i["tried_in_denmark"], lang)] for i in members],
             title=f"{title}: {n['phase'][phase]}",
         ))
+    statements = knowledge.interventions["statements"]
+    if statements:
+        doc.add(BulletList([pick(s["text"], lang) for s in statements],
+                           title=_t(lang, "Notatet om evidensen generelt", "The note on the evidence in general")))
     doc.add(Paragraph(_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
                          f"{len(items)} interventions. Show one: vold interventions ID"), style="muted"))
     return doc
@@ -83,6 +88,9 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     if initiatives:
         pairs.append((_t(lang, "Initiativer", "Initiatives"),
                       "; ".join(f"{pick(i['name'], lang)} (vold initiatives {i['id']})" for i in initiatives)))
+    for change in item["after_note"]:
+        pairs.append((_t(lang, "Efter notatet", "After the note"),
+                      f"{pick(change['text'], lang)} ({change['date']}; {change['authority']})"))
     pairs.append((_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)))
     doc.add(Fields(pairs))
     if item["outcomes"]:
