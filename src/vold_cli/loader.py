@@ -28,6 +28,7 @@ SECTIONS: tuple[str, ...] = (
     "definition",
     "prevalence",
     "municipalities",
+    "regions",
     "profile",
     "phases",
     "evidence",

@@ -229,6 +229,28 @@ class Municipalities(Strict):
     municipalities: list[Municipality]
 
 
+# --- regions.yaml ------------------------------------------------------------------------------------
+
+
+class Region(Strict):
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
+    name: NonEmpty
+
+
+class RegionMember(Strict):
+    """One municipality (its code, and its name as in municipalities.yaml) and the code of its region."""
+
+    municipality: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
+    name: NonEmpty
+    region: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
+
+
+class Regions(Strict):
+    source: Source
+    regions: list[Region]
+    members: list[RegionMember]
+
+
 # --- profile.yaml ------------------------------------------------------------------------------------
 
 
@@ -542,6 +564,7 @@ FILES: dict[str, type[Strict]] = {
     "definition": Definition,
     "prevalence": Prevalence,
     "municipalities": Municipalities,
+    "regions": Regions,
     "profile": Profile,
     "phases": Phases,
     "evidence": EvidenceScale,

@@ -214,6 +214,7 @@ def _cross_check(data: dict[str, Any]) -> None:
 
     _check_unique_ids(data)
     _check_municipalities(data["municipalities"])
+    _check_regions(data["regions"], data["municipalities"])
 
 
 def _check_vocabularies(data: dict[str, Any]) -> None:
@@ -277,6 +278,35 @@ def _check_municipalities(section: dict[str, Any]) -> None:
             raise KnowledgeError(
                 f"municipalities.yaml: years (year {year['year']}): national_total is below the municipal sum."
             )
+
+
+def _check_regions(section: dict[str, Any], municipalities: dict[str, Any]) -> None:
+    """Region codes unique; every municipality of municipalities.yaml in exactly one region that exists."""
+    codes: set[str] = set()
+    for index, region in enumerate(section["regions"]):
+        if region["code"] in codes:
+            raise KnowledgeError(f"regions.yaml: regions[{index}] (code {region['code']!r}): code appears twice.")
+        codes.add(region["code"])
+    names = {m["code"]: m["name"] for m in municipalities["municipalities"]}
+    seen: dict[str, str] = {}
+    for index, member in enumerate(section["members"]):
+        where = f"regions.yaml: members[{index}] (municipality {member['municipality']!r})"
+        if member["region"] not in codes:
+            raise KnowledgeError(f"{where}: region: unknown region code {member['region']!r}. "
+                                 f"Known: {', '.join(sorted(codes)) or 'none'}.")
+        if member["municipality"] not in names:
+            raise KnowledgeError(f"{where}: not a municipality code of municipalities.yaml.")
+        if member["name"] != names[member["municipality"]]:
+            raise KnowledgeError(f"{where}: name {member['name']!r} differs from municipalities.yaml "
+                                 f"({names[member['municipality']]!r}).")
+        if member["municipality"] in seen:
+            raise KnowledgeError(f"{where}: already in region {seen[member['municipality']]}; "
+                                 "a municipality belongs to exactly one region.")
+        seen[member["municipality"]] = member["region"]
+    missing = [f"{code} {name}" for code, name in names.items() if code not in seen]
+    if missing:
+        raise KnowledgeError(f"regions.yaml: members: municipality {missing[0]} is in no region"
+                             + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "") + ".")
 
 
 def validate_files(raw: dict[str, bytes]) -> dict[str, Any]:
