@@ -4,7 +4,20 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from .common import (
+    ForceOpt,
+    Format,
+    FormatOpt,
+    KbOpt,
+    LangOpt,
+    OutputOpt,
+    TableFormat,
+    TableFormatOpt,
+    check_output,
+    emit,
+    lang_of,
+    load_kb,
+)
 
 PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
                      help="primary, secondary or tertiary; repeat for several (OR).", show_default=False)]
@@ -24,6 +37,23 @@ def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]
     return out
 
 
+def _t(lang: str, da: str, en: str) -> str:
+    from ..lang import tr
+
+    return tr(lang, da, en)
+
+
+def _out(knowledge, language: str, output, force: bool, title: str) -> dict:  # noqa: ANN001
+    """What emit needs to write a file: where, whether to overwrite, and (for xlsx) the sheet title and the sheet of
+    sources, built only when a workbook is written."""
+    about = None
+    if output is not None:
+        from ..render.xlsx import workbook_about
+
+        about = workbook_about(knowledge, language, data_sources=["after-the-note"])
+    return {"output": output, "force": force, "lang": language, "title": title, "about": about}
+
+
 def interventions(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this intervention in full.",
                                                  show_default=False)] = None,
@@ -40,7 +70,9 @@ def interventions(
                       help="Words that must all occur (either language, Danish letters optional).",
                       show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = TableFormat.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Interventions the note discusses, by prevention phase, with their evidence. Filters combine (AND);
@@ -56,8 +88,10 @@ def interventions(
     from ..query import by_id, filter_interventions
     from ..render.browse import intervention_view, interventions_list, valid_choices
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    out = _out(knowledge, language, output, force, _t(language, "Indsatser", "Interventions"))
     valid = valid_choices(knowledge)
     phases = _check(phase, valid["phase"], "--phase")
     targets = _check(target, valid["target"], "--target")
@@ -65,7 +99,7 @@ def interventions(
     floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
     if ident is not None:
         item = by_id(knowledge["interventions"]["interventions"], ident, "intervention", "vold interventions")
-        emit(intervention_view(knowledge, item, language), fmt)
+        emit(intervention_view(knowledge, item, language), fmt, **out)
         return
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
                                  min_evidence=floor[0] if floor else None, tried_in_denmark=tried,
@@ -78,7 +112,7 @@ def interventions(
 
         applied = ", ".join(f"{k}={v}" for k, v in filters.items())
         sys.stderr.write(f"No interventions match the filters: {applied}.\n")
-    emit(interventions_list(knowledge, items, language, filters), fmt)
+    emit(interventions_list(knowledge, items, language, filters), fmt, **out)
 
 
 def law(
@@ -86,7 +120,9 @@ def law(
                          help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
                          show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = TableFormat.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Legal references in the note, and what has changed since (kept apart, with source and date).
@@ -101,12 +137,14 @@ def law(
     from ..query import find_law
     from ..render.browse import law_list, law_view
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    out = _out(knowledge, language, output, force, _t(language, "Lovgivning", "Law"))
     if reference:
-        emit(law_view(knowledge, find_law(knowledge, " ".join(reference)), language), fmt)
+        emit(law_view(knowledge, find_law(knowledge, " ".join(reference)), language), fmt, **out)
     else:
-        emit(law_list(knowledge, language), fmt)
+        emit(law_list(knowledge, language), fmt, **out)
 
 
 def initiatives(
@@ -114,7 +152,9 @@ def initiatives(
                                                  show_default=False)] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = TableFormat.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Ongoing national initiatives in the note's list: period, target group, purpose, evaluation, contacts.
@@ -128,14 +168,16 @@ def initiatives(
     from ..query import by_id, filter_initiatives
     from ..render.browse import initiative_view, initiatives_list, valid_choices
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    out = _out(knowledge, language, output, force, _t(language, "Initiativer", "Initiatives"))
     targets = _check(target, valid_choices(knowledge)["target"], "--target")
     if ident is not None:
         item = by_id(knowledge["initiatives"]["initiatives"], ident, "initiative", "vold initiatives")
-        emit(initiative_view(knowledge, item, language), fmt)
+        emit(initiative_view(knowledge, item, language), fmt, **out)
         return
-    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt)
+    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt, **out)
 
 
 def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
@@ -232,7 +274,8 @@ def evidence(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = No
     emit(evidence_doc(load_kb(kb), lang_of(lang)), fmt)
 
 
-def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = TableFormat.table, output: OutputOpt = None,
+                 force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Evidence gap map: target group x prevention phase, each cell with its interventions and the strongest
     evidence, so gaps (no documented effect) show at a glance.
 
@@ -244,8 +287,11 @@ def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
     from ..query import evidence_map as cells
     from ..render.browse import map_doc
 
+    language = lang_of(lang)
+    check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    emit(map_doc(knowledge, cells(knowledge), lang_of(lang)), fmt)
+    emit(map_doc(knowledge, cells(knowledge), language), fmt,
+         **_out(knowledge, language, output, force, _t(language, "Evidenskort", "Evidence map")))
 
 
 def search(

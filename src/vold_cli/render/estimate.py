@@ -43,6 +43,13 @@ def method_text(result: dict[str, Any], lang: str) -> str:
 def title_text(result: dict[str, Any], lang: str) -> str:
     muni = result["municipality"]
     pop = fmt_int(result["population"], lang)
+    region = result.get("region")
+    if region:
+        count = len(region["municipalities"])
+        return _t(lang, f"{region['name']} ({region['code']}): {pop} indbyggere i {count} kommuner pr. 1. januar "
+                        f"{result['year']}",
+                  f"{region['name']} ({region['code']}): {pop} inhabitants in {count} municipalities on 1 January "
+                  f"{result['year']}")
     if muni:
         return _t(lang, f"{muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
                   f"{muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
@@ -131,7 +138,10 @@ def benchmark_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) ->
 
 def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
-    if result["municipality"]:
+    if result.get("region"):
+        notes.append(_t(lang, "Regionens folketal er summen af dens kommuners folketal.",
+                        "The region's population is the sum of its municipalities' populations."))
+    if result["municipality"] or result.get("region"):
         notes.append(_t(lang, f"Folketallet er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                               f"(omkring {result['reference_year']}); skønnet antager uændrede forekomster.",
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
@@ -167,7 +177,50 @@ def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[di
     for item in result["newer_figures"]:
         rows.append({"kind": "newer-figure", "id": item["id"], "label": item["text"], "national": item["value"],
                      "source": source_text(knowledge, item["source"], lang)})
+    for muni in (result.get("region") or {}).get("municipalities", []):
+        rows.append({"kind": "municipality", "id": muni["code"], "label": muni["name"], "local": muni["population"],
+                     "source": source_text(knowledge, {"data": "regions"}, lang)})
     return rows
+
+
+def member_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+    """A region's municipalities with their populations."""
+    region = result.get("region")
+    if not region:
+        return []
+    return [Table(
+        [Column(_t(lang, "Kommune", "Municipality"), ratio=2), Column(_t(lang, "Kode", "Code"), no_wrap=True),
+         Column(_t(lang, f"Folketal {result['year']}", f"Population {result['year']}"), justify="right",
+                no_wrap=True)],
+        [[m["name"], m["code"], fmt_int(m["population"], lang)] for m in region["municipalities"]]
+        + [[Styled(_t(lang, "I alt", "Total"), "strong"), "", Styled(fmt_int(result["population"], lang), "strong")]],
+        title=_t(lang, f"Kommunerne i {region['name']}", f"The municipalities of {region['name']}"),
+    )]
+
+
+def sheet_title(result: dict[str, Any], lang: str) -> str:
+    """A short name for the workbook's first sheet."""
+    if result.get("region"):
+        return result["region"]["name"]
+    if result["municipality"]:
+        return result["municipality"]["name"]
+    return _t(lang, "Skøn", "Estimate")
+
+
+def estimate_about(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """Method, caveats and sources for the workbook's second sheet."""
+    from .xlsx import workbook_about
+
+    caveats = [n for block in caveat_blocks(result, lang) for n in block.items]
+    used = {"municipalities-2013", "benchmarks"}  # the reference population is 1 January 2013's
+    if result["year"]:
+        used.add(f"municipalities-{result['year']}")
+    if result.get("region"):
+        used.add("regions")
+    if result["newer_figures"]:
+        used.add("after-the-note")
+    return workbook_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
+                          data_sources=sorted(used))
 
 
 def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
@@ -179,5 +232,6 @@ def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
     doc.blocks += expectation_blocks(result, lang)
     doc.blocks += cost_blocks(result, lang)
     doc.blocks += benchmark_blocks(knowledge, result, lang)
+    doc.blocks += member_blocks(result, lang)
     doc.blocks += caveat_blocks(result, lang)
     return doc
