@@ -225,8 +225,8 @@ def _source(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def _collate(name: str) -> str:
-    """Danish alphabetical order: æ, ø, å after z."""
-    return name.casefold().replace("æ", "z\x01").replace("ø", "z\x02").replace("å", "z\x03")
+    """Danish alphabetical order: æ, ø, å after z, and aa sorted as å (Aabenraa, Aalborg, Aarhus come last)."""
+    return name.casefold().replace("aa", "å").replace("æ", "z\x01").replace("ø", "z\x02").replace("å", "z\x03")
 
 
 def _sort_key(column: str):  # noqa: ANN202
