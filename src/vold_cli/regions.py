@@ -6,7 +6,7 @@ Christiansø, which is not a municipality). Every figure is scaled the note's wa
 note's way (`estimate.round_like_note`).
 
 Knowledge access is kept in the few functions at the top (`region_list`, `municipality_list`, `members_of`,
-`population_years`, `national_total`), so that a typed facade can replace them in one place.
+`national_total`; `population_years` is query's), so that a typed facade can replace them in one place.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from .errors import NotFound, UsageError
 from .lang import pick, tr
 from .loader import Knowledge
+from .query import population_years
 
 #: The main estimates of `--all` and of comparisons: column name -> prevalence figure id.
 MAIN_FIGURES: dict[str, str] = {
@@ -52,10 +53,6 @@ def members_of(knowledge: Knowledge, region_code: str) -> list[dict[str, Any]]:
     """The municipalities of a region, in the knowledge base's order."""
     of = region_codes_by_municipality(knowledge)
     return [m for m in municipality_list(knowledge) if of.get(m["code"]) == region_code]
-
-
-def population_years(knowledge: Knowledge) -> list[int]:
-    return sorted(y["year"] for y in knowledge["municipalities"]["years"])
 
 
 def national_total(knowledge: Knowledge, year: int) -> int:

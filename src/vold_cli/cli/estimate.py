@@ -87,12 +87,14 @@ def estimate(
     A very loose estimate, made the note's own way (proportional to total population).
     """
     from ..errors import UsageError
+    from ..lang import tr
 
     language = lang_of(lang)
     municipalities = list(municipality or [])
     form = _choose(population, municipalities, region, every, language)
     if sort is not None and not (form == "--all" or len(municipalities) > 1):
-        raise UsageError("--sort applies to --all and to comparisons (--municipality given 2-10 times).")
+        raise UsageError(tr(language, "--sort gælder for --all og sammenligninger (--municipality 2-10 gange).",
+                            "--sort applies to --all and to comparisons (--municipality given 2-10 times)."))
     check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
     out = {"output": output, "force": force, "lang": language}
