@@ -1,5 +1,5 @@
 """Regions, every municipality at once, comparisons and Excel workbooks, checked against the data files copied into
-tests/data/ (see tests/data/SOURCES.md), not against the code: a region's population is the sum of its
+tests/data/ (see tests/data/README.md), not against the code: a region's population is the sum of its
 municipalities in the CSV of that year; --all has 98 + 5 + 1 rows and the country gives back the note's national
 figures; a workbook opens with openpyxl and holds the JSON's numbers."""
 
@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -79,10 +80,10 @@ def one_error(result, code: int) -> str:
 def test_test_data_is_complete():
     regions = membership()
     assert sorted(regions) == list(REGION_CODES)
-    assert sorted(len(v) for v in regions.values()) == [11, 17, 19, 22, 29]  # SOURCES.md: 29+19+11+17+22 = 98
+    assert sorted(len(v) for v in regions.values()) == [11, 17, 19, 22, 29]  # tests/data/README.md: 29+19+11+17+22 = 98
     for year in (2013, 2017, 2021, 2024):
         assert sorted(populations(year)) == sorted(c for codes in regions.values() for c in codes)
-    assert sum(populations(2013).values()) == 5_602_536  # SOURCES.md
+    assert sum(populations(2013).values()) == 5_602_536  # tests/data/README.md
     assert sum(populations(2024).values()) == 5_961_158
 
 
@@ -149,18 +150,36 @@ def test_all_rows_against_the_data(run, year):
     assert country["population"] > sum(r["population"] for r in rows if r["level"] == "region")  # Christiansø
 
 
-def test_country_row_gives_back_the_national_figures(run):
-    national = national_figures()
+#: The note's national figures (section "Omfanget af vold i nære relationer"): ca. 29,000 women and ca. 10,000 men
+#: exposed to physical partner violence a year, ca. 2,000 stays a year at women's crisis centres.
+NOTE_NATIONAL = {"women": 29_000, "men": 10_000, "stays": 2_000}
+
+
+def test_country_row_for_2013_gives_back_the_notes_national_figures(run):
     data = json.loads(ok(run("estimate", "--all", "--year", "2013", "--format", "json")))
     country = data["rows"][-1]
-    assert country["population"] == 5_602_628  # SOURCES.md: Denmark on 1 January 2013
+    assert country["level"] == "country"
+    assert country["population"] == 5_602_628  # tests/data/README.md: Denmark on 1 January 2013, Christiansø in
+    for column, figure in NOTE_NATIONAL.items():
+        assert country[column] == figure  # Denmark's total for the note's year: the figure itself, unscaled
+        assert country[f"{column}_rounded"] == figure
+        assert country[f"{column}_national"] == figure  # and carried beside it
+    table = ok(run("estimate", "--all", "--year", "2013"))
+    country_line = next(line for line in table.splitlines() if "│ Denmark " in line)
+    assert "5,602,628" in country_line and all(f"ca. {figure:,}" in country_line for figure in NOTE_NATIONAL.values())
+
+
+def test_country_row_is_denmarks_total_for_the_year(run):
+    national = national_figures()
     for column, ident in (("women", "women-physical-partner-violence"), ("men", "men-physical-partner-violence"),
                           ("stays", "crisis-centre-stays-women")):
-        assert country[column] == national[ident]
-        assert country[f"{column}_rounded"] == national[ident]
+        assert national[ident] == NOTE_NATIONAL[column]  # the knowledge base holds the note's figures
     for year in kb_years():  # whatever the year, the row carries the note's figures themselves
         row = json.loads(ok(run("estimate", "--all", "--year", str(year), "-f", "json")))["rows"][-1]
-        assert row["women_national"] == national["women-physical-partner-violence"]
+        total = sum(populations(year).values())
+        assert row["population"] > total  # Denmark's total: the municipalities and Christiansø
+        assert row["women_national"] == NOTE_NATIONAL["women"]
+        assert row["women"] == pytest.approx(NOTE_NATIONAL["women"] * row["population"] / 5_602_628, abs=0.05)
 
 
 def test_all_table_has_caveats_once(run):
@@ -271,6 +290,36 @@ def test_existing_output_is_kept(run, tmp_path):
     assert "--force" in one_error(run("estimate", "--all", "-f", "xlsx", "-o", str(target)), 1)
     assert target.read_bytes() == b"the user's own file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.xlsx"]
+
+
+def test_force_never_replaces_what_is_not_a_regular_file(run, tmp_path):
+    fifo = tmp_path / "pipe.xlsx"
+    os.mkfifo(fifo)
+    line = one_error(run("estimate", "--all", "-f", "xlsx", "-o", str(fifo), "--force"), 1)
+    assert "FIFO" in line and "regular files" in line
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    assert "folder" in one_error(run("map", "-f", "xlsx", "-o", str(folder), "--force"), 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.xlsx", "pipe.xlsx"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and list(folder.iterdir()) == []
+
+
+def test_force_over_a_link_to_a_regular_file_writes_the_file(run, tmp_path):
+    real = tmp_path / "real.xlsx"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(real)
+    wrote(run("law", "-f", "xlsx", "-o", str(link), "--force"))
+    _book(link)
+
+
+def test_xlsx_is_never_written_to_stdout(run):
+    assert "-o FILE" in one_error(run("estimate", "--all", "-f", "xlsx", "-o", "-"), 2)
+    assert "kræver -o FIL" in one_error(run("estimate", "--all", "-f", "xlsx", "-o", "-", "--lang", "da"), 2)
+
+
+def test_dash_is_stdout_for_text_formats(run):
+    assert ok(run("estimate", "--all", "-f", "csv", "-o", "-")) == ok(run("estimate", "--all", "-f", "csv"))
 
 
 def test_unwritable_output(run, tmp_path):
@@ -396,9 +445,11 @@ def _edit_regions(kb: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("old, new, words", [
     ('  - {municipality: "791", name: "Viborg", region: "1082"}\n', "", "791 Viborg is in no region"),
-    ('region: "1082"}\n  - {municipality: "740"', 'region: "1089"}\n  - {municipality: "740"', "unknown region code"),
-    ('  - {code: "1085", name: "Region Sjælland"}\n', "", "unknown region code '1085'"),
+    ('region: "1082"}\n  - {municipality: "740"', 'region: "1089"}\n  - {municipality: "740"', "unknown region '1089'"),
+    ('  - {code: "1085", name: "Region Sjælland"}\n', "", "unknown region '1085'"),
     ('{municipality: "779", name: "Skive"', '{municipality: "791", name: "Viborg"', "exactly one region"),
+    ('{municipality: "779", name: "Skive"', '{municipality: "799", name: "Skive"', "unknown municipality '799'"),
+    ('{municipality: "779", name: "Skive"', '{municipality: "779", name: "Skiwe"', "differs from municipalities.yaml"),
 ])
 def test_validate_checks_membership(run, kb_copy, old, new, words):
     _edit_regions(kb_copy, old, new)
@@ -408,7 +459,7 @@ def test_validate_checks_membership(run, kb_copy, old, new, words):
 
 def test_regions_file_matches_the_data(knowledge):
     members = membership()
-    assert {m["municipality"]: m["region"] for m in knowledge["regions"]["members"]} == {
+    assert {m["municipality"]: m["region"] for m in knowledge.data["regions"]["members"]} == {
         c: r for r, codes in members.items() for c in codes}
     names = {row["region_code"]: row["region"] for row in read_csv("regions.csv")}
-    assert {r["code"]: r["name"] for r in knowledge["regions"]["regions"]} == names
+    assert {r["code"]: r["name"] for r in knowledge.data["regions"]["regions"]} == names

@@ -1,22 +1,24 @@
 """Beyond one municipality: a region, every municipality at once, and several side by side.
 
-Pure arithmetic and lookups on the loaded knowledge (no I/O, no printing). A region's population is the sum of its
+Pure arithmetic and lookups on the loaded knowledge (no I/O, no printing), through the typed facade
+(`KnowledgeBase`: regions, their members, population years). A region's population is the sum of its
 municipalities for the chosen year; the country's is Denmark's total for that year (the municipalities plus
 Christiansø, which is not a municipality). Every figure is scaled the note's way (`estimate.scale`) and rounded the
 note's way (`estimate.round_like_note`).
-
-Knowledge access is kept in the few functions at the top (`region_list`, `municipality_list`, `members_of`,
-`national_total`; `population_years` is query's), so that a typed facade can replace them in one place.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, UsageError
 from .lang import pick, tr
-from .loader import Knowledge
 from .query import population_years
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+    from .models import Benchmark, Figure, Municipality, Region, Source
 
 #: The main estimates of `--all` and of comparisons: column name -> prevalence figure id.
 MAIN_FIGURES: dict[str, str] = {
@@ -31,42 +33,18 @@ SORT_COLUMNS = ("code", "name", "population", "women", "men", "stays", "places")
 MAX_COMPARED = 10
 
 
-# --- knowledge access (the only functions here that read the knowledge base's layout) -------------------
-
-
-def region_list(knowledge: Knowledge) -> list[dict[str, Any]]:
-    """The regions, each {code, name}, in code order."""
-    return sorted(knowledge["regions"]["regions"], key=lambda r: r["code"])
-
-
-def municipality_list(knowledge: Knowledge) -> list[dict[str, Any]]:
-    """The municipalities, each {code, name, population: {year: n}}, in the knowledge base's order."""
-    return knowledge["municipalities"]["municipalities"]
-
-
-def region_codes_by_municipality(knowledge: Knowledge) -> dict[str, str]:
-    """municipality code -> region code."""
-    return {m["municipality"]: m["region"] for m in knowledge["regions"]["members"]}
-
-
-def members_of(knowledge: Knowledge, region_code: str) -> list[dict[str, Any]]:
-    """The municipalities of a region, in the knowledge base's order."""
-    of = region_codes_by_municipality(knowledge)
-    return [m for m in municipality_list(knowledge) if of.get(m["code"]) == region_code]
-
-
-def national_total(knowledge: Knowledge, year: int) -> int:
+def national_total(knowledge: KnowledgeBase, year: int) -> int:
     """Denmark's population on 1 January `year` (the municipalities plus Christiansø)."""
-    for entry in knowledge["municipalities"]["years"]:
-        if entry["year"] == year:
-            return entry["national_total"]
-    raise NotFound(f"No national population for {year} in the knowledge base.")
+    found = knowledge.population_year(year)
+    if found is None:
+        raise NotFound(f"No national population for {year} in the knowledge base.")
+    return found["national_total"]
 
 
 # --- lookups ----------------------------------------------------------------------------------------
 
 
-def check_year(knowledge: Knowledge, year: int | None, lang: str = "en") -> int:
+def check_year(knowledge: KnowledgeBase, year: int | None, lang: str = "en") -> int:
     """The population year to use: `year` if the knowledge base has it, else the latest; UsageError if not."""
     years = population_years(knowledge)
     if year is None:
@@ -78,35 +56,29 @@ def check_year(knowledge: Knowledge, year: int | None, lang: str = "en") -> int:
     return year
 
 
-def _region_key(text: str) -> str:
-    from .text import loose
-
-    key = loose(text)
-    return key[len("region"):] if key.startswith("region") and len(key) > len("region") else key
-
-
-def find_region(knowledge: Knowledge, query: str, lang: str = "en") -> dict[str, Any]:
+def find_region(knowledge: KnowledgeBase, query: str, lang: str = "en") -> Region:
     """A region by code (1081-1085) or name, with or without 'Region', any case, Danish letters optional
-    ('sjaelland', 'Sjalland', 'region sjælland'). UsageError with the closest names if unknown."""
+    ('sjaelland', 'Sjalland', 'region sjælland'), or the start of one name. UsageError with the closest names."""
+    from .kb import region_key
     from .text import did_you_mean
 
-    regions = region_list(knowledge)
+    regions = knowledge.region_list
     wanted = query.strip()
     codes = ", ".join(f"{r['code']} {r['name']}" for r in regions)
     if not wanted:
         raise UsageError(tr(lang, "Tom region.", "Empty region."),
                          hint=tr(lang, f"Giv et navn eller en kode: {codes}.", f"Give a name or a code: {codes}."))
     if wanted.isdigit():
-        for region in regions:
-            if region["code"] == wanted:
-                return region
+        by_code = knowledge.region_by_code(wanted)
+        if by_code is not None:
+            return by_code
         raise UsageError(tr(lang, f"Ingen region har koden {wanted!r}.", f"No region has the code {wanted!r}."),
                          hint=tr(lang, f"Regionskoderne er {codes}.", f"The region codes are {codes}."))
-    key = _region_key(wanted)
-    for region in regions:
-        if key and _region_key(region["name"]) == key:
-            return region
-    starts = [r for r in regions if len(key) >= 3 and _region_key(r["name"]).startswith(key)]
+    by_name = knowledge.region_by_name(wanted)
+    if by_name is not None:
+        return by_name
+    key = region_key(wanted)
+    starts = [r for r in regions if len(key) >= 3 and region_key(r["name"]).startswith(key)]
     if len(starts) == 1:
         return starts[0]
     names = [r["name"] for r in regions]
@@ -117,7 +89,7 @@ def find_region(knowledge: Knowledge, query: str, lang: str = "en") -> dict[str,
                      hint=hint or tr(lang, f"Regionerne er {codes}.", f"The regions are {codes}."))
 
 
-def find_municipalities(knowledge: Knowledge, queries: list[str], lang: str = "en") -> list[dict[str, Any]]:
+def find_municipalities(knowledge: KnowledgeBase, queries: list[str], lang: str = "en") -> list[Municipality]:
     """Several municipalities for a comparison (2-10, none twice), in the order given."""
     from .query import find_municipality
 
@@ -126,7 +98,7 @@ def find_municipalities(knowledge: Knowledge, queries: list[str], lang: str = "e
                             f"Too many municipalities ({len(queries)}): at most {MAX_COMPARED} can be compared."),
                          hint=tr(lang, "Brug --all for alle kommuner i én tabel.",
                                  "Use --all for every municipality in one table."))
-    found: list[dict[str, Any]] = []
+    found: list[Municipality] = []
     for query in queries:
         muni = find_municipality(knowledge, query)
         if any(m["code"] == muni["code"] for m in found):
@@ -161,15 +133,15 @@ def parse_sort(text: str | None, lang: str = "en") -> tuple[str, bool]:
 # --- computations -----------------------------------------------------------------------------------
 
 
-def region_population(knowledge: Knowledge, region_code: str, year: int) -> int:
-    return sum(m["population"][str(year)] for m in members_of(knowledge, region_code))
+def region_population(knowledge: KnowledgeBase, region_code: str, year: int) -> int:
+    return sum(m["population"][str(year)] for m in knowledge.region_members(region_code))
 
 
-def estimate_region(knowledge: Knowledge, region: dict[str, Any], *, year: int, lang: str = "en") -> dict[str, Any]:
+def estimate_region(knowledge: KnowledgeBase, region: Region, *, year: int, lang: str = "en") -> dict[str, Any]:
     """The full estimate (as for a municipality) for a region, with its municipalities listed."""
     from .estimate import estimate
 
-    members = members_of(knowledge, region["code"])
+    members = knowledge.region_members(region["code"])
     population = sum(m["population"][str(year)] for m in members)
     result = estimate(knowledge, population=population, municipality=None, year=year, lang=lang)
     result["region"] = {
@@ -181,8 +153,8 @@ def estimate_region(knowledge: Knowledge, region: dict[str, Any], *, year: int, 
     return result
 
 
-def _figure_lookup(knowledge: Knowledge) -> dict[str, dict[str, Any]]:
-    figures = {f["id"]: f for f in knowledge["prevalence"]["figures"]}
+def _figure_lookup(knowledge: KnowledgeBase) -> dict[str, Figure]:
+    figures = {f["id"]: f for f in knowledge.prevalence["figures"]}
     out = {}
     for column, ident in MAIN_FIGURES.items():
         if ident not in figures:
@@ -191,15 +163,15 @@ def _figure_lookup(knowledge: Knowledge) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _benchmark(knowledge: Knowledge) -> dict[str, Any]:
-    for bench in knowledge["benchmarks"]["benchmarks"]:
+def _benchmark(knowledge: KnowledgeBase) -> Benchmark:
+    for bench in knowledge.benchmarks["benchmarks"]:
         if bench["id"] == MAIN_BENCHMARK[1]:
             return bench
     raise NotFound(f"The knowledge base has no benchmark {MAIN_BENCHMARK[1]!r}, which the 'places' column needs.")
 
 
-def _row(level: str, code: str, name: str, population: int, region: str | None, figures: dict[str, Any],
-         bench: dict[str, Any], reference: int) -> dict[str, Any]:
+def _row(level: str, code: str, name: str, population: int, region: str | None, figures: dict[str, Figure],
+         bench: Benchmark, reference: int) -> dict[str, Any]:
     from .estimate import round_like_note, scale
 
     row: dict[str, Any] = {"level": level, "code": code, "name": name, "region": region, "population": population}
@@ -209,16 +181,16 @@ def _row(level: str, code: str, name: str, population: int, region: str | None, 
             row[column] = round(local, 1)
             row[f"{column}_rounded"] = round_like_note(local)
         else:
-            low = scale(fig["low"], population, reference)
-            high = scale(fig["high"], population, reference)
+            low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
+            high = scale(fig["high"] or 0, population, reference)
             row.update({f"{column}_low": round(low, 1), f"{column}_high": round(high, 1),
                         f"{column}_rounded_low": round_like_note(low), f"{column}_rounded_high": round_like_note(high)})
     row[MAIN_BENCHMARK[0]] = round(population / bench["per_inhabitants"] * bench["places"], 1)
     return row
 
 
-def _source(source: dict[str, Any]) -> dict[str, Any]:
-    return {"section": source.get("section"), "refs": source.get("refs", []), "data": source.get("data")}
+def _source(source: Source) -> dict[str, Any]:
+    return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
 
 
 def _collate(name: str) -> str:
@@ -226,7 +198,7 @@ def _collate(name: str) -> str:
     return name.casefold().replace("aa", "å").replace("æ", "z\x01").replace("ø", "z\x02").replace("å", "z\x03")
 
 
-def _sort_key(column: str):  # noqa: ANN202
+def _sort_key(column: str) -> Callable[[dict[str, Any]], Any]:
     if column == "name":
         return lambda row: _collate(row["name"])
     if column == "code":
@@ -234,35 +206,42 @@ def _sort_key(column: str):  # noqa: ANN202
 
     def numeric(row: dict[str, Any]) -> float:
         if column in row:
-            return row[column]
-        return (row[f"{column}_low"] + row[f"{column}_high"]) / 2
+            return float(row[column])
+        return (float(row[f"{column}_low"]) + float(row[f"{column}_high"])) / 2
 
     return numeric
 
 
-def overview(knowledge: Knowledge, *, year: int, lang: str = "en", municipalities: list[dict[str, Any]] | None = None,
-             sort: str | None = None, descending: bool = False) -> dict[str, Any]:
+def overview(knowledge: KnowledgeBase, *, year: int, lang: str = "en",
+             municipalities: list[Municipality] | None = None, sort: str | None = None,
+             descending: bool = False) -> dict[str, Any]:
     """Population and the main estimates (women and men exposed to physical partner violence, crisis-centre stays,
     the capacity benchmark) in one table.
 
     With `municipalities` None: every municipality, then the five regions, then the country; each group sorted by
     `sort` (default: code). With a list: a comparison of just those, in the order given unless `sort` is given.
+    The country's row carries the note's national figures beside its own (`women_national`, ...): for the year of
+    the note's reference population they are the same numbers.
     """
     from .estimate import estimate
 
-    prevalence = knowledge["prevalence"]
+    prevalence = knowledge.prevalence
     reference = prevalence["reference_population"]["population"]
     figures = _figure_lookup(knowledge)
     bench = _benchmark(knowledge)
-    of = region_codes_by_municipality(knowledge)
     key = str(year)
-    chosen = municipality_list(knowledge) if municipalities is None else municipalities
-    muni_rows = [_row("municipality", m["code"], m["name"], m["population"][key], of.get(m["code"]), figures, bench,
-                      reference) for m in chosen]
+    chosen = knowledge.municipalities["municipalities"] if municipalities is None else municipalities
+
+    def region_code(code: str) -> str | None:
+        found = knowledge.region_of(code)
+        return None if found is None else found["code"]
+
+    muni_rows = [_row("municipality", m["code"], m["name"], m["population"][key], region_code(m["code"]), figures,
+                      bench, reference) for m in chosen]
     groups = [muni_rows]
     if municipalities is None:
         region_rows = [_row("region", r["code"], r["name"], region_population(knowledge, r["code"], year), None,
-                            figures, bench, reference) for r in region_list(knowledge)]
+                            figures, bench, reference) for r in knowledge.region_list]
         country = _row("country", "DK", tr(lang, "Danmark", "Denmark"), national_total(knowledge, year), None,
                        figures, bench, reference)
         for column, fig in figures.items():

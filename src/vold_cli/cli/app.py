@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
+from ..errors import EXIT_INTERRUPTED, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
 
 HELP = """\
 Decision support for planning the social effort against violence in close relationships between adults
@@ -26,8 +26,9 @@ Examples:
   vold map                                  evidence gap map: prevention phase x target group
   vold search kaerestevold                  search every section, with or without Danish letters
   vold report --municipality Viborg --format html -o plan.html
+  vold check tilbud.csv -m Viborg           the municipality's own offers against the note
 
-Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
+Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error, 130 interrupted.
 """
 
 
@@ -42,7 +43,9 @@ def _say(line: str) -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    _say(f"Error: {message}")
+    from ..sanitize import one_line
+
+    _say(f"Error: {one_line(message)}")  # one harmless line: controls shown as \x1b, long values cut
     return code
 
 
@@ -61,11 +64,43 @@ def _usage_line(exc: click.UsageError) -> str:
     return f"{message.rstrip('.')}. Try '{path} --help'."
 
 
+def _null_stdout() -> None:
+    """Give a closed stdout the null device (on fd 1, so no file opened later gets fd 1 and the answer)."""
+    fd = os.open(os.devnull, os.O_WRONLY)
+    if fd != 1:
+        os.dup2(fd, 1)
+        os.close(fd)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+
+
+def _writes_to_file(argv: list[str]) -> bool:
+    """Whether the command line writes its result to a file, not stdout: `kb init DIR`, `report -o FILE`."""
+    name = _wanted(argv)
+    if name is None or name not in argv:
+        return False
+    rest = argv[argv.index(name) + 1:]
+    if name == "kb":
+        return [a for a in rest if not a.startswith("-")][:1] == ["init"]
+    if name != "report":
+        return False
+    for i, arg in enumerate(rest):
+        if arg in ("-o", "--output"):
+            value = rest[i + 1] if i + 1 < len(rest) else None
+        elif arg.startswith("--output="):
+            value = arg.split("=", 1)[1]
+        elif arg.startswith("-o") and not arg.startswith("--"):
+            value = arg[2:]
+        else:
+            continue
+        return value not in (None, "", "-")
+    return False
+
+
 class VoldGroup(TyperGroup):
     """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]  # click's overloads
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         if not argv:
             argv = ["--help"]
@@ -77,12 +112,14 @@ class VoldGroup(TyperGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130; say "Aborted." in _run
+        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130; say "Interrupted." in _run
             raise click.Abort() from None
 
     def _run(self, argv: list[str], prog_name: str, complete_var: str | None, **extra: Any) -> int:
         if sys.stdout is None:  # started with stdout closed (>&-): nowhere to put the answer
-            return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
+            if not _writes_to_file(argv):
+                return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
+            _null_stdout()  # `report -o FILE`, `kb init DIR` write a file; fd 1 must not become that file
         try:
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
@@ -91,6 +128,8 @@ class VoldGroup(TyperGroup):
             sys.stdout.write(exc.ctx.get_help() + "\n")
             return EXIT_OK
         except click.exceptions.Exit as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # Typer's silent 130 for Ctrl-C
+                return _fail("Interrupted.", EXIT_INTERRUPTED)
             return exc.exit_code
         except click.UsageError as exc:
             return _fail(_usage_line(exc), EXIT_USAGE)
@@ -99,8 +138,7 @@ class VoldGroup(TyperGroup):
         except VoldError as exc:
             return _fail(str(exc), exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
-            _say("Aborted.")
-            return 130
+            return _fail("Interrupted.", EXIT_INTERRUPTED)
         except SystemExit as exc:
             # Rich meets a closed pipe itself: it points stdout at the null device and exits with 1
             # (Console.on_broken_pipe). For vold a reader that goes away is not an error.
@@ -166,10 +204,10 @@ def _root(
 
 
 def _register() -> None:
-    from . import browse, estimate, kb, report
+    from . import browse, check, estimate, kb, report
 
     app.add_typer(kb.app, name="kb")
-    for module in (estimate, browse, report):
+    for module in (estimate, browse, report, check):
         module.register(app)
 
 

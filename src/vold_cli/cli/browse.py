@@ -1,9 +1,11 @@
 """Browsing commands: `vold <collection>` lists, `vold <collection> ID` shows one entry in full."""
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..sanitize import quote
 from .common import (
     ForceOpt,
     Format,
@@ -11,13 +13,16 @@ from .common import (
     KbOpt,
     LangOpt,
     OutputOpt,
-    TableFormat,
     TableFormatOpt,
     check_output,
     emit,
     lang_of,
     load_kb,
 )
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+    from ..render.blocks import Document
 
 PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
                      help="primary, secondary or tertiary; repeat for several (OR).", show_default=False)]
@@ -32,26 +37,25 @@ def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]
     for value in values or []:
         wanted = value.strip().casefold()
         if wanted not in valid:
-            raise UsageError(f"Invalid value {value!r} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
+            raise UsageError(f"Invalid value {quote(value)} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
         out.append(wanted)
     return out
 
 
-def _t(lang: str, da: str, en: str) -> str:
+def _emit_table(doc: "Document", fmt: str, knowledge: "KnowledgeBase", language: str, target: Path | None,
+                force: bool, title_da: str, title_en: str) -> None:
+    """emit for a listing whose result is a table: also to -o FILE, and as a workbook with the note and the
+    data sources beside the records (built only when a workbook is written)."""
     from ..lang import tr
 
-    return tr(lang, da, en)
+    if doc.about is None:
+        def about() -> list[tuple[str, str]]:
+            from ..render.common import file_about
 
+            return file_about(knowledge, language, data_sources=["after-the-note"])
 
-def _out(knowledge, language: str, output, force: bool, title: str) -> dict:  # noqa: ANN001
-    """What emit needs to write a file: where, whether to overwrite, and (for xlsx) the sheet title and the sheet of
-    sources, built only when a workbook is written."""
-    about = None
-    if output is not None:
-        from ..render.xlsx import workbook_about
-
-        about = workbook_about(knowledge, language, data_sources=["after-the-note"])
-    return {"output": output, "force": force, "lang": language, "title": title, "about": about}
+        doc.about = about
+    emit(doc, fmt, output=target, force=force, title=tr(language, title_da, title_en), lang=language)
 
 
 def interventions(
@@ -70,7 +74,7 @@ def interventions(
                       help="Words that must all occur (either language, Danish letters optional).",
                       show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: TableFormatOpt = TableFormat.table,
+    fmt: TableFormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -85,21 +89,21 @@ def interventions(
       vold interventions --not-tested-in-denmark --format csv
       vold interventions safe-dates
     """
-    from ..query import by_id, filter_interventions
-    from ..render.browse import intervention_view, interventions_list, valid_choices
+    from ..query import filter_interventions, valid_choices
+    from ..render.interventions import intervention_view, interventions_list
 
     language = lang_of(lang)
-    check_output(fmt, output, force, language)
+    target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    out = _out(knowledge, language, output, force, _t(language, "Indsatser", "Interventions"))
+    names = ("Indsatser", "Interventions")
     valid = valid_choices(knowledge)
     phases = _check(phase, valid["phase"], "--phase")
     targets = _check(target, valid["target"], "--target")
     levels = _check(evidence, valid["evidence"], "--evidence")
     floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
     if ident is not None:
-        item = by_id(knowledge["interventions"]["interventions"], ident, "intervention", "vold interventions")
-        emit(intervention_view(knowledge, item, language), fmt, **out)
+        item = knowledge.intervention(ident)
+        _emit_table(intervention_view(knowledge, item, language), fmt, knowledge, language, target_file, force, *names)
         return
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
                                  min_evidence=floor[0] if floor else None, tried_in_denmark=tried,
@@ -112,7 +116,8 @@ def interventions(
 
         applied = ", ".join(f"{k}={v}" for k, v in filters.items())
         sys.stderr.write(f"No interventions match the filters: {applied}.\n")
-    emit(interventions_list(knowledge, items, language, filters), fmt, **out)
+    _emit_table(interventions_list(knowledge, items, language, filters), fmt, knowledge, language, target_file, force,
+                *names)
 
 
 def law(
@@ -120,7 +125,7 @@ def law(
                          help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
                          show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: TableFormatOpt = TableFormat.table,
+    fmt: TableFormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -135,16 +140,16 @@ def law(
       vold law cpr 28 --format json
     """
     from ..query import find_law
-    from ..render.browse import law_list, law_view
+    from ..render.law import law_list, law_view
 
     language = lang_of(lang)
-    check_output(fmt, output, force, language)
+    target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    out = _out(knowledge, language, output, force, _t(language, "Lovgivning", "Law"))
     if reference:
-        emit(law_view(knowledge, find_law(knowledge, " ".join(reference)), language), fmt, **out)
+        doc = law_view(knowledge, find_law(knowledge, " ".join(reference)), language)
     else:
-        emit(law_list(knowledge, language), fmt, **out)
+        doc = law_list(knowledge, language)
+    _emit_table(doc, fmt, knowledge, language, target_file, force, "Lovgivning", "Law")
 
 
 def initiatives(
@@ -152,7 +157,7 @@ def initiatives(
                                                  show_default=False)] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
-    fmt: TableFormatOpt = TableFormat.table,
+    fmt: TableFormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -165,19 +170,18 @@ def initiatives(
       vold initiatives --target professionals
       vold initiatives intervention-centre-east-jutland
     """
-    from ..query import by_id, filter_initiatives
-    from ..render.browse import initiative_view, initiatives_list, valid_choices
+    from ..query import filter_initiatives, valid_choices
+    from ..render.initiatives import initiative_view, initiatives_list
 
     language = lang_of(lang)
-    check_output(fmt, output, force, language)
+    target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    out = _out(knowledge, language, output, force, _t(language, "Initiativer", "Initiatives"))
     targets = _check(target, valid_choices(knowledge)["target"], "--target")
     if ident is not None:
-        item = by_id(knowledge["initiatives"]["initiatives"], ident, "initiative", "vold initiatives")
-        emit(initiative_view(knowledge, item, language), fmt, **out)
-        return
-    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt, **out)
+        doc = initiative_view(knowledge, knowledge.initiative(ident), language)
+    else:
+        doc = initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language)
+    _emit_table(doc, fmt, knowledge, language, target_file, force, "Initiativer", "Initiatives")
 
 
 def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
@@ -188,7 +192,7 @@ def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None
       vold phases
     """
     from ..query import phase_summary
-    from ..render.browse import phases_doc
+    from ..render.phases import phases_doc
 
     knowledge = load_kb(kb)
     emit(phases_doc(knowledge, phase_summary(knowledge), lang_of(lang)), fmt)
@@ -201,7 +205,7 @@ def profile(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Non
     Example:
       vold profile --lang da
     """
-    from ..render.browse import profile_doc
+    from ..render.profile import profile_doc
 
     emit(profile_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -213,7 +217,7 @@ def definition(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = 
     Example:
       vold definition
     """
-    from ..render.browse import definition_doc
+    from ..render.definition import definition_doc
 
     emit(definition_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -232,7 +236,7 @@ def implementation(
       vold implementation
       vold implementation strategies
     """
-    from ..render.browse import implementation_doc
+    from ..render.implementation import implementation_doc
 
     chosen = _check([part] if part is not None else None, ["drivers", "factors", "strategies"], "the part")
     emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, lang_of(lang)), fmt)
@@ -245,7 +249,7 @@ def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt
     Example:
       vold documentation
     """
-    from ..render.browse import documentation_doc
+    from ..render.documentation import documentation_doc
 
     emit(documentation_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -257,7 +261,7 @@ def economy(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Non
     Example:
       vold economy
     """
-    from ..render.browse import economy_doc
+    from ..render.economy import economy_doc
 
     emit(economy_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -269,12 +273,12 @@ def evidence(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = No
     Example:
       vold evidence
     """
-    from ..render.browse import evidence_doc
+    from ..render.evidence import evidence_doc
 
     emit(evidence_doc(load_kb(kb), lang_of(lang)), fmt)
 
 
-def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = TableFormat.table, output: OutputOpt = None,
+def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = Format.table, output: OutputOpt = None,
                  force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Evidence gap map: target group x prevention phase, each cell with its interventions and the strongest
     evidence, so gaps (no documented effect) show at a glance.
@@ -285,13 +289,13 @@ def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = TableFormat.table, outp
       vold map --format markdown > map.md
     """
     from ..query import evidence_map as cells
-    from ..render.browse import map_doc
+    from ..render.evidence import map_doc
 
     language = lang_of(lang)
-    check_output(fmt, output, force, language)
+    target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    emit(map_doc(knowledge, cells(knowledge), language), fmt,
-         **_out(knowledge, language, output, force, _t(language, "Evidenskort", "Evidence map")))
+    _emit_table(map_doc(knowledge, cells(knowledge), language), fmt, knowledge, language, target_file, force,
+                "Evidenskort", "Evidence map")
 
 
 def search(
@@ -309,7 +313,7 @@ def search(
       vold search alkohol behandling --format json
     """
     from ..query import search as find
-    from ..render.browse import search_doc
+    from ..render.search import search_doc
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -318,7 +322,7 @@ def search(
     if not hits:
         import sys
 
-        sys.stderr.write(f"Nothing found for {joined!r}.\n")
+        sys.stderr.write(f"Nothing found for {quote(joined)}.\n")
     emit(search_doc(hits, joined, language), fmt)
 
 

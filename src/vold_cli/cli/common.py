@@ -3,29 +3,42 @@
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 
 from ..lang import resolve_lang
 from ..render.blocks import Document
 
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
-class Format(str, Enum):
+
+class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Choice generic
+    """The formats of the registry (render/formats.py), read when the option is parsed or shown."""
+
+    def __init__(self, *, report: bool = False, tables: bool = False) -> None:
+        self.report = report
+        self.tables = tables  # the formats of a command whose result is a table (also xlsx)
+        super().__init__([], case_sensitive=True)
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        from ..render.formats import names
+
+        return names(report=self.report, tables=self.tables)
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
+class Format:
+    """The default format names (the registry holds them all)."""
+
     table = "table"
-    json = "json"
-    csv = "csv"
     markdown = "markdown"
-
-
-class TableFormat(str, Enum):
-    """Formats of the commands whose result is a table: also an Excel workbook."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
 
 
 class Lang(str, Enum):
@@ -34,18 +47,20 @@ class Lang(str, Enum):
 
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: table for people; json, csv, markdown for files and scripts.")
+    str, typer.Option("--format", "-f", click_type=FormatChoice(), help="Output format: table for people; json, csv, markdown for files and scripts.")
 ]
 TableFormatOpt = Annotated[
-    TableFormat, typer.Option("--format", "-f", help="Output format: table for people; json, csv, markdown for files and "
-                              "scripts; xlsx for Excel (needs -o FILE).")
+    str, typer.Option("--format", "-f", click_type=FormatChoice(tables=True),
+                      help="Output format: table for people; json, csv, markdown for files and scripts; xlsx for "
+                           "Excel (needs -o FILE).")
 ]
 OutputOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--output", "-o", metavar="FILE", show_default=False,
-                 help="Write to FILE instead of stdout (required for xlsx; never over an existing file without --force)."),
+                 help="Write to FILE instead of stdout (- is stdout; required for xlsx; never over an existing file "
+                      "without --force)."),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")]
 LangOpt = Annotated[
     Lang | None,
     typer.Option("--lang", "-l", help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
@@ -66,85 +81,54 @@ def chosen_kb(kb: Path | None) -> Path | None:
     """The command's --kb, else `vold --kb` given before the command (None: VOLD_KB or the bundled one)."""
     if kb is not None:
         return kb
-    import click
-
     ctx = click.get_current_context(silent=True)
     root = ctx.find_root() if ctx else None
     return root.obj.get("kb") if root is not None and isinstance(root.obj, dict) else None
 
 
-def load_kb(kb: Path | None):  # noqa: ANN201 - returns loader.Knowledge
+def load_kb(kb: Path | None) -> "KnowledgeBase":
+    from ..kb import KnowledgeBase
     from ..loader import load
 
-    return load(chosen_kb(kb))
+    return KnowledgeBase(load(chosen_kb(kb)))
 
 
-def check_output(fmt: Format | TableFormat, output: Path | None, force: bool, lang: str) -> None:
-    """Before any work: xlsx needs -o (never binary to a terminal), -o needs a file format, and FILE must not exist
-    unless --force (UsageError exit 2, OutputError exit 1)."""
-    from ..errors import UsageError
-    from ..lang import tr
+def output_path(output: str | None) -> Path | None:
+    """-o FILE as a path; None for stdout (no -o, or -o -). An empty name is a usage error, not '.'."""
+    if output is None or output == "-":
+        return None
+    if not output:
+        from ..errors import UsageError
 
-    if fmt.value == "xlsx" and output is None:
-        raise UsageError(tr(lang, "--format xlsx skriver en Excel-fil og kræver -o FIL.",
-                            "--format xlsx writes an Excel file and needs -o FILE."),
-                         hint=tr(lang, "Fx: -f xlsx -o skøn.xlsx", "Example: -f xlsx -o estimate.xlsx"))
-    if output is not None and fmt.value == "table":
-        raise UsageError(tr(lang, "-o skriver en fil: vælg --format xlsx, csv, json eller markdown.",
-                            "-o writes a file: choose --format xlsx, csv, json or markdown."))
-    if output is not None:
+        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+    return Path(output)
+
+
+def check_output(fmt: str, output: str | None, force: bool, lang: str) -> Path | None:
+    """Before any work: the format can go where it is asked to (xlsx only to a file, table only to the terminal:
+    UsageError, exit 2) and FILE is not in the way (exists without --force, or is not a regular file: exit 1).
+    Returns the file to write, or None for stdout."""
+    from ..render.formats import check_output as check_format
+    from ..render.formats import get
+
+    target = output_path(output)
+    check_format(get(fmt), target, lang)
+    if target is not None:
         from ..files import refuse_existing
 
-        refuse_existing(output, force=force)
+        refuse_existing(target, force=force)
+    return target
 
 
-def _records(doc: Document) -> list:
-    rows = doc.rows if doc.rows is not None else doc.data
-    return rows if isinstance(rows, list) else [rows]
+def emit(doc: Document, fmt: str, *, output: Path | None = None, force: bool = False, title: str = "",
+         lang: str = "en") -> None:
+    """Write `doc` in `fmt` through the format registry (JSON, CSV and xlsx carry the data; the others the
+    blocks): to stdout, or atomically to `output` (then one line on stderr saying so). `title` names the
+    workbook's sheet."""
+    from ..render.formats import emit as write
 
+    size = write(doc, fmt, output=output, force=force, title=title, lang=lang)
+    if output is not None and size is not None and sys.stderr is not None:
+        from ..sanitize import visible
 
-def emit(doc: Document, fmt: Format | TableFormat, *, output: Path | None = None, force: bool = False,
-         lang: str = "en", title: str = "vold", about: list[tuple[str, str]] | None = None) -> None:
-    """Write `doc` to stdout (or `output`) in `fmt`. JSON, CSV and xlsx carry the data; table and Markdown carry the
-    blocks. `title` and `about` (method, caveats, sources) are for the workbook."""
-    kind = fmt.value
-    if callable(doc.data):
-        doc.data = doc.data() if kind in ("json", "csv", "xlsx") else None
-    if kind == "xlsx":
-        if output is None:
-            check_output(fmt, output, force, lang)
-            return
-        from ..render.xlsx import write_workbook
-
-        records = getattr(doc, "records", None)
-        size = write_workbook(output, records if records is not None else _records(doc), lang=lang, title=title, about=about or [], force=force)
-        sys.stderr.write(f"Wrote {output} ({size:,} bytes).\n")
-        return
-    if kind == "json":
-        from ..render.machine import to_json
-
-        text = to_json(doc.data)
-    elif kind == "csv":
-        from ..render.machine import to_csv
-
-        text = to_csv(_records(doc))
-    elif kind == "markdown":
-        from ..render.blocks import bar_chars
-        from ..render.markdown import render
-
-        text = render(doc, solid="█" if output is not None else bar_chars()[0])
-    else:
-        text = None
-    if text is not None:
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            from ..files import write_text_atomic
-
-            write_text_atomic(output, text, force=force)
-            sys.stderr.write(f"Wrote {output} ({len(text.encode('utf-8')):,} bytes).\n")
-    else:
-        from ..render.terminal import render
-
-        render(doc)
-    sys.stdout.flush()
+        sys.stderr.write(f"Wrote {visible(str(output))} ({size:,} bytes).\n")

@@ -7,10 +7,10 @@ import typer
 
 from .common import (
     ForceOpt,
+    Format,
     KbOpt,
     LangOpt,
     OutputOpt,
-    TableFormat,
     TableFormatOpt,
     check_output,
     emit,
@@ -76,7 +76,7 @@ def estimate(
                     help="Population year for municipalities, regions and --all (default: the latest in the "
                          "knowledge base).", show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: TableFormatOpt = TableFormat.table,
+    fmt: TableFormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -95,23 +95,22 @@ def estimate(
     if sort is not None and not (form == "--all" or len(municipalities) > 1):
         raise UsageError(tr(language, "--sort gælder for --all og sammenligninger (--municipality 2-10 gange).",
                             "--sort applies to --all and to comparisons (--municipality given 2-10 times)."))
-    check_output(fmt, output, force, language)
+    target = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    out = {"output": output, "force": force, "lang": language}
     if form == "--all" or len(municipalities) > 1:
         from ..regions import check_year, find_municipalities, overview, parse_sort
-        from ..render.overview import overview_about, overview_document, overview_title
+        from ..render.overview import overview_document, overview_title
 
         column, descending = parse_sort(sort, language)
         chosen = find_municipalities(knowledge, municipalities, language) if form != "--all" else None
         result = overview(knowledge, year=check_year(knowledge, year, language), lang=language,
                           municipalities=chosen, sort=column if sort is not None or chosen is None else None,
                           descending=descending)
-        emit(overview_document(knowledge, result, language), fmt, title=overview_title(result, language),
-             about=overview_about(knowledge, result, language), **out)
+        emit(overview_document(knowledge, result, language), fmt, output=target, force=force,
+             title=overview_title(result, language), lang=language)
         return
     from ..estimate import estimate as compute
-    from ..render.estimate import estimate_about, estimate_document, sheet_title
+    from ..render.estimate import estimate_document, sheet_title
 
     if form == "--region":
         from ..regions import check_year, estimate_region, find_region
@@ -124,8 +123,8 @@ def estimate(
         count, muni, year = resolve_population(knowledge, population=population,
                                                municipality=municipalities[0] if municipalities else None, year=year)
         result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
-    emit(estimate_document(knowledge, result, language), fmt, title=sheet_title(result, language),
-         about=estimate_about(knowledge, result, language), **out)
+    emit(estimate_document(knowledge, result, language), fmt, output=target, force=force,
+         title=sheet_title(result, language), lang=language)
 
 
 estimate.__doc__ = (estimate.__doc__ or "") + EXAMPLES

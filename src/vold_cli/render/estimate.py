@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..estimate import fmt_dec, fmt_int
+from ..kb import KnowledgeBase
 from ..lang import tr as _t
-from ..loader import Knowledge
 from ..query import source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 
@@ -56,9 +56,9 @@ def title_text(result: dict[str, Any], lang: str) -> str:
     return _t(lang, f"En befolkning på {pop} indbyggere", f"A population of {pop}")
 
 
-def figure_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[Block]:
+def figure_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
     """Method, the figures table with bars, and the check against the note's worked example."""
-    sections = sorted({source_text(knowledge, {"section": i["source"]["section"]}, lang)
+    sections = sorted({source_text(knowledge, {"section": i["source"]["section"], "refs": [], "data": None, "detail": None}, lang)
                        for i in result["estimates"] if i["source"]["section"]})
     rows = [[item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
              ", ".join(map(str, item["source"]["refs"])) or "—"] for item in result["estimates"]]
@@ -125,7 +125,7 @@ def cost_blocks(result: dict[str, Any], lang: str) -> list[Block]:
         title=_t(lang, "Ikke medregnet", "Not included"))]
 
 
-def benchmark_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[Block]:
+def benchmark_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
     return [Fields([
         (_t(lang, "Norm", "Benchmark"), bench["label"]),
         (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {bench['unit']}", "strong")),
@@ -154,7 +154,7 @@ def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     return blocks
 
 
-def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     """One row per estimate, derived expectation, cost, benchmark, caveat and newer figure, with a `kind`
     column, so a spreadsheet gets the caveats with the numbers."""
     rows: list[dict[str, Any]] = []
@@ -177,9 +177,11 @@ def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[di
     for item in result["newer_figures"]:
         rows.append({"kind": "newer-figure", "id": item["id"], "label": item["text"], "national": item["value"],
                      "source": source_text(knowledge, item["source"], lang)})
-    for muni in (result.get("region") or {}).get("municipalities", []):
-        rows.append({"kind": "municipality", "id": muni["code"], "label": muni["name"], "local": muni["population"],
-                     "source": source_text(knowledge, {"data": "regions"}, lang)})
+    if result.get("region"):
+        members_source = source_text(knowledge, knowledge.regions["source"], lang)
+        for muni in result["region"]["municipalities"]:
+            rows.append({"kind": "municipality", "id": muni["code"], "label": muni["name"],
+                         "local": muni["population"], "source": members_source})
     return rows
 
 
@@ -201,30 +203,41 @@ def member_blocks(result: dict[str, Any], lang: str) -> list[Block]:
 def sheet_title(result: dict[str, Any], lang: str) -> str:
     """A short name for the workbook's first sheet."""
     if result.get("region"):
-        return result["region"]["name"]
+        return str(result["region"]["name"])
     if result["municipality"]:
-        return result["municipality"]["name"]
+        return str(result["municipality"]["name"])
     return _t(lang, "Skøn", "Estimate")
 
 
-def estimate_about(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+def used_sources(knowledge: KnowledgeBase, year: int | None, *, regions: bool = False,
+                 newer: bool = False) -> list[str]:
+    """The data sources (meta.yaml ids) an estimate rests on: the reference population's, the population
+    year's, the benchmarks', the regions' (for a region or --all) and the newer figures' (where shown)."""
+    prevalence = knowledge.prevalence
+    found = [prevalence["reference_population"]["source"]["data"]]
+    chosen = knowledge.population_year(year) if year is not None else None
+    if chosen is not None:
+        found.append(chosen["source"]["data"])
+    found += [b["source"]["data"] for b in knowledge.benchmarks["benchmarks"]]
+    if regions:
+        found.append(knowledge.regions["source"]["data"])
+    if newer:
+        found += [n["source"]["data"] for n in prevalence["newer_figures"]]
+    return [ident for ident in dict.fromkeys(found) if ident is not None]
+
+
+def estimate_about(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """Method, caveats and sources for the workbook's second sheet."""
-    from .xlsx import workbook_about
+    from .common import file_about
 
-    caveats = [n for block in caveat_blocks(result, lang) for n in block.items]
-    used = {"municipalities-2013", "benchmarks"}  # the reference population is 1 January 2013's
-    if result["year"]:
-        used.add(f"municipalities-{result['year']}")
-    if result.get("region"):
-        used.add("regions")
-    if result["newer_figures"]:
-        used.add("after-the-note")
-    return workbook_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
-                          data_sources=sorted(used))
+    caveats = [str(n) for block in caveat_blocks(result, lang) if isinstance(block, Notes) for n in block.items]
+    return file_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
+                      data_sources=used_sources(knowledge, result["year"], regions=bool(result.get("region")),
+                                                newer=bool(result["newer_figures"])))
 
 
-def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
-    doc = Document(data=result)
+def estimate_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
+    doc = Document(data=result, about=lambda: estimate_about(knowledge, result, lang))
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..estimate import approx_text, fmt_dec, fmt_int
 from ..lang import tr as _t
-from ..loader import Knowledge
 from ..query import source_text
-from .blocks import Column, Document, Notes, Paragraph, Styled, Table
-from .estimate import method_text
+from .blocks import Cell, Column, Document, Heading, Notes, Paragraph, Styled, Table
+from .estimate import method_text, used_sources
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
 FIGURE_COLUMNS = ("women", "men", "stays")
-
-
-class TableDocument(Document):
-    """A document whose workbook gets `records` (the JSON rows) while the CSV also carries the caveats."""
-
-    __slots__ = ("records",)
-
-    def __init__(self, *args: Any, records: list[dict[str, Any]] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.records = records
 
 
 def figure_text(row: dict[str, Any], column: str, lang: str) -> str:
@@ -39,9 +31,9 @@ def _headers(result: dict[str, Any], lang: str) -> list[Column]:
             + [Column(_t(lang, "Pladser", "Places"), justify="right", no_wrap=True)])
 
 
-def _name_cell(row: dict[str, Any], lang: str) -> Any:
+def _name_cell(row: dict[str, Any], lang: str) -> Cell:
     if row["level"] == "municipality":
-        return row["name"]
+        return str(row["name"])
     return Styled(row["name"], "strong")
 
 
@@ -65,7 +57,7 @@ def _legend(result: dict[str, Any], lang: str) -> str:
     return _t(lang, "Pr. år, meget løse skøn. ", "Per year, very loose estimates. ") + "; ".join(parts) + "."
 
 
-def _notes(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[str]:
+def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[str]:
     notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
     notes.append(_t(lang, f"Folketallene er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                           f"(omkring {result['reference_year']}); skønnene antager uændrede forekomster.",
@@ -96,12 +88,15 @@ def _notes(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[str]
 
 def csv_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     """The JSON rows, then one row per caveat (level 'caveat'), so a spreadsheet gets the caveats with the numbers."""
-    return result["rows"] + [{"level": "caveat", "code": c["id"], "name": c["text"]}
-                             for c in result["caveats"] + result["statements"]]
+    rows: list[dict[str, Any]] = result["rows"]
+    return rows + [{"level": "caveat", "code": c["id"], "name": c["text"]}
+                   for c in result["caveats"] + result["statements"]]
 
 
-def overview_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> TableDocument:
-    doc = TableDocument(data=result, rows=csv_rows(result), records=result["rows"])
+def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
+    """The table for people; JSON gets `result`, CSV and the workbook its rows and then the caveats, and the
+    workbook's second sheet the method, caveats and sources (`about`)."""
+    doc = Document(data=result, rows=csv_rows(result), about=lambda: overview_about(knowledge, result, lang))
     rows = [[_name_cell(row, lang), fmt_int(row["population"], lang)]
             + [Styled(figure_text(row, c, lang), "strong" if row["level"] != "municipality" else "")
                for c in FIGURE_COLUMNS]
@@ -111,11 +106,10 @@ def overview_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
     if sort["column"]:
         order = _t(lang, f" Sorteret efter {sort['column']}{' (faldende)' if sort['descending'] else ''}.",
                    f" Sorted by {sort['column']}{' (descending)' if sort['descending'] else ''}.")
-    from .blocks import Heading
-
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + overview_title(result, lang)))
     doc.add(Paragraph(method_text(result, lang), style="muted"))
-    sections = sorted({source_text(knowledge, {"section": col["source"]["section"]}, lang)
+    sections = sorted({source_text(knowledge, {"section": col["source"]["section"], "refs": [], "data": None,
+                                               "detail": None}, lang)
                        for col in result["columns"].values() if col["source"].get("section")})
     doc.add(Table(_headers(result, lang), rows,
                   title=_t(lang, f"Forventet antal pr. år, folketal 1. januar {result['year']} (afrundet som i notatet)",
@@ -132,14 +126,11 @@ def overview_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -
     return doc
 
 
-def overview_about(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+def overview_about(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """Method, caveats and sources for the workbook's second sheet."""
-    from .xlsx import workbook_about
+    from .common import file_about
 
-    used = ["benchmarks", "municipalities-2013", f"municipalities-{result['year']}"]
-    if result["kind"] == "overview":
-        used.append("regions")
-    if result["newer_figures"]:
-        used.append("after-the-note")
     caveats = [_legend(result, lang)] + _notes(knowledge, result, lang)
-    return workbook_about(knowledge, lang, method=method_text(result, lang), caveats=caveats, data_sources=used)
+    return file_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
+                      data_sources=used_sources(knowledge, result["year"], regions=result["kind"] == "overview",
+                                                newer=bool(result["newer_figures"])))

@@ -1,23 +1,24 @@
-"""Excel workbooks (.xlsx) from the same records the CSV output gets, written with openpyxl.
+"""Excel workbooks (.xlsx) from the same records the CSV output gets (`machine.csv_rows`), written with openpyxl.
 
-openpyxl is imported only inside `workbook_bytes`, so no command pays for it unless xlsx is asked for.
+openpyxl is imported only inside `workbook_bytes`, and this module only when xlsx is asked for (the format
+registry's loader), so no command pays for it otherwise.
 
-The workbook has two sheets: the records (one header row, frozen, with labels in the chosen language; numbers
+The workbook has two sheets: the records, less the caveat rows of the CSV (one header row, frozen, with labels in the chosen language; numbers
 stored as numbers; widths fitted to the content) and "Metode og kilder" / "Method and sources" (method, caveats and
 sources, one per row). A real Office Open XML file: Excel in any locale opens it without an import dialog, with its
 own decimal separator.
 
-API:
-    workbook_bytes(records, lang=..., title=..., about=[(heading, text), ...]) -> bytes
-    write_workbook(path, records, lang=..., title=..., about=..., force=False)  # atomic, never over a file unasked
+The renderer writes the workbook's bytes to `context.binary`; `formats.emit` writes them to the -o file
+(`files.write_bytes_atomic`: never over a file unasked, only over a regular file, atomically).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .blocks import Document
+    from .formats import Context
 
 #: Column labels for the record keys vold uses: key -> (Danish, English). Unknown keys are shown as they are.
 HEADERS: dict[str, tuple[str, str]] = {
@@ -142,7 +143,7 @@ def _put(sheet: Any, row: int, column: int, value: Any, illegal: Any) -> Any:
 
 
 def _fit(sheet: Any, widths: dict[int, int]) -> None:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 6), MAX_WIDTH) + 2
@@ -160,9 +161,9 @@ def workbook_bytes(records: list[dict[str, Any]], *, lang: str, title: str,
     """The workbook as bytes: `records` on the first sheet (named `title`), `about` on the second."""
     import io
 
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 
     book = Workbook()
     sheet = book.active
@@ -214,85 +215,17 @@ def _sheet_name(title: str) -> str:
     return cleaned[:SHEET_NAME_MAX]
 
 
-def write_workbook(target: Path, records: list[dict[str, Any]], *, lang: str, title: str,
-                   about: list[tuple[str, str]], force: bool = False) -> int:
-    """Build the workbook and write it to `target` atomically; returns its size in bytes."""
-    from ..files import refuse_existing
+def render_to(doc: Document, context: Context) -> None:
+    """The format registry's renderer: the document's records (the CSV's rows) and its `about` rows."""
+    from ..sanitize import clean_rows
+    from .machine import csv_rows
 
-    refuse_existing(target, force=force)  # before the work, not after it
-    data = workbook_bytes(records, lang=lang, title=title, about=about)
-    write_bytes_atomic(target, data, force=force)
-    return len(data)
-
-
-def write_bytes_atomic(target: Path, data: bytes, *, force: bool = False) -> None:
-    """`files.write_text_atomic` for bytes: a temporary file in the same folder, then a hard link (no overwrite)
-    or, with `force`, a rename. Nothing is left behind on failure.
-
-    For the lead: this belongs in files.py beside write_text_atomic (which could then call it)."""
-    from ..errors import OutputError
-    from ..files import _exists, _parent_ok, _umasked
-
-    if target.is_dir():
-        raise OutputError(f"Cannot write {target}: it is a folder.")
-    if (target.exists() or target.is_symlink()) and not force:
-        raise _exists(target)
-    parent = _parent_ok(target)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        os.fchmod(fd, _umasked(0o666))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise _exists(target) from None
-            except OSError:  # no hard links on this file system: the check above must do
-                if target.exists() or target.is_symlink():
-                    raise _exists(target) from None
-                os.replace(tmp, target)
-            else:
-                os.unlink(tmp)
-    except BaseException as exc:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        if isinstance(exc, OSError):
-            raise OutputError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-        raise
-
-
-def workbook_about(knowledge: Any, lang: str, *, method: str | None = None, caveats: list[str] = (),  # type: ignore[assignment]
-                   data_sources: list[str] | None = None) -> list[tuple[str, str]]:
-    """The rows of the method-and-sources sheet: the note, the method (if any), each caveat, the data sources used
-    (by id; all of them when None) and a line saying what vold is. Reads meta.yaml's title, publisher, year and
-    data_sources."""
-    meta = knowledge["meta"]
-    da = lang == "da"
-    rows: list[tuple[str, str]] = [
-        ("Kilde" if da else "Source",
-         f"{meta['publisher']}: {meta['title'][lang]} ({meta['year']})."),
-    ]
-    if method:
-        rows.append(("Metode" if da else "Method", method))
-    for text in caveats:
-        rows.append(("Forbehold" if da else "Caveat", text))
-    for source in meta["data_sources"]:
-        if data_sources is None or source["id"] in data_sources:
-            rows.append(("Data" if da else "Data",
-                         f"{source['title'][lang]}: {source['attribution'][lang]} ({source['date']})"))
-    rows.append(("Om filen" if da else "About this file",
-                 "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet er fra "
-                 f"{meta['year']}; hvad der er ændret siden, står for sig med kilde og dato."
-                 if da else
-                 "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note is "
-                 f"from {meta['year']}; what has changed since is kept apart, with its source and date."))
-    return rows
+    if context.binary is None:
+        raise TypeError("xlsx is a file format: it needs a binary destination (formats.emit gives one for -o FILE).")
+    about = list((doc.about() if callable(doc.about) else doc.about) or [])
+    records = csv_rows(doc)
+    if about:  # the caveats are on the second sheet, with the method and sources: the first holds only numbers
+        records = [r for r in records if "caveat" not in (r.get("kind"), r.get("level"))]
+    records = clean_rows(records)  # hostile text: controls shown as in the CSV (see sanitize.py)
+    context.binary.write(workbook_bytes(records, lang=context.lang, title=context.title or "vold",
+                                        about=clean_rows(about)))
