@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,18 +19,38 @@ Decision support for planning the social effort against violence in close relati
 
 \b
 Examples:
-  vold estimate --population 43000          what the national figures mean for 43,000 citizens
-  vold estimate --municipality Aarhus       the same for a municipality (population 2024)
-  vold interventions --phase secondary      interventions that stop violence, strongest evidence first
-  vold interventions safe-dates             everything known about one intervention
-  vold law 109                              Serviceloven § 109, and what has changed since the note
-  vold map                                  evidence gap map: prevention phase x target group
-  vold search kaerestevold                  search every section, with or without Danish letters
-  vold report --municipality Viborg --format html -o plan.html
-  vold check tilbud.csv -m Viborg           the municipality's own offers against the note
+  vold estimate --population 43000      the note's figures for 43,000 citizens
+  vold estimate --municipality Aarhus   the same for a municipality (2024)
+  vold interventions --phase secondary  what stops violence, strongest first
+  vold interventions safe-dates         all about one intervention
+  vold law 109                          Serviceloven § 109, and what changed
+  vold map                              evidence gap map: phase x target group
+  vold search kaerestevold              search, Danish letters optional
+  vold report -m Viborg -o plan.html    a planning brief as one HTML file
+  vold check tilbud.csv -m Viborg       your own offers against the note
 
 Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error, 130 interrupted.
 """
+
+# One line each in `vold --help` (Click would cut the docstrings' first sentences with "...").
+SUMMARIES = {
+    "estimate": "How many are likely affected locally, with costs and caveats",
+    "interventions": "Interventions by phase, target group and evidence",
+    "law": "Legal references in the note, and what has changed since",
+    "initiatives": "The note's list of ongoing initiatives, with contacts",
+    "phases": "The three prevention phases and their strongest evidence",
+    "map": "Evidence gap map: target group x prevention phase",
+    "evidence": "The evidence scale and what each level suggests doing",
+    "profile": "Who is more often exposed or uses violence; crisis centres",
+    "definition": "The definition, the forms of violence, the two kinds of data",
+    "implementation": "Drivers, factors and the four implementation strategies",
+    "documentation": "Goals -> indicators -> data sources, and where none exist",
+    "economy": "National annual costs by item, and what they leave out",
+    "search": "Search every section in both languages",
+    "report": "A planning brief as Markdown or one self-contained HTML file",
+    "check": "Your own offers held against the evidence, the law and the need",
+    "kb": "Validate, describe or copy the knowledge base",
+}
 
 
 def _say(line: str) -> None:
@@ -96,12 +117,39 @@ def _writes_to_file(argv: list[str]) -> bool:
     return False
 
 
-class VoldGroup(TyperGroup):
+class WholeSummaries(TyperGroup):
+    """A group whose command list shows each summary whole, wrapped to the terminal."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with whole summaries, wrapped to the terminal, never cut with '...'."""
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is None or cmd.hidden:
+                continue
+            rows.append((name, SUMMARIES.get(name) or cmd.short_help or cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class VoldGroup(WholeSummaries):
     """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:  # `--show-completion` alone detects the shell; Typer cannot say "value optional"
+            if param.name in ("install_completion", "show_completion") and isinstance(param, click.Option):
+                param._flag_needs_value = True
+                param.flag_value = "auto"
 
     def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]  # click's overloads
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        if os.environ.get(complete_var or "_VOLD_COMPLETE"):  # the shell asks for completions
+            from typer.completion import completion_init  # type: ignore[attr-defined]  # imported there from _completion_shared
+
+            completion_init()  # Typer's bash/zsh/fish/powershell protocol
         if not argv:
             argv = ["--help"]
         code = self._run(argv, prog_name or "vold", complete_var, **extra)
@@ -177,12 +225,47 @@ app = typer.Typer(
     name="vold",
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # our own --install-completion/--show-completion below take a shell name
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    """The shell named, else the one vold runs under (detected, else $SHELL); a usage error if unknown."""
+    if value and value != "auto":
+        name = value.lower()
+    else:
+        from typer._completion_shared import _get_shell_name
+
+        name = _get_shell_name() or os.path.basename(os.environ.get("SHELL", "")).lower()
+        if not name:
+            raise click.UsageError("cannot tell which shell this is. Name it: --show-completion bash, zsh or fish")
+    if name not in SHELLS:
+        raise click.UsageError(f"no completion for the shell {name!r}. Use one of: {', '.join(SHELLS)}")
+    return name
+
+
+def _completion(action: str) -> Callable[[click.Context, click.Parameter, str | None], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is None or ctx.resilient_parsing:
+            return
+        from typer.completion import (  # type: ignore[attr-defined]  # re-exported from _completion_shared
+            completion_init,
+            install_callback,
+            show_callback,
+        )
+
+        completion_init()
+        shell = _shell(value)
+        (show_callback if action == "show" else install_callback)(ctx, param, shell)
+
+    return callback
 
 
 def _version(value: bool) -> None:
@@ -198,6 +281,14 @@ def _root(
                                           help="Show the version and exit.")] = False,
     kb: Annotated[Path | None, typer.Option("--kb", metavar="PATH", show_default=False,
                   help="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins).")] = None,
+    install_completion: Annotated[str | None, typer.Option(
+        "--install-completion", metavar="[SHELL]", expose_value=False,
+        is_eager=True, callback=_completion("install"), show_default=False,
+        help="Install completion for SHELL (bash, zsh, fish; default: the current shell).")] = None,
+    show_completion: Annotated[str | None, typer.Option(
+        "--show-completion", metavar="[SHELL]", expose_value=False,
+        is_eager=True, callback=_completion("show"), show_default=False,
+        help="Print the completion script for SHELL (default: the current shell).")] = None,
 ) -> None:
     """Decision support for planning against violence in close relationships."""
     ctx.obj = {"kb": kb}
@@ -206,7 +297,7 @@ def _root(
 def _register() -> None:
     from . import browse, check, estimate, kb, report
 
-    app.add_typer(kb.app, name="kb")
+    app.add_typer(kb.app, name="kb", cls=WholeSummaries)
     for module in (estimate, browse, report, check):
         module.register(app)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..sanitize import quote
+from . import complete
 from .common import (
     ForceOpt,
     Format,
@@ -60,7 +61,7 @@ def _emit_table(doc: "Document", fmt: str, knowledge: "KnowledgeBase", language:
 
 def interventions(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this intervention in full.",
-                                                 show_default=False)] = None,
+                                                 show_default=False, autocompletion=complete.intervention_ids)] = None,
     phase: PhaseOpt = None,
     target: TargetOpt = None,
     evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="LEVEL",
@@ -121,7 +122,7 @@ def interventions(
 
 
 def law(
-    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...",
+    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...", autocompletion=complete.law_references,
                          help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
                          show_default=False)] = None,
     kb: KbOpt = None,
@@ -154,7 +155,7 @@ def law(
 
 def initiatives(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this initiative in full.",
-                                                 show_default=False)] = None,
+                                                 show_default=False, autocompletion=complete.initiative_ids)] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
     fmt: TableFormatOpt = Format.table,

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .common import (
     ForceOpt,
     Format,
@@ -26,15 +27,17 @@ Examples:
   vold estimate --municipality Aarhus
   vold estimate --municipality 791 --year 2013
   vold estimate --municipality Aeroe --format json
-  vold estimate -m Viborg -m Skive -m Silkeborg          side by side
-  vold estimate --region Sjælland                        also sjaelland, "Region Sjælland", 1085
-  vold estimate --all --sort population:desc             every municipality, the regions and the country
-  vold estimate --all --format xlsx -o estimates.xlsx    an Excel workbook
+  vold estimate -m Viborg -m Skive -m Silkeborg       # side by side
+  vold estimate --region Sjælland                     # or sjaelland, 1085
+  vold estimate --all --sort population:desc          # every area
+  vold estimate --all --format xlsx -o skøn.xlsx      # for Excel
 
 \b
---sort takes code, name, population, women, men, stays or places, ascending by default; add :desc (or
-:asc), e.g. population:desc. With --all each group (municipalities, regions) is sorted and the country
-comes last; a comparison keeps the order given unless --sort is given.
+--sort takes code, name, population, women, men, stays or
+places, ascending by default; add :desc (or :asc), e.g.
+population:desc. With --all the municipalities and the regions
+are each sorted and the country comes last; a comparison keeps
+the order given unless --sort is given.
 """
 
 
@@ -63,7 +66,8 @@ def estimate(
                           help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
     municipality: Annotated[list[str] | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
                             help="Municipality name (Danish letters optional: Aeroe = Ærø) or code (791); "
-                                 "repeat (2-10) to compare side by side.", show_default=False)] = None,
+                                 "repeat (2-10) to compare side by side.", show_default=False,
+                            autocompletion=complete.municipalities)] = None,
     region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE",
                       help="Region by name (with or without 'Region', Danish letters optional) or code 1081-1085.",
                       show_default=False)] = None,

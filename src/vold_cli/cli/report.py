@@ -5,19 +5,23 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, FormatChoice, KbOpt, LangOpt, lang_of, load_kb, output_path
+from . import complete
+from .common import FormatChoice, KbOpt, LangOpt, lang_of, load_kb, output_path
 
 
 def report(
     population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
                           help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
-                            help="Municipality name (Danish letters optional) or code.", show_default=False)] = None,
+                            help="Municipality name (Danish letters optional) or code.", show_default=False,
+                            autocompletion=complete.municipalities)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
-                    help="Population year for --municipality: 2013 or 2024 (default: the latest).",
+                    help="Population year for --municipality (default: the latest).",
                     show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice(report=True),
-                                     help="markdown (default) or html.")] = Format.markdown,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", click_type=FormatChoice(report=True), show_default=False,
+        help="markdown or html. Default: from the -o file's ending (.html/.htm: html, .md: markdown), "
+             "else markdown.")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
                       help="Write to FILE instead of stdout (- is stdout; never over an existing file without "
                            "--force).", show_default=False)] = None,
@@ -34,8 +38,8 @@ def report(
     \b
     Examples:
       vold report --population 43000 > brief.md
-      vold report --municipality Viborg --format html -o plan.html
-      vold report -m Aarhus -f html -o plan.html --force --lang da
+      vold report --municipality Viborg -o plan.html
+      vold report -m Aarhus -o plan.html --force --lang da
       vold report -m Viborg --offers tilbud.csv > brief.md
     """
     import datetime
@@ -44,9 +48,10 @@ def report(
     from ..estimate import estimate as compute
     from ..estimate import resolve_population
     from ..lang import tr
-    from ..render.report import report_document
+    from ..render.report import kb_date, report_document
 
     target = output_path(output)
+    chosen = _format_for(fmt, target)
     knowledge = load_kb(kb)
     language = lang_of(lang)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
@@ -71,13 +76,17 @@ def report(
     where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
                                           f"{fmt_int(count, language)} inhabitants")
     title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
+    version = knowledge.meta["knowledge_base_version"]
+    footer = tr(language, f"{title} · vidensbase {version} af {kb_date(knowledge)} · {today}",
+                f"{title} · knowledge base {version} of {kb_date(knowledge)} · {today}")
+    page_word = tr(language, "side", "page")
     if target is None:
-        emit(doc, fmt, title=title, lang=language)
+        emit(doc, chosen, title=title, lang=language, footer=footer, page_word=page_word)
         return
     import io
 
     buffer = io.StringIO()
-    emit(doc, fmt, stream=buffer, title=title, lang=language, solid="█")
+    emit(doc, chosen, stream=buffer, solid="█", title=title, lang=language, footer=footer, page_word=page_word)
     text = buffer.getvalue()
     from ..files import write_text_atomic
     from ..sanitize import visible
@@ -85,6 +94,26 @@ def report(
     write_text_atomic(target, text, force=force)
     if sys.stderr is not None:
         sys.stderr.write(f"Wrote {visible(str(target))} ({len(text.encode('utf-8')):,} bytes).\n")
+
+
+_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _format_for(fmt: str | None, output: Path | None) -> str:
+    """--format when given, else what the -o file's ending says, else Markdown; a contradiction is a usage
+    error (an .html file holding Markdown shows raw text when opened)."""
+    import click
+
+    implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is None:
+        return implied or "markdown"
+    if output is not None and implied is not None and implied != fmt:
+        from ..sanitize import quote
+
+        raise click.UsageError(
+            f"--format {fmt} contradicts the file name {quote(output.name)}, which says {implied}. "
+            f"Drop --format, or name the file *{'.md' if fmt == 'markdown' else '.html'}.")
+    return fmt
 
 
 def register(app: typer.Typer) -> None:

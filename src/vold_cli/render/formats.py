@@ -28,16 +28,18 @@ class Context:
     """What a renderer may need besides the document: where the text goes (`binary`: where the bytes of a file
     format go), the page title and language."""
 
-    __slots__ = ("stream", "title", "lang", "solid", "binary")
+    __slots__ = ("stream", "title", "lang", "solid", "footer", "page_word", "binary")
 
     def __init__(self, stream: TextIO, *, title: str = "", lang: str = "en", solid: str | None = None,
-                 binary: BinaryIO | None = None) -> None:
+                 footer: str = "", page_word: str = "page", binary: BinaryIO | None = None) -> None:
         from .blocks import bar_chars
 
         self.stream = stream
         self.binary = binary
         self.title = title
         self.lang = lang
+        self.footer = footer  # printed pages' footer (HTML)
+        self.page_word = page_word
         self.solid = solid if solid is not None else bar_chars(stream)[0]  # '█', or '#' where it cannot be shown
 
 
@@ -100,7 +102,8 @@ def get(name: str) -> Format:
 
 
 def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path | None = None,
-         force: bool = False, title: str = "", lang: str = "en", solid: str | None = None) -> int | None:
+         force: bool = False, title: str = "", lang: str = "en", solid: str | None = None, footer: str = "",
+         page_word: str = "page") -> int | None:
     """Write `doc` in the format called `name`: the one dispatch every command uses. To `stream` (stdout by
     default), or with `output` atomically to that file (never over an existing one without `force`, only ever
     over a regular file: files.py); returns the number of bytes written to the file (None for a stream)."""
@@ -112,10 +115,10 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
     # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
     doc = clean_document(doc)
-    title = visible(title)
+    title, footer = visible(title), visible(footer)
     if output is None:
         out = stream or sys.stdout
-        fmt.write(doc, Context(out, title=title, lang=lang, solid=solid))
+        fmt.write(doc, Context(out, title=title, lang=lang, solid=solid, footer=footer, page_word=page_word))
         out.flush()
         return None
     import io
@@ -125,10 +128,11 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     text = io.StringIO()
     if fmt.files == "only":
         data = io.BytesIO()
-        fmt.write(doc, Context(text, title=title, lang=lang, solid="█", binary=data))
+        fmt.write(doc, Context(text, title=title, lang=lang, solid="█", footer=footer, page_word=page_word,
+                               binary=data))
         files.write_bytes_atomic(output, data.getvalue(), force=force)
         return len(data.getvalue())
-    fmt.write(doc, Context(text, title=title, lang=lang, solid="█"))
+    fmt.write(doc, Context(text, title=title, lang=lang, solid="█", footer=footer, page_word=page_word))
     files.write_text_atomic(output, text.getvalue(), force=force)
     return len(text.getvalue().encode("utf-8"))
 
