@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize, related_initiatives, short_ref, source_text
-from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
+from .blocks import Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import design_text, evidence_cell, names, refs_text, tried_text
 
 if TYPE_CHECKING:
@@ -42,8 +42,8 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
         ))
     statements = knowledge.interventions["statements"]
     if statements:
-        doc.add(BulletList([pick(s["text"], lang) for s in statements],
-                           title=_t(lang, "Notatet om evidensen generelt", "The note on the evidence in general")))
+        doc.add(Paragraph(_t(lang, "Notatet om evidensen generelt:", "The note on the evidence in general:"), style="strong"))
+        doc.add(*[Paragraph(pick(s["text"], lang)) for s in statements])
     doc.add(Paragraph(_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
                          f"{len(items)} interventions. Show one: vold interventions ID"), style="muted"))
     return doc
