@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
+from .common import LangOpt
 
 HELP = """\
 Decision support for planning the social effort against violence in close relationships between adults
@@ -42,8 +43,50 @@ def _say(line: str) -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    _say(f"Error: {message}")
+    from ..lang import current
+    from ..messages import translate
+
+    language = current()
+    _say(("Fejl: " if language == "da" else "Error: ") + translate(message, language))
     return code
+
+
+def _lang_in_argv(argv: list[str]) -> str | None:
+    """The value of the last --lang/-l on the command line, before or after the command (None: not given)."""
+    found = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            break
+        if arg in ("--lang", "-l"):
+            if i + 1 < len(argv):
+                found = argv[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            found = arg[len("--lang="):]
+        elif arg.startswith("-l") and not arg.startswith("--") and len(arg) > 2:
+            found = arg[2:]
+        i += 1
+    return found
+
+
+def _choose_language(group: click.Group, argv: list[str]) -> None:
+    """Settle the language before Click builds any help or message: --lang, else VOLD_LANG, else the locale.
+    An unknown value is a usage error naming da and en."""
+    from ..lang import choose, from_environment, parse_lang
+    from . import i18n
+
+    choose(None)
+    given = _lang_in_argv(argv)
+    language = parse_lang(given) if given is not None else from_environment()
+    choose(language)
+    i18n.activate(language)
+    if language == "da":
+        from .help_da import translate_help
+
+        translate_help(group)
 
 
 def _drop_stdout() -> None:
@@ -58,7 +101,8 @@ def _drop_stdout() -> None:
 def _usage_line(exc: click.UsageError) -> str:
     message = " ".join(exc.format_message().split())
     path = exc.ctx.command_path if exc.ctx else "vold"
-    return f"{message.rstrip('.')}. Try '{path} --help'."
+    end = "" if message.endswith(("?", "!")) else "."
+    return f"{message.rstrip('.')}{end} Try '{path} --help'."
 
 
 class VoldGroup(TyperGroup):
@@ -84,6 +128,7 @@ class VoldGroup(TyperGroup):
         if sys.stdout is None:  # started with stdout closed (>&-): nowhere to put the answer
             return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
         try:
+            _choose_language(self, argv)
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
             return result if isinstance(result, int) else EXIT_OK
@@ -99,7 +144,9 @@ class VoldGroup(TyperGroup):
         except VoldError as exc:
             return _fail(str(exc), exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
-            _say("Aborted.")
+            from ..lang import current
+
+            _say("Afbrudt." if current() == "da" else "Aborted.")
             return 130
         except SystemExit as exc:
             # Rich meets a closed pipe itself: it points stdout at the null device and exits with 1
@@ -140,6 +187,7 @@ app = typer.Typer(
     help=HELP,
     no_args_is_help=True,
     add_completion=False,
+    suggest_commands=False,  # Click suggests already (in the chosen language); Typer's would say it twice
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -160,6 +208,7 @@ def _root(
                                           help="Show the version and exit.")] = False,
     kb: Annotated[Path | None, typer.Option("--kb", metavar="PATH", show_default=False,
                   help="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins).")] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Decision support for planning against violence in close relationships."""
     ctx.obj = {"kb": kb}
@@ -176,7 +225,7 @@ def _register() -> None:
 _register()
 
 
-_ROOT_OPTIONS_WITH_VALUE = {"--kb"}
+_ROOT_OPTIONS_WITH_VALUE = {"--kb", "--lang", "-l"}
 
 
 def _wanted(argv: list[str]) -> str | None:

@@ -28,7 +28,7 @@ FormatOpt = Annotated[
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", "-l", help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
+    typer.Option("--lang", "-l", case_sensitive=False, help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
                  show_default=False),
 ]
 KbOpt = Annotated[
