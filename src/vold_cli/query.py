@@ -39,6 +39,9 @@ def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
                 return muni
         raise UsageError(f"No municipality has the code {wanted!r}.",
                          hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
+    from .vocab import municipality_typed
+
+    wanted = municipality_typed(wanted, [m["name"] for m in munis])  # 'Københavns Kommune', 'aarhus kommune'
     for muni in munis:
         if muni["name"].casefold() == wanted.casefold():
             return muni

@@ -12,16 +12,11 @@ TargetOpt = Annotated[list[str] | None, typer.Option("--target", metavar="GROUP"
                       help="Target group id (see `vold map`); repeat for several (OR).", show_default=False)]
 
 
-def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]:
-    from ..errors import UsageError
+def _check(values: list[str] | None, kind: str, option: str, knowledge: object, lang: str) -> list[str]:
+    """Ids for the values typed (English ids or Danish words, Danish letters optional; see vocab.py)."""
+    from ..vocab import normalise_all
 
-    out = []
-    for value in values or []:
-        wanted = value.strip().casefold()
-        if wanted not in valid:
-            raise UsageError(f"Invalid value {value!r} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
-        out.append(wanted)
-    return out
+    return normalise_all(kind, values, option=option, lang=lang, knowledge=knowledge)
 
 
 def interventions(
@@ -54,15 +49,15 @@ def interventions(
       vold interventions safe-dates
     """
     from ..query import by_id, filter_interventions
-    from ..render.browse import intervention_view, interventions_list, valid_choices
+    from ..render.browse import intervention_view, interventions_list
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
-    valid = valid_choices(knowledge)
-    phases = _check(phase, valid["phase"], "--phase")
-    targets = _check(target, valid["target"], "--target")
-    levels = _check(evidence, valid["evidence"], "--evidence")
-    floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
+    phases = _check(phase, "phase", "--phase", knowledge, language)
+    targets = _check(target, "target", "--target", knowledge, language)
+    levels = _check(evidence, "evidence", "--evidence", knowledge, language)
+    floor = _check([min_evidence] if min_evidence is not None else None, "evidence", "--min-evidence", knowledge,
+                   language)
     if ident is not None:
         item = by_id(knowledge["interventions"]["interventions"], ident, "intervention", "vold interventions")
         emit(intervention_view(knowledge, item, language), fmt)
@@ -76,8 +71,11 @@ def interventions(
     if not items:
         import sys
 
-        applied = ", ".join(f"{k}={v}" for k, v in filters.items())
-        sys.stderr.write(f"No interventions match the filters: {applied}.\n")
+        from ..messages import message
+        from ..render.localize import filters as filters_text
+
+        sys.stderr.write(message(language, "No interventions match the filters: {filters}.",
+                                 filters=filters_text(filters, language, knowledge)) + "\n")
     emit(interventions_list(knowledge, items, language, filters), fmt)
 
 
@@ -126,11 +124,11 @@ def initiatives(
       vold initiatives intervention-centre-east-jutland
     """
     from ..query import by_id, filter_initiatives
-    from ..render.browse import initiative_view, initiatives_list, valid_choices
+    from ..render.browse import initiative_view, initiatives_list
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
-    targets = _check(target, valid_choices(knowledge)["target"], "--target")
+    targets = _check(target, "target", "--target", knowledge, language)
     if ident is not None:
         item = by_id(knowledge["initiatives"]["initiatives"], ident, "initiative", "vold initiatives")
         emit(initiative_view(knowledge, item, language), fmt)
@@ -192,8 +190,9 @@ def implementation(
     """
     from ..render.browse import implementation_doc
 
-    chosen = _check([part] if part is not None else None, ["drivers", "factors", "strategies"], "the part")
-    emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, lang_of(lang)), fmt)
+    language = lang_of(lang)
+    chosen = _check([part] if part is not None else None, "part", "the part", None, language)
+    emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, language), fmt)
 
 
 def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
@@ -272,7 +271,9 @@ def search(
     if not hits:
         import sys
 
-        sys.stderr.write(f"Nothing found for {joined!r}.\n")
+        from ..messages import message
+
+        sys.stderr.write(message(language, "Nothing found for {text}.", text=repr(joined)) + "\n")
     emit(search_doc(hits, joined, language), fmt)
 
 

@@ -5,6 +5,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 from ..lang import resolve_lang
@@ -23,8 +24,37 @@ class Lang(str, Enum):
     en = "en"
 
 
+class VocabChoice(click.ParamType):
+    """A choice option that takes the English id or the Danish word, in any case, with or without Danish
+    letters (see vocab.py), and lists its values in the chosen language."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.name = kind
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        from ..lang import current
+        from ..vocab import shown
+
+        return "[" + "|".join(shown(self.kind, current())) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        if isinstance(value, Enum):
+            return value.value
+        from ..lang import current
+        from ..vocab import lookup, shown
+
+        found = lookup(self.kind, str(value))
+        if found is None:
+            from click.types import _  # Click's gettext: Danish when the language is Danish
+
+            self.fail(_("{value!r} is not one of {choices}.").format(
+                value=value, choices=", ".join(shown(self.kind, current()))), param, ctx)
+        return found
+
+
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: table for people; json, csv, markdown for files and scripts.")
+    Format, typer.Option("--format", "-f", click_type=VocabChoice("format"), help="Output format: table for people; json, csv, markdown for files and scripts.")
 ]
 LangOpt = Annotated[
     Lang | None,

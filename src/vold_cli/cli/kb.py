@@ -104,4 +104,8 @@ def init(
     from ..files import copy_knowledge
 
     written = copy_knowledge(load_kb(kb), directory)
-    typer.echo(f"Wrote {len(written)} files to {directory}. Edit them, then run: vold kb validate {directory}")
+    from ..lang import current
+    from ..messages import message
+
+    typer.echo(message(current(), "Wrote {count} files to {directory}. Edit them, then run: vold kb validate {directory}",
+                       count=len(written), directory=directory))

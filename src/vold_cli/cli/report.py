@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import KbOpt, LangOpt, lang_of, load_kb
+from .common import KbOpt, LangOpt, VocabChoice, lang_of, load_kb
 
 
 class ReportFormat(str, Enum):
@@ -22,7 +22,8 @@ def report(
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
                     help="Population year for --municipality: 2013 or 2024 (default: the latest).",
                     show_default=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="markdown (default) or html.")] = ReportFormat.markdown,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", click_type=VocabChoice("report-format"),
+                                              help="markdown (default) or html.")] = ReportFormat.markdown,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
                       help="Write to FILE instead of stdout (never over an existing file without --force).",
                       show_default=False)] = None,
@@ -59,10 +60,11 @@ def report(
     today = datetime.date.today().isoformat()
     doc = report_document(knowledge, result, language, today)
     if fmt is ReportFormat.html:
-        from ..estimate import fmt_int
         from ..render.html import render
+        from ..render.localize import municipality
+        from ..render.localize import number as fmt_int
 
-        where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
+        where = municipality(muni["name"]) if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
                                               f"{fmt_int(count, language)} inhabitants")
         title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
         text = render(doc, title=title, lang=language)
@@ -77,7 +79,11 @@ def report(
     from ..files import write_text_atomic
 
     write_text_atomic(output, text, force=force)
-    sys.stderr.write(f"Wrote {output} ({len(text.encode('utf-8')):,} bytes).\n")
+    from ..messages import message
+    from ..render.localize import number
+
+    sys.stderr.write(message(language, "Wrote {output} ({size} bytes).", output=output,
+                             size=number(len(text.encode("utf-8")), language)) + "\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -59,10 +59,12 @@ def interventions_list(knowledge: Knowledge, items: list[dict[str, Any]], lang: 
         "id": i["id"], "name": pick(i["name"], lang), "phases": i["phases"], "target_groups": i["target_groups"],
         "evidence": i["evidence"], "tried_in_denmark": i["tried_in_denmark"],
     } for i in items])
-    applied = ", ".join(f"{k}={'/'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in filters.items())
+    from .localize import filters as filters_text
+
+    applied = filters_text(filters, lang, knowledge)
     title = _t(lang, "Indsatser", "Interventions") + (f" ({applied})" if applied else "")
     if not items:
-        doc.add(Paragraph(_t(lang, f"Ingen indsatser matcher filtrene: {applied}.",
+        doc.add(Paragraph(_t(lang, f"Ingen indsatser passer til filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
     for phase in PHASE_ORDER:  # one table per prevention phase: the list is sorted by phase already
@@ -500,7 +502,7 @@ def documentation_doc(knowledge: Knowledge, lang: str) -> Document:
 
 def economy_doc(knowledge: Knowledge, lang: str) -> Document:
     e = knowledge["economy"]
-    from ..estimate import fmt_int
+    from .localize import number as fmt_int
 
     doc = Document(data=localize(e, lang), rows=[{
         "id": c["id"], "name": pick(c["name"], lang), "amount_mdkk": c["amount_mdkk"],

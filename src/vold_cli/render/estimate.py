@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..estimate import fmt_dec, fmt_int
+from .localize import decimal as fmt_dec
+from .localize import number as fmt_int
 from ..lang import tr as _t
 from ..loader import Knowledge
 from ..query import source_text
@@ -44,8 +45,11 @@ def title_text(result: dict[str, Any], lang: str) -> str:
     muni = result["municipality"]
     pop = fmt_int(result["population"], lang)
     if muni:
-        return _t(lang, f"{muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
-                  f"{muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
+        from .localize import municipality
+
+        name = municipality(muni["name"])
+        return _t(lang, f"{name} ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
+                  f"{name} ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
     return _t(lang, f"En befolkning på {pop} indbyggere", f"A population of {pop}")
 
 
