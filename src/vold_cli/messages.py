@@ -124,7 +124,9 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z`(])")
 @lru_cache(maxsize=1)
 def _compiled() -> list[tuple[re.Pattern[str], str]]:
     out = []
-    for english, danish in DA.items():
+    # The most specific template first: "Invalid population {text}: it must be at least 1." before
+    # "Invalid population {text}."
+    for english, danish in sorted(DA.items(), key=lambda kv: -len(re.sub(r"\{\w+\}", "", kv[0]))):
         parts = re.split(r"(\{\w+\})", english)
         pattern = "".join(f"(?P<{p[1:-1]}>{_VALUE})" if re.fullmatch(r"\{\w+\}", p) else re.escape(p) for p in parts)
         out.append((re.compile(f"^{pattern}$", re.DOTALL), danish))
@@ -136,7 +138,7 @@ def _one(text: str) -> str | None:
         match = pattern.match(text)
         if match:
             fields = match.groupdict()
-            return re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)], danish)
+            return re.sub(r"\{(\w+)\}", lambda m, f=fields: f[m.group(1)], danish)
     return None
 
 
@@ -151,7 +153,7 @@ def translate(text: str, lang: str) -> str:
     if len(sentences) > 1:
         done = [_one(s) for s in sentences]
         if any(d is not None for d in done):
-            return " ".join(d if d is not None else translate(s, lang) for d, s in zip(done, sentences))
+            return " ".join(d if d is not None else translate(s, lang) for d, s in zip(done, sentences, strict=True))
     for english, danish in FRAGMENTS_DA:
         text = text.replace(english, danish)
     return text

@@ -191,7 +191,8 @@ def implementation(
     from ..render.browse import implementation_doc
 
     language = lang_of(lang)
-    chosen = _check([part] if part is not None else None, "part", "the part", None, language)
+    chosen = _check([part] if part is not None else None, "part", "[" + ("delen" if language == "da" else "the part") + "]",
+                    None, language)
     emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, language), fmt)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .localize import decimal as fmt_dec
-from .localize import number as fmt_int
 from ..lang import tr as _t
 from ..loader import Knowledge
 from ..query import source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .localize import decimal as fmt_dec
+from .localize import number as fmt_int
 
 
 def _national(item: dict[str, Any], lang: str) -> str:
