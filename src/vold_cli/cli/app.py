@@ -51,6 +51,11 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _fail_english(message: str, code: int) -> int:
+    _say(f"Error: {message}")
+    return code
+
+
 def _lang_in_argv(argv: list[str]) -> str | None:
     """The value of the last --lang/-l on the command line, before or after the command (None: not given)."""
     found = None
@@ -166,7 +171,8 @@ class VoldGroup(TyperGroup):
             return _fail(f"{exc.filename}: {exc.strerror or exc}.", EXIT_NOT_FOUND)
         except UnicodeEncodeError as exc:
             encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
-            return _fail(
+            # In English on purpose: a terminal that cannot show Danish letters cannot show the Danish message.
+            return _fail_english(
                 f"the output encoding {encoding!r} cannot show {exc.object[exc.start:exc.end]!r}. "
                 "Use a UTF-8 terminal or set PYTHONIOENCODING=utf-8.",
                 EXIT_NOT_FOUND,
