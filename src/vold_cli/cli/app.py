@@ -81,13 +81,15 @@ def _choose_language(group: click.Group, argv: list[str]) -> None:
     """Settle the language before Click builds any help or message: --lang, else VOLD_LANG, else the locale.
     An unknown value is a usage error naming da and en."""
     from ..lang import choose, from_environment, parse_lang
-    from . import i18n
 
     choose(None)
     given = _lang_in_argv(argv)
     language = parse_lang(given) if given is not None else from_environment()
     choose(language)
-    i18n.activate(language)
+    if language == "da" or "vold_cli.cli.i18n" in sys.modules:  # English needs nothing unless Danish was on
+        from . import i18n
+
+        i18n.activate(language)
     if language == "da":
         from .help_da import translate_help
 
