@@ -158,7 +158,7 @@ def test_phases(run):
 
 def test_map(run, knowledge):
     cells = _json(run, "map")
-    groups = knowledge["target_groups"]["target_groups"]
+    groups = knowledge.data["target_groups"]["target_groups"]
     assert len(cells) == 3 * len(groups) and all("id" in c for c in cells)
     tertiary = [c for c in cells if c["phase"] == "tertiary"]
     assert all(c["gap"] for c in tertiary)  # no tertiary intervention has documented effect
@@ -216,7 +216,9 @@ def test_search_without_danish_letters(run):
 
 def test_search_groups_by_section(run):
     out = run("search", "krisecenter", "--lang", "da").stdout
-    assert "interventions (" in out and "initiatives (" in out and "vold law sel 109" in out
+    assert "Indsatser (" in out and "Initiativer (" in out and "vold law sel 109" in out
+    assert "interventions (" not in out  # groups carry the section's label, not its file name
+    assert "Interventions (" in run("search", "krisecenter", "--lang", "en").stdout
 
 
 def test_search_nothing(run):

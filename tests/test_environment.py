@@ -183,7 +183,8 @@ def test_ascii_output_gives_a_clear_error_for_danish_letters(cache_dir, args) ->
     assert "PYTHONIOENCODING=utf-8" in err
 
 
-@pytest.mark.parametrize("args", [["interventions"], ["interventions", "--format", "csv"], ["evidence"],
+# (the CSV of `interventions` carries every field of the records, Danish names among them: not ASCII)
+@pytest.mark.parametrize("args", [["interventions"], ["map", "--format", "csv"], ["evidence"],
                                   ["phases", "--format", "json"]])
 def test_ascii_output_works_where_the_answer_is_ascii(cache_dir, args) -> None:
     proc = vold(cache_dir, *args, PYTHONIOENCODING="ascii", LANG="C")

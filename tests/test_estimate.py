@@ -59,7 +59,7 @@ def test_json_shape(run):
 
 def test_every_prevalence_figure_is_estimated(run, knowledge):
     data = json.loads(run("estimate", "-p", "43000", "-f", "json").stdout)
-    figures = {f["id"] for f in knowledge["prevalence"]["figures"]}
+    figures = {f["id"] for f in knowledge.data["prevalence"]["figures"]}
     assert figures == {e["id"] for e in data["estimates"]}
     assert len(figures) == 7
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vold_cli.loader import SECTIONS
+from vold_cli.sections import REGISTRY, SECTIONS
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 EDITED_NAME = "Women's crisis centres (edited locally)"
@@ -59,9 +59,9 @@ def intervention_name(run, *args: str, env: dict[str, str] | None = None) -> str
 
 def test_validate_bundled(run) -> None:
     out = ok(run("kb", "validate"))
-    assert f"Valid: {KNOWLEDGE} (15 files," in out
-    for stem in SECTIONS:
-        assert f"{stem}.yaml" in out
+    assert f"Valid: {KNOWLEDGE} ({len(SECTIONS)} files," in out
+    for section in REGISTRY:
+        assert f"{section.stem}.yaml" in out and section.label("en") in out
 
 
 def test_validate_bundled_json(run) -> None:
@@ -74,7 +74,7 @@ def test_validate_bundled_json(run) -> None:
 
 def test_validate_explicit_path(run) -> None:
     out = ok(run("kb", "validate", str(KNOWLEDGE)))
-    assert f"Valid: {KNOWLEDGE} (15 files," in out
+    assert f"Valid: {KNOWLEDGE} ({len(SECTIONS)} files," in out
 
 
 def test_validate_copy_by_path_kb_and_env(run, edited: Path) -> None:
@@ -139,7 +139,7 @@ def test_info_json(run) -> None:
     assert data["origin"] == "repository"
     assert list(data["counts"]) == list(SECTIONS)
     assert data["counts"]["interventions"] == {"statements": 3, "interventions": 15}
-    assert data["counts"]["municipalities"] == {"years": 2, "municipalities": 98}
+    assert data["counts"]["municipalities"] == {"years": 4, "municipalities": 98}
     assert data["counts"]["initiatives"] == {"initiatives": 8}
     assert data["counts"]["law"] == {"acts": 5, "entries": 9}
 
@@ -148,7 +148,7 @@ def test_info_json_counts_match_the_data(run, knowledge) -> None:
     data = json.loads(ok(run("kb", "info", "--format", "json")))
     for stem, parts in data["counts"].items():
         for key, n in parts.items():
-            assert len(knowledge[stem][key]) == n, (stem, key)
+            assert len(knowledge.data[stem][key]) == n, (stem, key)
 
 
 def test_info_in_danish(run) -> None:
@@ -191,10 +191,10 @@ def test_info_relative_kb_is_reported_absolute(run, edited: Path, monkeypatch: p
 # --- kb init ---------------------------------------------------------------------------------------
 
 
-def test_init_writes_the_15_files(run, tmp_path: Path) -> None:
+def test_init_writes_every_file_of_the_registry(run, tmp_path: Path) -> None:
     target = tmp_path / "my-knowledge"
     out = ok(run("kb", "init", str(target)))
-    assert out.startswith(f"Wrote 15 files to {target}.")
+    assert out.startswith(f"Wrote {len(SECTIONS)} files to {target}.")
     assert f"vold kb validate {target}" in out
     assert sorted(p.name for p in target.iterdir()) == sorted(f"{s}.yaml" for s in SECTIONS)
     for stem in SECTIONS:

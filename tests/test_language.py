@@ -164,7 +164,7 @@ def test_command_speaks_one_language(run, tmp_path, case, lang):
 
 HELPS = [[], ["kb"], *[[c] for c in ("estimate", "interventions", "law", "initiatives", "phases", "map", "evidence",
                                       "profile", "definition", "implementation", "documentation", "economy",
-                                      "search", "report")], ["kb", "info"], ["kb", "validate"], ["kb", "init"]]
+                                      "search", "report", "check")], ["kb", "info"], ["kb", "validate"], ["kb", "init"]]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

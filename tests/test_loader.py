@@ -1,5 +1,5 @@
-"""The loader: which folder it loads, its cache (fingerprint = size and CRC-32 of every file), and the safe
-YAML parser under it."""
+"""The loader: which folder it loads, the per-user cache as the loader uses it (key = BLAKE2b of every file's
+bytes and the schema; the cache's own rules are in test_cache.py), and the safe YAML parser under it."""
 
 from __future__ import annotations
 
@@ -123,12 +123,18 @@ def test_cached_data_equals_fresh_validation(cache_dir: Path) -> None:
 
 
 def test_cache_lives_in_vold_cache_dir(kb_copy: Path, cache_dir: Path) -> None:
+    from vold_cli import cache
+
     load(kb_copy)
     files = list(cache_dir.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("kb-") and files[0].suffix == ".json"
-    payload = json.loads(files[0].read_text(encoding="utf-8"))
-    assert payload["location"] == str(kb_copy.resolve())
-    assert [row[0] for row in payload["fingerprint"]] == list(SECTIONS)
+    raw = {stem: (kb_copy / f"{stem}.yaml").read_bytes() for stem in SECTIONS}
+    key = cache.key_of(raw, cache.schema_fingerprint())
+    assert [f.name for f in files] == [f"kb-{key}.json"] and len(key) == 64
+    head, body = files[0].read_bytes().split(b"\n", 1)
+    header = json.loads(head)
+    assert header["key"] == key and header["schema"] == cache.schema_fingerprint()
+    assert list(json.loads(body)) == list(SECTIONS)
+    assert (files[0].stat().st_mode & 0o777) == 0o600
 
 
 def test_xdg_cache_home(kb_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,14 +151,15 @@ def test_one_byte_more_invalidates(kb_copy: Path, cache_dir: Path) -> None:
     replace_once(kb_copy / "meta.yaml", b'publisher: "Socialstyrelsen"', b'publisher: "Socialstyrelsen!"')
     changed = load(kb_copy)
     assert changed.cached is False
-    assert changed["meta"]["publisher"] == "Socialstyrelsen!"
+    assert changed.data["meta"]["publisher"] == "Socialstyrelsen!"
     again = load(kb_copy)
     assert again.cached is True
-    assert again["meta"]["publisher"] == "Socialstyrelsen!"
+    assert again.data["meta"]["publisher"] == "Socialstyrelsen!"
 
 
 def test_same_size_edit_invalidates(kb_copy: Path, cache_dir: Path) -> None:
-    """Same size, same modification time: only the CRC-32 of the bytes tells the files apart."""
+    """Same size, same modification time: only the bytes tell the files apart (the CRC-32 case is in
+    test_cache.py)."""
     path = kb_copy / "meta.yaml"
     load(kb_copy)
     assert load(kb_copy).cached is True
@@ -162,7 +169,7 @@ def test_same_size_edit_invalidates(kb_copy: Path, cache_dir: Path) -> None:
     assert path.stat().st_size == stat.st_size
     changed = load(kb_copy)
     assert changed.cached is False
-    assert changed["meta"]["publisher"] == "Socialstyrelsex"
+    assert changed.data["meta"]["publisher"] == "Socialstyrelsex"
 
 
 def test_one_byte_flip_in_a_large_file_invalidates(kb_copy: Path, cache_dir: Path) -> None:
@@ -174,7 +181,7 @@ def test_one_byte_flip_in_a_large_file_invalidates(kb_copy: Path, cache_dir: Pat
     path.write_text(text.replace('name: "Viborg"', 'name: "Viborh"'), encoding="utf-8")
     changed = load(kb_copy)
     assert changed.cached is False
-    names = [m["name"] for m in changed["municipalities"]["municipalities"]]
+    names = [m["name"] for m in changed.data["municipalities"]["municipalities"]]
     assert "Viborh" in names and "Viborg" not in names
 
 
@@ -183,11 +190,12 @@ def test_edit_then_revert(kb_copy: Path, cache_dir: Path) -> None:
     original = path.read_bytes()
     load(kb_copy)
     replace_once(path, b'knowledge_base_version: "1.0.0"', b'knowledge_base_version: "1.0.1"')
-    assert load(kb_copy)["meta"]["knowledge_base_version"] == "1.0.1"
+    assert load(kb_copy).data["meta"]["knowledge_base_version"] == "1.0.1"
     path.write_bytes(original)
     reverted = load(kb_copy)
-    assert reverted.cached is False
-    assert reverted["meta"]["knowledge_base_version"] == "1.0.0"
+    assert reverted.cached is True  # the entry of the original bytes is still there: the key is the content
+    assert reverted.data["meta"]["knowledge_base_version"] == "1.0.0"
+    assert len(list(cache_dir.iterdir())) == 2
 
 
 def test_edit_that_breaks_a_cached_folder_is_an_error(kb_copy: Path, cache_dir: Path) -> None:
@@ -214,8 +222,8 @@ def test_folders_do_not_share_a_cache(tmp_path: Path, cache_dir: Path) -> None:
     replace_once(b / "meta.yaml", b'publisher: "Socialstyrelsen"', b'publisher: "Socialstyrelsex"')
     load(a)
     load(b)
-    assert load(a)["meta"]["publisher"] == "Socialstyrelsen"
-    assert load(b)["meta"]["publisher"] == "Socialstyrelsex"
+    assert load(a).data["meta"]["publisher"] == "Socialstyrelsen"
+    assert load(b).data["meta"]["publisher"] == "Socialstyrelsex"
     assert len(list(cache_dir.iterdir())) == 2
 
 
@@ -244,13 +252,17 @@ def test_corrupt_cache_is_ignored_and_rewritten(kb_copy: Path, cache_dir: Path, 
     assert load(kb_copy).cached is True
 
 
-def test_cache_of_another_version_is_ignored(kb_copy: Path, cache_dir: Path) -> None:
+def test_cache_of_another_version_is_ignored(kb_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The version is part of the schema fingerprint, so another version is another key: a miss."""
+    from vold_cli import cache
+
     load(kb_copy)
-    (cache_file,) = cache_dir.iterdir()
-    payload = json.loads(cache_file.read_text(encoding="utf-8"))
-    payload["version"] = "0.0.0-other"
-    cache_file.write_text(json.dumps(payload), encoding="utf-8")
-    assert load(kb_copy).cached is False
+    assert load(kb_copy).cached is True
+    monkeypatch.setattr(cache, "__version__", "0.0.0-other")
+    monkeypatch.setattr(cache, "_schema", [])
+    other = load(kb_copy)
+    assert other.cached is False and other.cache is not None and other.cache.code == "stored"
+    assert len(list(cache_dir.iterdir())) == 2
 
 
 def test_unwritable_cache_only_costs_speed(kb_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -267,7 +279,8 @@ def test_cache_write_leaves_no_temporary_files(kb_copy: Path, cache_dir: Path) -
     load(kb_copy)
     replace_once(kb_copy / "meta.yaml", b'"1.0.0"', b'"1.0.2"')
     load(kb_copy)
-    assert [p.suffix for p in cache_dir.iterdir()] == [".json"]
+    names = [p.name for p in cache_dir.iterdir()]
+    assert len(names) == 2 and all(n.startswith("kb-") and n.endswith(".json") for n in names)
 
 
 def test_cli_uses_the_cache(run, kb_copy: Path, cache_dir: Path) -> None:

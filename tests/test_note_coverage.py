@@ -1177,7 +1177,8 @@ def _resolve(kb: Any, path: str) -> Any:
 
 
 def _is_text(node: Any) -> bool:
-    return isinstance(node, dict) and set(node) == {"da", "en"}
+    # A dated text carries as_of beside da and en (the year the note saw that state).
+    return isinstance(node, dict) and set(node) - {"as_of"} == {"da", "en"}
 
 
 def _texts(node: Any) -> Iterator[dict[str, str]]:
@@ -1267,7 +1268,7 @@ def test_reference_number_is_cited_in_its_entry(kb: Any, ref: int) -> None:
 
 @pytest.mark.parametrize("section", sorted(REFS_BY_FILE), ids=sorted(REFS_BY_FILE))
 def test_file_cites_only_its_own_references(kb: Any, section: str) -> None:
-    used = _refs(kb[section])
+    used = _refs(kb.data[section])
     stray = used - REFS_BY_FILE[section]
     assert not stray, (
         f"{section}.yaml cites references {sorted(stray)}, which the note gives elsewhere (or not at all)"
@@ -1275,7 +1276,7 @@ def test_file_cites_only_its_own_references(kb: Any, section: str) -> None:
 
 
 def test_no_reference_beyond_the_note(kb: Any) -> None:
-    used = set().union(*(_refs(kb[s]) for s in REFS_BY_FILE))
+    used = set().union(*(_refs(kb.data[s]) for s in REFS_BY_FILE))
     assert used <= set(range(1, NOTE_REFERENCES + 1)), sorted(used - set(range(1, NOTE_REFERENCES + 1)))
     assert used == set(range(1, NOTE_REFERENCES + 1)), f"never cited: {sorted(set(range(1, 59)) - used)}"
 
@@ -1295,7 +1296,7 @@ def test_complete_list(kb: Any, path: str) -> None:
 
 @pytest.mark.parametrize("phase", sorted(PHASE_INTERVENTIONS), ids=sorted(PHASE_INTERVENTIONS))
 def test_interventions_per_phase(kb: Any, phase: str) -> None:
-    got = {i["id"] for i in kb["interventions"]["interventions"] if phase in i["phases"]}
+    got = {i["id"] for i in kb.data["interventions"]["interventions"] if phase in i["phases"]}
     assert got == PHASE_INTERVENTIONS[phase]
 
 
@@ -1308,7 +1309,7 @@ def test_driver_components(kb: Any, driver: str) -> None:
 
 
 def test_eight_driver_components_in_all(kb: Any) -> None:
-    components = [c["id"] for d in kb["implementation"]["drivers"] for c in d["components"]]
+    components = [c["id"] for d in kb.data["implementation"]["drivers"] for c in d["components"]]
     assert len(components) == len(set(components)) == 8
 
 
@@ -1342,7 +1343,7 @@ def test_crisis_centre_initiative_is_under_sel_109(kb: Any) -> None:
 
 
 def test_treatment_providers(kb: Any) -> None:
-    providers = kb["implementation"]["treatment_providers"]
+    providers = kb.data["implementation"]["treatment_providers"]
     assert len(providers) == len(TREATMENT_PROVIDERS)
     for wanted in TREATMENT_PROVIDERS:
         assert any(wanted.lower() in p.lower() for p in providers), f"{wanted!r} not among {providers}"
@@ -1389,7 +1390,7 @@ def test_not_known_to_be_tried_in_denmark(kb: Any, intervention: str) -> None:
 
 
 def test_trend_statement_exists(kb: Any) -> None:
-    matches = [s for s in kb["prevalence"]["statements"] if re.search(rng("5", "10").da, s["text"]["da"])]
+    matches = [s for s in kb.data["prevalence"]["statements"] if re.search(rng("5", "10").da, s["text"]["da"])]
     assert matches, "the note's statement on the trend over the last 5-10 years is missing"
 
 
@@ -1398,7 +1399,7 @@ def test_trend_statement_exists(kb: Any) -> None:
 
 def test_median_municipality_is_about_43000(kb: Any) -> None:
     """'en kommune af medianstørrelse med ca. 43.000 indbyggere' (the note's period: 1 January 2013)."""
-    populations = [m["population"]["2013"] for m in kb["municipalities"]["municipalities"]]
+    populations = [m["population"]["2013"] for m in kb.data["municipalities"]["municipalities"]]
     assert abs(statistics.median(populations) - 43000) < 1000
 
 
@@ -1407,7 +1408,7 @@ def test_worked_example_reproduces_the_note(kb: Any, figure: str) -> None:
     """29.000 -> ca. 220 and 10.000 -> ca. 80 in a municipality of ca. 43.000 inhabitants."""
     example = _resolve(kb, f"prevalence/worked_examples/{figure}")
     value = _resolve(kb, f"prevalence/figures/{figure}")["value"]
-    national = kb["prevalence"]["reference_population"]["population"]
+    national = kb.data["prevalence"]["reference_population"]["population"]
     assert round(value * example["population"] / national, -1) == example["stated"]
 
 
@@ -1440,5 +1441,5 @@ def _text_problems(node: Any, path: str) -> Iterator[str]:
 
 @pytest.mark.parametrize("section", sorted(REFS_BY_FILE), ids=sorted(REFS_BY_FILE))
 def test_both_languages_complete(kb: Any, section: str) -> None:
-    problems = list(_text_problems(kb[section], section))
+    problems = list(_text_problems(kb.data[section], section))
     assert not problems, "\n".join(problems)

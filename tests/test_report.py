@@ -170,7 +170,7 @@ def test_markdown_default_to_stdout_in_order_with_everything(run):
     estimates = sections[1]
     assert "ca. 220" in estimates and "ca. 80" in estimates
     assert "very loose estimate" in estimates
-    assert "**Caveats**" in estimates and "never become known" in estimates
+    assert "**Caveats**" in estimates and "do not become known" in estimates
     assert "█" in estimates  # the chart
 
     interventions = sections[2]
@@ -646,10 +646,10 @@ def test_hostile_kb_is_loaded_as_edited(hostile_kb):
     from vold_cli.loader import load
 
     knowledge = load(hostile_kb, use_cache=False)
-    names = {i["id"]: i["name"] for i in knowledge["interventions"]["interventions"]}
+    names = {i["id"]: i["name"] for i in knowledge.data["interventions"]["interventions"]}
     assert names["safe-dates"] == {"da": HOSTILE, "en": HOSTILE}
-    assert knowledge["initiatives"]["intro"]["en"].startswith(HOSTILE + " ")
-    assert any(HOSTILE in i["contacts"] for i in knowledge["initiatives"]["initiatives"])
+    assert knowledge.data["initiatives"]["intro"]["en"].startswith(HOSTILE + " ")
+    assert any(HOSTILE in i["contacts"] for i in knowledge.data["initiatives"]["initiatives"])
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+    from .models import Figure, Municipality
 
 from .errors import UsageError
 from .lang import pick
-from .loader import Knowledge
 
 _PLAIN = re.compile(r"^[0-9]+$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
@@ -53,7 +56,7 @@ def rounding_step(value: float) -> int:
         return 10
     if magnitude < 10_000:
         return 100
-    return 10 ** (int(math.log10(magnitude)) - 1)
+    return int(10 ** (int(math.log10(magnitude)) - 1))
 
 
 def round_like_note(value: float) -> int:
@@ -85,7 +88,7 @@ def fmt_dec(value: float, lang: str, digits: int = 1) -> str:
     return text
 
 
-def _figure_estimate(fig: dict[str, Any], population: int, reference: int, lang: str) -> dict[str, Any]:
+def _figure_estimate(fig: Figure, population: int, reference: int, lang: str) -> dict[str, Any]:
     source = fig["source"]
     item: dict[str, Any] = {
         "id": fig["id"],
@@ -111,18 +114,18 @@ def _figure_estimate(fig: dict[str, Any], population: int, reference: int, lang:
         item.update(national=fig["value"], local=round(local, 1), rounded_value=round_like_note(local),
                     rounded=_ca(local, lang))
     else:
-        low = scale(fig["low"], population, reference)
-        high = scale(fig["high"], population, reference)
+        low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
+        high = scale(fig["high"] or 0, population, reference)
         item.update(national_low=fig["low"], national_high=fig["high"], local_low=round(low, 1),
                     local_high=round(high, 1), rounded_low=round_like_note(low), rounded_high=round_like_note(high))
         item["rounded"] = f"{_ca(low, lang)}-{fmt_int(round_like_note(high), lang)}"
     return item
 
 
-def _profile_expectations(knowledge: Knowledge, by_id: dict[str, dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+def _profile_expectations(knowledge: KnowledgeBase, by_id: dict[str, dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """Profile percentages applied to a local figure (e.g. share of crisis-centre stays by returning women)."""
     out = []
-    for item in knowledge["profile"]["crisis_centre_key_figures"] + knowledge["profile"]["partner_reports"]:
+    for item in knowledge.profile["crisis_centre_key_figures"] + knowledge.profile["partner_reports"]:
         basis = by_id.get(item["basis"] or "")
         if not item["local_expectation"] or basis is None or basis["local"] is None:
             continue
@@ -141,8 +144,8 @@ def _profile_expectations(knowledge: Knowledge, by_id: dict[str, dict[str, Any]]
     return out
 
 
-def _costs(knowledge: Knowledge, population: int, reference: int, lang: str) -> dict[str, Any]:
-    economy = knowledge["economy"]
+def _costs(knowledge: KnowledgeBase, population: int, reference: int, lang: str) -> dict[str, Any]:
+    economy = knowledge.economy
     items = []
     for cost in economy["cost_items"]:
         local_dkk = scale(cost["amount_mdkk"] * 1_000_000, population, reference)
@@ -165,9 +168,9 @@ def _costs(knowledge: Knowledge, population: int, reference: int, lang: str) -> 
     }
 
 
-def _benchmarks(knowledge: Knowledge, population: int, lang: str) -> list[dict[str, Any]]:
+def _benchmarks(knowledge: KnowledgeBase, population: int, lang: str) -> list[dict[str, Any]]:
     out = []
-    for bench in knowledge["benchmarks"]["benchmarks"]:
+    for bench in knowledge.benchmarks["benchmarks"]:
         local = population / bench["per_inhabitants"] * bench["places"]
         out.append({
             "id": bench["id"],
@@ -183,11 +186,11 @@ def _benchmarks(knowledge: Knowledge, population: int, lang: str) -> list[dict[s
     return out
 
 
-def estimate(knowledge: Knowledge, *, population: int, municipality: dict[str, Any] | None = None,
+def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municipality | None = None,
              year: int | None = None, lang: str = "en") -> dict[str, Any]:
     """Every national figure of the prevalence section scaled to `population`, with costs, benchmarks and
     the caveats that must travel with them."""
-    prevalence = knowledge["prevalence"]
+    prevalence = knowledge.prevalence
     ref = prevalence["reference_population"]
     reference = ref["population"]
     estimates = [_figure_estimate(fig, population, reference, lang) for fig in prevalence["figures"]
@@ -196,7 +199,8 @@ def estimate(knowledge: Knowledge, *, population: int, municipality: dict[str, A
     examples = []
     for example in prevalence["worked_examples"]:
         fig = next(f for f in prevalence["figures"] if f["id"] == example["figure"])
-        value = scale(fig["value"] if fig["value"] is not None else fig["low"], example["population"], reference)
+        national = fig["value"] if fig["value"] is not None else fig["low"]
+        value = scale(national or 0, example["population"], reference)
         examples.append({"figure": example["figure"], "population": example["population"],
                          "stated": example["stated"], "computed": round(value, 1),
                          "reproduced": round_like_note(value) == example["stated"],
@@ -231,8 +235,8 @@ def estimate(knowledge: Knowledge, *, population: int, municipality: dict[str, A
     }
 
 
-def resolve_population(knowledge: Knowledge, *, population: str | None, municipality: str | None,
-                       year: int | None) -> tuple[int, dict[str, Any] | None, int | None]:
+def resolve_population(knowledge: KnowledgeBase, *, population: str | None, municipality: str | None,
+                       year: int | None) -> tuple[int, Municipality | None, int | None]:
     """(inhabitants, municipality or None, population year or None) from what was typed; UsageError if unusable."""
     from .query import find_municipality, population_years
 
@@ -247,5 +251,5 @@ def resolve_population(knowledge: Knowledge, *, population: str | None, municipa
         muni = find_municipality(knowledge, municipality)
         year = year or years[-1]
         return muni["population"][str(year)], muni, year
-    maximum = knowledge["prevalence"]["reference_population"]["population"]
+    maximum = knowledge.prevalence["reference_population"]["population"]
     return parse_population(population or "", maximum=maximum), None, None

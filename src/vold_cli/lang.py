@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Text
 
 LANGS = ("da", "en")
 
@@ -58,11 +62,11 @@ def current() -> str:
         return "en"
 
 
-def pick(text: dict[str, str] | None, lang: str) -> str:
+def pick(text: Text | None, lang: str) -> str:
     """One language of a bilingual text; empty when there is no text."""
     if not text:
         return ""
-    return text.get(lang) or text.get("en") or ""
+    return (text["da"] if lang == "da" else text["en"]) or text["en"] or ""
 
 
 def tr(lang: str, da: str, en: str) -> str:

@@ -1,74 +1,83 @@
-"""Find, read, validate and cache the knowledge base.
+"""Find, read and validate the knowledge base, from generated data, the cache or the YAML itself.
 
-A command needs the knowledge base in a few milliseconds, but YAML parsing and pydantic validation cost more
-than the rest of the command together. So the first load of a folder validates it fully (schema, then
-cross-references) and stores the validated data as JSON in a cache keyed by the folder's location; later
-loads compare a fingerprint of every file's bytes (size and CRC-32) and reuse the cache only when nothing
-changed. Commands therefore work on plain JSON-shaped data (dicts and lists), which is exactly what
-`model_dump(mode="json")` of the validated models gives.
+YAML parsing and pydantic validation cost more than the rest of a command together, so a command avoids them:
+
+- The wheel's bundled knowledge is validated when the wheel is built (`hatch_build.py`) and shipped as generated
+  data, `vold_cli/knowledge.json`: one `json.loads`, no YAML, no pydantic, no per-user cache.
+- Any other folder (`--kb`, VOLD_KB, the repository's `knowledge/` in an editable install) is read, then looked
+  up in the per-user cache (`cache.py`: keyed by a cryptographic hash of every file's bytes and by the schema),
+  and validated fully (schema, then cross-references) only on a miss.
+
+Commands work on plain JSON-shaped data (dicts and lists), which is exactly what `model_dump(mode="json")` of
+the validated models gives. A `--kb` folder is read only within itself: a symbolic link that leads outside the
+folder is refused.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
-import zlib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__
 from .errors import KnowledgeError
+from .sections import SECTIONS as SECTIONS  # the files of a knowledge folder (re-exported)
 
-#: The files of a knowledge folder, in the order `kb info` reports them (models.FILES has the same keys).
-SECTIONS: tuple[str, ...] = (
-    "meta",
-    "definition",
-    "prevalence",
-    "municipalities",
-    "profile",
-    "phases",
-    "evidence",
-    "target_groups",
-    "law",
-    "interventions",
-    "initiatives",
-    "documentation",
-    "implementation",
-    "economy",
-    "benchmarks",
-)
+if TYPE_CHECKING:
+    from .cache import Status
+    from .models import KnowledgeData
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-CACHE_FORMAT = 1
+#: The generated data inside the wheel, next to the `knowledge/` folder it was made from.
+GENERATED = "knowledge.json"
+GENERATED_FORMAT = 1
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 @dataclass(frozen=True)
 class Knowledge:
     """The validated knowledge base as plain data, and where it came from."""
 
-    data: dict[str, Any]
+    data: KnowledgeData
     location: str
     origin: str  # "bundled", "repository", "--kb", "VOLD_KB"
-    cached: bool
-
-    def __getitem__(self, section: str) -> Any:
-        return self.data[section]
+    cached: bool  # came from the per-user cache
+    cache: Status | None = None  # what the cache did, and why (for `kb info`)
 
 
 # --- locating -------------------------------------------------------------------------------------
 
 
+def _package() -> Any:
+    """The installed package as an importlib.resources Traversable. For a package that is a folder on disk
+    that is the folder's pathlib.Path, which is what `resources.files` returns for it; it is made here directly,
+    because importing importlib.resources (and zipfile with it) would cost a few per cent of a command's start.
+    Anything else (a zip, a custom importer) goes through `resources.files`."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if os.path.isfile(__file__) and os.path.isfile(os.path.join(here, "__init__.py")):
+        return Path(here)
+    from importlib import resources
+
+    return resources.files(__package__ or "vold_cli")
+
+
 def bundled_folder() -> Any:
     """The knowledge shipped inside the wheel, or the repository's `knowledge/` for an editable install."""
-    packaged = resources.files("vold_cli") / "knowledge"
+    return _bundled()[0]
+
+
+def _bundled() -> tuple[Any, str]:
+    packaged = _package() / "knowledge"
     if packaged.is_dir():
-        return packaged
+        return packaged, "bundled"
     repository = Path(__file__).resolve().parents[2] / "knowledge"
     if repository.is_dir():
-        return repository
+        return repository, "repository"
     raise KnowledgeError(
         "The bundled knowledge base is missing from this installation.",
         hint="Reinstall vold, or point --kb / VOLD_KB at a knowledge folder.",
@@ -81,8 +90,7 @@ def resolve(path: str | os.PathLike[str] | None) -> tuple[Any, str]:
     if path is None and os.environ.get("VOLD_KB"):
         path, origin = os.environ["VOLD_KB"], "VOLD_KB"
     if path is None:
-        folder = bundled_folder()
-        return folder, "bundled"
+        return _bundled()
     folder = Path(path)
     try:
         is_dir = folder.is_dir()
@@ -101,30 +109,67 @@ def resolve(path: str | os.PathLike[str] | None) -> tuple[Any, str]:
 # --- reading --------------------------------------------------------------------------------------
 
 
-def _read_bytes(folder: Any, stem: str) -> bytes:
+def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
+    """One file of a folder on disk: only a regular file inside the folder, never blocking, under the cap."""
     name = f"{stem}.yaml"
     entry = folder / name
     where = f"{name} in {folder}"
+    real = os.path.realpath(entry)
+    if os.path.commonpath([real, real_folder]) != real_folder:
+        raise KnowledgeError(
+            f"{name}: is a symbolic link that leads outside the knowledge folder {folder}; "
+            "vold reads only the folder's own files.",
+            hint="Copy the file into the folder instead of linking to it.",
+        )
     try:
-        if isinstance(entry, Path):
-            if not entry.exists() and not entry.is_symlink():
-                raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.")
-            if entry.is_dir():
-                raise KnowledgeError(f"{name}: is a folder, not a file ({where}).")
-            info = entry.stat()
-            if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
-                raise KnowledgeError(f"{name}: is not a regular file ({where}).")
-            size = info.st_size
-            if size > MAX_FILE_BYTES:
-                raise KnowledgeError(
-                    f"{name}: {size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes."
-                )
-        elif not entry.is_file():
+        # the real path's last part is no link; O_NOFOLLOW refuses one swapped in since, O_NONBLOCK a FIFO's wait
+        fd = os.open(real, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except FileNotFoundError:
+        if os.path.islink(entry):
+            raise KnowledgeError(f"{name}: cannot be read (a symbolic link to a file that does not exist, "
+                                 f"in {folder}).") from None
+        raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.") from None
+    except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise KnowledgeError(f"{name}: is a folder, not a file ({where}).") from None
+        raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise KnowledgeError(f"{name}: is a folder, not a file ({where}).")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
+            raise KnowledgeError(f"{name}: is not a regular file ({where}).")
+        if info.st_size > MAX_FILE_BYTES:
+            raise KnowledgeError(
+                f"{name}: {info.st_size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes."
+            )
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 22))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise KnowledgeError(f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes.")
+    return data
+
+
+def _read_resource(folder: Any, stem: str) -> bytes:
+    """One file of the knowledge inside an installed package that is not a plain folder (e.g. a zip)."""
+    name = f"{stem}.yaml"
+    entry = folder / name
+    try:
+        if not entry.is_file():
             raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.")
         with entry.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except KnowledgeError:
-        raise
+            data: bytes = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
     if len(data) > MAX_FILE_BYTES:
@@ -132,81 +177,83 @@ def _read_bytes(folder: Any, stem: str) -> bytes:
     return data
 
 
-def _read_all(folder: Any) -> dict[str, bytes]:
-    return {stem: _read_bytes(folder, stem) for stem in SECTIONS}
+def read_all(folder: Any) -> dict[str, bytes]:
+    """The bytes of every knowledge file of `folder`, in SECTIONS order."""
+    if isinstance(folder, Path):
+        real_folder = os.path.realpath(folder)
+        return {stem: _read_path(folder, real_folder, stem) for stem in SECTIONS}
+    return {stem: _read_resource(folder, stem) for stem in SECTIONS}
 
 
-def _fingerprint(raw: dict[str, bytes]) -> list[list[Any]]:
-    return [[stem, len(blob), zlib.crc32(blob)] for stem, blob in raw.items()]
+def sources_sha256(raw: dict[str, bytes]) -> str:
+    """SHA-256 of every file's name, length and bytes: which YAML a generated file was made from."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for stem, blob in raw.items():
+        digest.update(f"{stem}.yaml\0{len(blob)}\0".encode())
+        digest.update(blob)
+    return digest.hexdigest()
 
 
-# --- caching --------------------------------------------------------------------------------------
+# --- generated data (the wheel) --------------------------------------------------------------------
 
 
-def _cache_file(location: str) -> Path | None:
-    if os.environ.get("VOLD_NO_CACHE"):
-        return None
-    base = os.environ.get("VOLD_CACHE_DIR")
-    if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = os.path.join(xdg, "vold") if xdg else os.path.join(os.path.expanduser("~"), ".cache", "vold")
-    key = zlib.crc32(f"{location}\0{__version__}\0{CACHE_FORMAT}".encode("utf-8", "surrogatepass"))
-    return Path(base) / f"kb-{key:08x}.json"
+def generate(folder: Path) -> bytes:
+    """The generated data file for a knowledge folder: validated now, raising KnowledgeError if invalid. The
+    wheel's build hook (`hatch_build.py`) ships it as vold_cli/knowledge.json."""
+    from .cache import schema_fingerprint
+    from .validate import validate_files
+
+    raw = read_all(folder)
+    data = validate_files(raw)
+    payload = {"format": GENERATED_FORMAT, "version": __version__, "schema": schema_fingerprint(),
+               "sources_sha256": sources_sha256(raw), "data": data}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _cache_read(path: Path | None, location: str, fingerprint: list[list[Any]]) -> dict[str, Any] | None:
-    if path is None:
-        return None
+def _generated(package: Any) -> dict[str, Any] | None:
+    """The bundled generated data, if this installation has it and it is for this version and shape."""
     try:
-        with path.open("rb") as handle:
-            cached = json.loads(handle.read())
-    except (OSError, ValueError, RecursionError):  # a damaged cache is only a cache miss
+        payload = json.loads((package / GENERATED).read_bytes())
+    except (OSError, ValueError, RecursionError):
         return None
-    if (
-        not isinstance(cached, dict)
-        or cached.get("location") != location
-        or cached.get("version") != __version__
-        or cached.get("fingerprint") != fingerprint
-    ):
+    if not isinstance(payload, dict) or payload.get("format") != GENERATED_FORMAT \
+            or payload.get("version") != __version__:
         return None
-    data = cached.get("data")
-    return data if isinstance(data, dict) else None
+    from .cache import shape_ok
 
-
-def _cache_write(path: Path | None, location: str, fingerprint: list[list[Any]], data: dict[str, Any]) -> None:
-    """Best effort: a cache that cannot be written only costs speed."""
-    if path is None:
-        return
-    payload = {"version": __version__, "location": location, "fingerprint": fingerprint, "data": data}
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    data = payload.get("data")
+    return data if shape_ok(data, SECTIONS) else None
 
 
 # --- loading --------------------------------------------------------------------------------------
 
 
 def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Knowledge:
-    """Load the knowledge base from `path`, VOLD_KB or the bundled copy; raise KnowledgeError if invalid."""
+    """Load the knowledge base from `path`, VOLD_KB or the bundled copy; raise KnowledgeError if invalid.
+
+    `use_cache=False` (what `vold kb validate` does) reads and validates the YAML itself, always."""
     folder, origin = resolve(path)
     location = str(folder) if origin == "bundled" else str(Path(folder).resolve())
-    if origin == "bundled" and isinstance(folder, Path) and "site-packages" not in location:
-        origin = "repository"
-    raw = _read_all(folder)
-    fingerprint = _fingerprint(raw)
-    cache = _cache_file(location) if use_cache else None
-    data = _cache_read(cache, location, fingerprint)
-    if data is not None:
-        return Knowledge(data=data, location=location, origin=origin, cached=True)
+    from . import cache
+
+    if origin == "bundled" and use_cache:
+        generated = _generated(_package())
+        if generated is not None:  # made by the build hook from the validated YAML, so it has the schema's shape
+            return Knowledge(data=cast("KnowledgeData", generated), location=location, origin=origin, cached=False,
+                             cache=cache.Status("generated"))
+    raw = read_all(folder)
+    if not use_cache:
+        from .validate import validate_files
+
+        return Knowledge(data=validate_files(raw), location=location, origin=origin, cached=False,
+                         cache=cache.Status("validate"))
+    found, status, lookup = cache.fetch(raw, SECTIONS)
+    if found is not None:  # cache.fetch checked its key, schema fingerprint, digest and shape
+        return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status)
     from .validate import validate_files
 
     data = validate_files(raw)
-    _cache_write(cache, location, fingerprint, data)
-    return Knowledge(data=data, location=location, origin=origin, cached=False)
+    status = cache.store(lookup, cast("dict[str, Any]", data), status)
+    return Knowledge(data=data, location=location, origin=origin, cached=False, cache=status)

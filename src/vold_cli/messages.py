@@ -137,8 +137,12 @@ def _one(text: str) -> str | None:
     for pattern, danish in _compiled():
         match = pattern.match(text)
         if match:
-            fields = match.groupdict()
-            return re.sub(r"\{(\w+)\}", lambda m, f=fields: f[m.group(1)], danish)
+            fields: dict[str, str] = match.groupdict()
+
+            def field(m: re.Match[str], f: dict[str, str] = fields) -> str:
+                return f[m.group(1)]
+
+            return re.sub(r"\{(\w+)\}", field, danish)
     return None
 
 

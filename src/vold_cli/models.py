@@ -1,97 +1,142 @@
-"""The knowledge base schema: one pydantic model per YAML file and the entries inside them.
+"""The knowledge base's shape: one TypedDict per YAML file and the entries inside them.
 
-Only the loader imports this module, and only when a knowledge folder has to be validated (a cache miss or
-`vold kb validate`): pydantic costs more to import than the rest of a command, so the commands work on the
-validated, JSON-shaped data the loader returns (see `loader.py`).
+This is the one definition of the knowledge's fields. It is used twice:
+
+- by the type checker (mypy --strict), for every access to the loaded knowledge in query, estimate, render and
+  cli: they import these types under `TYPE_CHECKING` only, so the commands pay nothing for them at run time;
+- by `validate.py`, which builds pydantic `TypeAdapter`s over these TypedDicts (strict, unknown fields
+  forbidden) when a knowledge folder has to be validated. The constraints below are small markers that pydantic
+  understands (`__get_pydantic_core_schema__`, which imports pydantic-core only when it is called), so this
+  module imports without pydantic. Rules that look at several fields at once are functions in `validate.py`.
+
+A field written `Annotated[T, EMPTY]` (or NONE, FALSE) may be left out of the YAML; validation fills in the
+default (validate.py gives these markers their pydantic meaning), so after loading every key is present and the
+type checker treats every field as required.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated, Literal
+import sys
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Year = Annotated[int, Field(ge=1900, le=2100)]
-RefNumber = Annotated[int, Field(ge=1, le=999)]
+if sys.version_info >= (3, 12):
+    from typing import NotRequired, TypedDict
+else:  # pydantic validates TypedDicts only from typing_extensions before Python 3.12
+    from typing_extensions import NotRequired, TypedDict
 
 
-class Strict(BaseModel):
-    """Base for every model: unknown fields are errors, values are never coerced, nothing mutates."""
+class _Marker:
+    """A constraint pydantic applies to the schema of the annotated type; plain data otherwise."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    __slots__ = ("options",)
+
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.options!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.options)  # pattern, min_length, max_length, ge, le: as pydantic-core names them
+        return schema
 
 
-class Text(Strict):
-    """A human text in both languages; both are required."""
+class Str(_Marker):
+    """String constraints: pattern, min_length, max_length."""
+
+
+class Num(_Marker):
+    """Number bounds: ge, le."""
+
+
+class Items(_Marker):
+    """List length: min_length."""
+
+
+class Default:
+    """The value a field takes when the YAML leaves it out. `validate.py` turns these into pydantic defaults."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Default({self.value!r})"
+
+    def fresh(self) -> Any:
+        """The default, as a new list each time where it is one."""
+        return list(self.value) if isinstance(self.value, list) else self.value
+
+
+NONE = Default(None)
+EMPTY = Default([])
+FALSE = Default(False)
+NONEMPTY_LIST = Items(min_length=1)
+
+Id = Annotated[str, Str(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+NonEmpty = Annotated[str, Str(min_length=1, max_length=20_000)]
+Year = Annotated[int, Num(ge=1900, le=2100)]
+RefNumber = Annotated[int, Num(ge=1, le=999)]
+#: The year a dated statement describes (see Text.as_of).
+AsOfYear = Annotated[int, Num(ge=1990, le=2030)]
+
+# --- closed vocabularies (their order is the order of the scale: phases first to last, evidence strongest
+# first); the display names and ranks are in phases.yaml and evidence.yaml, how each level looks in
+# render/styles.py.
+
+Phase = Literal["primary", "secondary", "tertiary"]
+Evidence = Literal["documented", "promising", "inconclusive", "unknown", "not-recommended"]
+#: yes; not-known: the note says it knows of no Danish trial; not-stated: the note says nothing either way
+TriedInDenmark = Literal["yes", "not-known", "not-stated"]
+#: How the note qualifies a figure: exactly, 'ca.', 'godt' (a little over), 'knap' (just under).
+Approx = Literal["exact", "about", "just-over", "just-under"]
+ActKind = Literal["act", "guidance", "order"]
+Scope = Literal["whole", "part"]
+Pace = Literal["at-once", "phased"]
+#: changed: a real change after the note; unchanged: confirmed still in force after the note; background: a fact
+#: dated before the note. Only `changed` counts as a change.
+ChangeKind = Literal["changed", "unchanged", "background"]
+#: How the note states the design of the studies it cites: a second dimension beside the evidence grade.
+Design = Literal["meta-analysis", "controlled", "before-after", "single-study", "qualitative", "not-stated"]
+#: What a newer national figure measures.
+Measure = Literal["physical", "physical-or-psychological"]
+
+
+class Text(TypedDict):
+    """A human text in both languages; both are required.
+
+    `as_of` marks a statement of the state of the world as the note (or a later source) saw it in that year: what
+    existed, was planned, under way or financed. Such a text names its year in both languages (checked in
+    validate.py), so every output that prints it shows its date. A text without `as_of` is timeless (a
+    definition, what a study found); the key is then absent, so undated texts stay exactly {da, en}.
+    """
 
     da: NonEmpty
     en: NonEmpty
+    as_of: NotRequired[AsOfYear]
 
 
-class Phase(str, Enum):
-    primary = "primary"
-    secondary = "secondary"
-    tertiary = "tertiary"
+class Source(TypedDict):
+    """Where a fact comes from: a section of the note and its reference numbers, or a data file beside it
+    (at least one of the two: checked in validate.py)."""
 
-
-class Evidence(str, Enum):
-    documented = "documented"
-    promising = "promising"
-    inconclusive = "inconclusive"
-    unknown = "unknown"
-    not_recommended = "not-recommended"
-
-
-class TriedInDenmark(str, Enum):
-    yes = "yes"
-    not_known = "not-known"  # the note says it knows of no Danish trial
-    not_stated = "not-stated"  # the note says nothing either way
-
-
-class Approx(str, Enum):
-    """How the note qualifies a figure: exactly, 'ca.', 'godt' (a little over), 'knap' (just under)."""
-
-    exact = "exact"
-    about = "about"
-    just_over = "just-over"
-    just_under = "just-under"
-
-
-# Enum fields accept their string values from YAML (strict mode would demand enum instances); everything
-# else stays strict.
-PhaseValue = Annotated[Phase, Field(strict=False)]
-EvidenceValue = Annotated[Evidence, Field(strict=False)]
-TriedValue = Annotated[TriedInDenmark, Field(strict=False)]
-ApproxValue = Annotated[Approx, Field(strict=False)]
-
-
-class Source(Strict):
-    """Where a fact comes from: a section of the note and its reference numbers, or a data file beside it."""
-
-    section: Id | None = None
-    refs: list[RefNumber] = []
-    data: Id | None = None
-    detail: Text | None = None
-
-    @model_validator(mode="after")
-    def _names_somewhere(self) -> Source:
-        if self.section is None and self.data is None:
-            raise ValueError("a source names a note section, a data source, or both")
-        return self
+    section: Annotated[Id | None, NONE]
+    refs: Annotated[list[RefNumber], EMPTY]
+    data: Annotated[Id | None, NONE]
+    detail: Annotated[Text | None, NONE]
 
 
 # --- meta.yaml ---------------------------------------------------------------------------------------
 
 
-class NoteSection(Strict):
+class NoteSection(TypedDict):
     id: Id
     title: Text
 
 
-class DataSource(Strict):
+class DataSource(TypedDict):
     id: Id
     file: NonEmpty
     title: Text
@@ -99,7 +144,7 @@ class DataSource(Strict):
     date: NonEmpty
 
 
-class Meta(Strict):
+class Meta(TypedDict):
     title: Text
     publisher: NonEmpty
     year: Year
@@ -118,14 +163,14 @@ class Meta(Strict):
 # --- definition.yaml ---------------------------------------------------------------------------------
 
 
-class NamedText(Strict):
+class NamedText(TypedDict):
     id: Id
     name: Text
     description: Text
     source: Source
 
 
-class Definition(Strict):
+class Definition(TypedDict):
     definition: Text
     scope: Text
     council_of_europe: Text
@@ -138,7 +183,7 @@ class Definition(Strict):
 # --- prevalence.yaml ---------------------------------------------------------------------------------
 
 
-class Figure(Strict):
+class Figure(TypedDict):
     """A national figure as the note gives it: a value, or a range low-high."""
 
     id: Id
@@ -146,33 +191,24 @@ class Figure(Strict):
     group: Text
     unit: Text
     period: Text
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
-    approx: ApproxValue
+    value: Annotated[int | None, NONE]
+    low: Annotated[int | None, NONE]
+    high: Annotated[int | None, NONE]
+    approx: Approx
     scalable: bool
-    note: Text | None = None
+    note: Annotated[Text | None, NONE]
     source: Source
 
-    @model_validator(mode="after")
-    def _value_or_range(self) -> Figure:
-        has_value = self.value is not None
-        has_range = self.low is not None or self.high is not None
-        if has_value == has_range:
-            raise ValueError("give either value, or low and high")
-        if has_range and (self.low is None or self.high is None or self.low > self.high):
-            raise ValueError("a range needs low <= high")
-        return self
 
 
-class ReferencePopulation(Strict):
+class ReferencePopulation(TypedDict):
     date: NonEmpty
     population: int
     description: Text
     source: Source
 
 
-class WorkedExample(Strict):
+class WorkedExample(TypedDict):
     figure: Id
     population: int
     stated: int
@@ -180,37 +216,40 @@ class WorkedExample(Strict):
     source: Source
 
 
-class Statement(Strict):
+class Statement(TypedDict):
     id: Id
     text: Text
     source: Source
 
 
-class NewerFigure(Strict):
+class NewerFigure(TypedDict):
     """A national figure published after the note; shown apart from the note's own."""
 
     id: Id
     year: Year
     label: Text
     value: int
-    percent: float | None = None
+    percent: Annotated[float | None, NONE]
+    measure: Annotated[Measure | None, NONE]
+    compares_with: Annotated[Id | None, NONE]  # the note's figure for the same group (prevalence figures)
     text: Text
     source: Source
 
 
-class Prevalence(Strict):
+class Prevalence(TypedDict):
     reference_population: ReferencePopulation
     figures: list[Figure]
     worked_examples: list[WorkedExample]
     statements: list[Statement]
     newer_figures: list[NewerFigure]
+    newer_caveats: Annotated[list[Statement], EMPTY]  # what must travel with the newer figures
     caveats: list[Statement]
 
 
 # --- municipalities.yaml -----------------------------------------------------------------------------
 
 
-class PopulationYear(Strict):
+class PopulationYear(TypedDict):
     year: Year
     date: NonEmpty
     national_total: int
@@ -218,13 +257,13 @@ class PopulationYear(Strict):
     source: Source
 
 
-class Municipality(Strict):
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
+class Municipality(TypedDict):
+    code: Annotated[str, Str(pattern=r"^[0-9]{3}$")]
     name: NonEmpty
     population: dict[str, int]
 
 
-class Municipalities(Strict):
+class Municipalities(TypedDict):
     years: list[PopulationYear]
     municipalities: list[Municipality]
 
@@ -232,12 +271,12 @@ class Municipalities(Strict):
 # --- profile.yaml ------------------------------------------------------------------------------------
 
 
-class Trait(Strict):
+class Trait(TypedDict):
     text: Text
-    refs: list[RefNumber] = []
+    refs: Annotated[list[RefNumber], EMPTY]
 
 
-class ProfileGroup(Strict):
+class ProfileGroup(TypedDict):
     id: Id
     title: Text
     compared_with: Text
@@ -245,17 +284,17 @@ class ProfileGroup(Strict):
     source: Source
 
 
-class Percentage(Strict):
+class Percentage(TypedDict):
     id: Id
     label: Text
     percent: float
     of: Text
-    local_expectation: bool = False
-    basis: Id | None = None  # prevalence figure a local expectation multiplies
+    local_expectation: Annotated[bool, FALSE]
+    basis: Annotated[Id | None, NONE]  # prevalence figure a local expectation multiplies
     source: Source
 
 
-class Profile(Strict):
+class Profile(TypedDict):
     intro: Text
     groups: list[ProfileGroup]
     crisis_centre_key_figures: list[Percentage]
@@ -265,78 +304,78 @@ class Profile(Strict):
 # --- phases.yaml, evidence.yaml, target_groups.yaml --------------------------------------------------
 
 
-class PhaseEntry(Strict):
-    id: PhaseValue
+class PhaseEntry(TypedDict):
+    id: Phase
     number: int
     name: Text
     purpose: Text
     source: Source
 
 
-class Phases(Strict):
+class Phases(TypedDict):
     intro: Text
     phases: list[PhaseEntry]
 
 
-class EvidenceLevel(Strict):
-    id: EvidenceValue
+class EvidenceLevel(TypedDict):
+    id: Evidence
     rank: int
     name: Text
     criteria: Text
     action: Text
-    style: NonEmpty
 
 
-class EvidenceScale(Strict):
+class EvidenceScale(TypedDict):
     intro: Text
     levels: list[EvidenceLevel]
     source: Source
 
 
-class TargetGroup(Strict):
+class TargetGroup(TypedDict):
     id: Id
     name: Text
     description: Text
 
 
-class TargetGroups(Strict):
+class TargetGroups(TypedDict):
     target_groups: list[TargetGroup]
 
 
 # --- law.yaml ----------------------------------------------------------------------------------------
 
 
-class Change(Strict):
-    """Something that changed after the note; never mixed with what the note says."""
+class Change(TypedDict):
+    """Something read after the note; never mixed with what the note says. Only kind `changed` is a change."""
 
+    kind: ChangeKind
     text: Text
     date: NonEmpty
     authority: NonEmpty
     source: Source
 
 
-class Act(Strict):
+class Act(TypedDict):
     id: Id
     name: NonEmpty
-    kind: Literal["act", "guidance", "order"]
-    aliases: list[Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9-]+$")]]
+    kind: ActKind
+    aliases: list[Annotated[str, Str(pattern=r"^[a-zæøå0-9-]+$")]]
     description: Text
-    changes_since: list[Change] = []
+    changes_since: Annotated[list[Change], EMPTY]
 
 
-class LawEntry(Strict):
+class LawEntry(TypedDict):
     id: Id
     act: Id
-    section: str | None = None
+    section: Annotated[str | None, NONE]
     title: Text
     provides: Text
     municipality: Text
     note_says: Text
-    changes_since: list[Change] = []
+    changes_since: Annotated[list[Change], EMPTY]
     source: Source
 
 
-class Law(Strict):
+class Law(TypedDict):
     intro: Text
     acts: list[Act]
     entries: list[LawEntry]
@@ -345,32 +384,34 @@ class Law(Strict):
 # --- interventions.yaml ------------------------------------------------------------------------------
 
 
-class Outcome(Strict):
+class Outcome(TypedDict):
     text: Text
-    evidence: EvidenceValue
-    refs: list[RefNumber] = []
+    evidence: Evidence
+    refs: Annotated[list[RefNumber], EMPTY]
 
 
-class Intervention(Strict):
+class Intervention(TypedDict):
     id: Id
     name: Text
-    phases: list[PhaseValue] = Field(min_length=1)
-    target_groups: list[Id] = Field(min_length=1)
+    phases: Annotated[list[Phase], NONEMPTY_LIST]
+    target_groups: Annotated[list[Id], NONEMPTY_LIST]
     summary: Text
-    delivery: Text | None = None
-    evidence: EvidenceValue
+    delivery: Annotated[Text | None, NONE]
+    evidence: Evidence
     evidence_reason: Text
     study_design: Text
+    designs: Annotated[list[Design], NONEMPTY_LIST]
     studied_in: Text
-    tried_in_denmark: TriedValue
-    outcomes: list[Outcome] = []
-    providers: list[NonEmpty] = []
-    law: list[Id] = []
-    initiatives: list[Id] = []
+    tried_in_denmark: TriedInDenmark
+    outcomes: Annotated[list[Outcome], EMPTY]
+    providers: Annotated[list[NonEmpty], EMPTY]
+    law: Annotated[list[Id], EMPTY]
+    initiatives: Annotated[list[Id], EMPTY]
+    after_note: Annotated[list[Change], EMPTY]  # what changed for this intervention after the note
     source: Source
 
 
-class Interventions(Strict):
+class Interventions(TypedDict):
     intro: Text
     statements: list[Statement]
     interventions: list[Intervention]
@@ -379,23 +420,26 @@ class Interventions(Strict):
 # --- initiatives.yaml --------------------------------------------------------------------------------
 
 
-class Initiative(Strict):
+class Initiative(TypedDict):
     id: Id
     name: Text
-    period: str | None = None
-    target_groups: list[Id] = Field(min_length=1)
+    period: Annotated[str | None, NONE]
+    period_end: Year | None  # the year the note's period ends; null when the note gives no period
+    period_note: Annotated[Text | None, NONE]  # without a period: what the note does date
+    target_groups: Annotated[list[Id], NONEMPTY_LIST]
     audience: Text
     purpose: Text
     documentation: Text
-    indicators: list[Text] = []
+    indicators: Annotated[list[Text], EMPTY]
     contacts: list[NonEmpty]
-    commissioner: Text | None = None
-    law: list[Id] = []
-    interventions: list[Id] = []
+    contacts_as_of: Annotated[AsOfYear | None, NONE]  # the year the contacts are the note's
+    commissioner: Annotated[Text | None, NONE]
+    law: Annotated[list[Id], EMPTY]
+    interventions: Annotated[list[Id], EMPTY]
     source: Source
 
 
-class Initiatives(Strict):
+class Initiatives(TypedDict):
     intro: Text
     initiatives: list[Initiative]
 
@@ -403,37 +447,32 @@ class Initiatives(Strict):
 # --- documentation.yaml ------------------------------------------------------------------------------
 
 
-class Indicator(Strict):
+class Indicator(TypedDict):
     id: Id
     text: Text
-    data_sources: list[Id] = []
-    caveat: Text | None = None
-    refs: list[RefNumber] = []
+    data_sources: Annotated[list[Id], EMPTY]
+    caveat: Annotated[Text | None, NONE]
+    refs: Annotated[list[RefNumber], EMPTY]
 
 
-class Goal(Strict):
+class Goal(TypedDict):
     id: Id
     number: int
     text: Text
     indicators: list[Indicator]
-    no_indicator: Text | None = None
+    no_indicator: Annotated[Text | None, NONE]
     source: Source
 
-    @model_validator(mode="after")
-    def _indicator_or_gap(self) -> Goal:
-        if not self.indicators and self.no_indicator is None:
-            raise ValueError("a goal lists indicators or says why there are none (no_indicator)")
-        return self
 
 
-class CentralSource(Strict):
+class CentralSource(TypedDict):
     id: Id
     name: Text
     description: Text
     source: Source
 
 
-class Documentation(Strict):
+class Documentation(TypedDict):
     intro: Text
     goals: list[Goal]
     data_sources: list[CentralSource]
@@ -444,12 +483,12 @@ class Documentation(Strict):
 # --- implementation.yaml -----------------------------------------------------------------------------
 
 
-class Component(Strict):
+class Component(TypedDict):
     id: Id
     name: Text
 
 
-class Driver(Strict):
+class Driver(TypedDict):
     id: Id
     name: Text
     description: Text
@@ -457,7 +496,7 @@ class Driver(Strict):
     source: Source
 
 
-class FactorLevel(Strict):
+class FactorLevel(TypedDict):
     id: Id
     name: Text
     description: Text
@@ -465,18 +504,18 @@ class FactorLevel(Strict):
     source: Source
 
 
-class Strategy(Strict):
+class Strategy(TypedDict):
     id: Id
     name: Text
-    scope: Literal["whole", "part"]
-    pace: Literal["at-once", "phased"]
+    scope: Scope
+    pace: Pace
     description: Text
     advantages: list[Text]
     drawbacks: list[Text]
     source: Source
 
 
-class Implementation(Strict):
+class Implementation(TypedDict):
     definition: Text
     hardware_software: Text
     drivers_intro: Text
@@ -494,16 +533,16 @@ class Implementation(Strict):
 # --- economy.yaml ------------------------------------------------------------------------------------
 
 
-class CostItem(Strict):
+class CostItem(TypedDict):
     id: Id
     name: Text
     amount_mdkk: float
     description: Text
-    note: Text | None = None
+    note: Annotated[Text | None, NONE]
     source: Source
 
 
-class Economy(Strict):
+class Economy(TypedDict):
     study: Text
     basis: Text
     year_of_report: Year
@@ -513,13 +552,14 @@ class Economy(Strict):
     who_review: Text
     cost_effectiveness: Text
     cost_benefit: Text
+    price_level: Annotated[Text | None, NONE]  # the amounts' price level (the 2010 report's, not adjusted)
     source: Source
 
 
 # --- benchmarks.yaml ---------------------------------------------------------------------------------
 
 
-class Benchmark(Strict):
+class Benchmark(TypedDict):
     id: Id
     name: Text
     per_inhabitants: int
@@ -530,27 +570,28 @@ class Benchmark(Strict):
     source: Source
 
 
-class Benchmarks(Strict):
+class Benchmarks(TypedDict):
     benchmarks: list[Benchmark]
 
 
 # --- the whole knowledge base ------------------------------------------------------------------------
 
-#: file stem -> model; the order is the order `kb info` reports.
-FILES: dict[str, type[Strict]] = {
-    "meta": Meta,
-    "definition": Definition,
-    "prevalence": Prevalence,
-    "municipalities": Municipalities,
-    "profile": Profile,
-    "phases": Phases,
-    "evidence": EvidenceScale,
-    "target_groups": TargetGroups,
-    "law": Law,
-    "interventions": Interventions,
-    "initiatives": Initiatives,
-    "documentation": Documentation,
-    "implementation": Implementation,
-    "economy": Economy,
-    "benchmarks": Benchmarks,
-}
+
+class KnowledgeData(TypedDict):
+    """Every file of a knowledge folder, validated (sections.py lists them with their files and commands)."""
+
+    meta: Meta
+    definition: Definition
+    prevalence: Prevalence
+    municipalities: Municipalities
+    profile: Profile
+    phases: Phases
+    evidence: EvidenceScale
+    target_groups: TargetGroups
+    law: Law
+    interventions: Interventions
+    initiatives: Initiatives
+    documentation: Documentation
+    implementation: Implementation
+    economy: Economy
+    benchmarks: Benchmarks

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
 
-from .loader import Knowledge
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+    from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source
 
 
-def section_counts(knowledge: Knowledge) -> dict[str, dict[str, int]]:
+def section_counts(knowledge: KnowledgeBase) -> dict[str, dict[str, int]]:
     """For each file, how many entries each of its lists holds (e.g. law: entries 9, acts 5)."""
     counts: dict[str, dict[str, int]] = {}
     for stem, section in knowledge.data.items():
         parts: dict[str, int] = {}
+        assert isinstance(section, dict)
         for key, value in section.items():
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 parts[key] = len(value)
@@ -19,24 +23,24 @@ def section_counts(knowledge: Knowledge) -> dict[str, dict[str, int]]:
     return counts
 
 
-def population_years(knowledge: Knowledge) -> list[int]:
-    return sorted(y["year"] for y in knowledge["municipalities"]["years"])
+def population_years(knowledge: KnowledgeBase) -> list[int]:
+    return sorted(y["year"] for y in knowledge.municipalities["years"])
 
 
-def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
+def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
     """A municipality by code, exact name, any letter case, or typed without Danish letters
     ('Aeroe', 'Aero' -> Ærø). Raises UsageError for an unknown or ambiguous name, listing the closest."""
     from .errors import UsageError
     from .text import did_you_mean, loose
 
-    munis = knowledge["municipalities"]["municipalities"]
+    munis = knowledge.municipalities["municipalities"]
     wanted = query.strip()
     if not wanted:
         raise UsageError("Empty municipality.", hint="Give a name such as Viborg or a code such as 791.")
     if wanted.isdigit():
-        for muni in munis:
-            if muni["code"] == wanted.zfill(3):
-                return muni
+        found = knowledge.municipality_by_code(wanted.zfill(3))
+        if found is not None:
+            return found
         raise UsageError(f"No municipality has the code {wanted!r}.",
                          hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
     from .vocab import municipality_typed
@@ -61,33 +65,34 @@ def find_municipality(knowledge: Knowledge, query: str) -> dict[str, Any]:
     raise UsageError(f"Unknown municipality {query!r}.", hint=hint)
 
 
-def source_text(knowledge: Knowledge, source: dict[str, Any] | None, lang: str) -> str:
+def source_text(knowledge: KnowledgeBase, source: Source | None, lang: str) -> str:
     """'Section title, ref. 3, 4' or the data file's title and attribution: where a fact comes from."""
     if not source:
         return ""
-    meta = knowledge["meta"]
+    from .lang import pick
+
+    meta = knowledge.meta
     parts: list[str] = []
-    if source.get("section"):
-        for section in meta["sections"]:
-            if section["id"] == source["section"]:
-                parts.append(section["title"][lang])
-        refs = source.get("refs") or []
+    if source["section"]:
+        title = knowledge.section_title(source["section"])
+        if title is not None:
+            parts.append(pick(title, lang))
+        refs = source["refs"]
         if refs:
             parts.append(("ref. " if lang == "da" else "ref. ") + ", ".join(str(r) for r in refs))
-    if source.get("data"):
+    if source["data"]:
         for data in meta["data_sources"]:
             if data["id"] == source["data"]:
-                parts.append(f"{data['attribution'][lang]} ({data['date']})")
-    return "; ".join(parts) if not source.get("section") else ", ".join(parts)
-
-
-PHASE_ORDER = ("primary", "secondary", "tertiary")
+                parts.append(f"{pick(data['attribution'], lang)} ({data['date']})")
+    return "; ".join(parts) if not source["section"] else ", ".join(parts)
 
 
 def localize(node: Any, lang: str) -> Any:
-    """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output)."""
+    """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output).
+
+    A dated text ({da, en, as_of}) names its year in both languages, so its text alone keeps the date."""
     if isinstance(node, dict):
-        if set(node) == {"da", "en"} and all(isinstance(v, str) for v in node.values()):
+        if set(node) - {"as_of"} == {"da", "en"} and isinstance(node["da"], str) and isinstance(node["en"], str):
             return node[lang]
         return {key: localize(value, lang) for key, value in node.items()}
     if isinstance(node, list):
@@ -95,52 +100,51 @@ def localize(node: Any, lang: str) -> Any:
     return node
 
 
-def evidence_ranks(knowledge: Knowledge) -> dict[str, int]:
-    return {level["id"]: level["rank"] for level in knowledge["evidence"]["levels"]}
+def valid_choices(knowledge: KnowledgeBase) -> dict[str, list[str]]:
+    """The ids a filter option accepts: phases, target groups and evidence levels, in the order of their scale."""
+    return {
+        "phase": list(knowledge.phase_ids),
+        "target": [t["id"] for t in knowledge.target_groups["target_groups"]],
+        "evidence": list(knowledge.evidence_ids),
+    }
 
 
-def evidence_ids(knowledge: Knowledge) -> list[str]:
-    """Evidence level ids, strongest first."""
-    return [lv["id"] for lv in sorted(knowledge["evidence"]["levels"], key=lambda lv: -lv["rank"])]
+def evidence_counts(knowledge: KnowledgeBase) -> dict[str, int]:
+    """How many interventions are graded at each evidence level (strongest level first)."""
+    counts: dict[str, int] = dict.fromkeys(knowledge.evidence_ids, 0)
+    for item in knowledge.interventions["interventions"]:
+        counts[item["evidence"]] += 1
+    return counts
 
 
-def by_id(items: list[dict[str, Any]], ident: str, what: str, command: str) -> dict[str, Any]:
-    """The entry with `ident`, or NotFound with the closest ids ('did you mean …')."""
-    from .errors import NotFound
-    from .text import did_you_mean, fold
-
-    wanted = fold(ident.strip())
-    for item in items:
-        if item["id"] == wanted:
-            return item
-    ids = [item["id"] for item in items]
-    hint = did_you_mean(ident, ids) or f"Run `{command}` to list them."
-    raise NotFound(f"No {what} with id {ident!r}.", hint=hint)
+def evidence_ranks(knowledge: KnowledgeBase) -> dict[str, int]:
+    return {level["id"]: level["rank"] for level in knowledge.evidence["levels"]}
 
 
-def strongest(knowledge: Knowledge, levels: list[str]) -> str | None:
-    ranks = evidence_ranks(knowledge)
-    return max(levels, key=lambda lv: ranks[lv]) if levels else None
+def strongest(knowledge: KnowledgeBase, levels: list[Evidence]) -> Evidence | None:
+    if not levels:
+        return None
+    return max(levels, key=knowledge.evidence_rank)
 
 
 def filter_interventions(
-    knowledge: Knowledge,
+    knowledge: KnowledgeBase,
     *,
-    phases: list[str] = (),  # type: ignore[assignment]
-    targets: list[str] = (),  # type: ignore[assignment]
-    evidence: list[str] = (),  # type: ignore[assignment]
+    phases: Sequence[str] = (),
+    targets: Sequence[str] = (),
+    evidence: Sequence[str] = (),
     min_evidence: str | None = None,
     tried_in_denmark: bool | None = None,
     search: str | None = None,
     lang: str = "en",
-) -> list[dict[str, Any]]:
+) -> list[Intervention]:
     """Interventions matching every filter given (values of one filter are alternatives), sorted by phase,
     then evidence (strongest first), then name."""
     ranks = evidence_ranks(knowledge)
     floor = ranks[min_evidence] if min_evidence else None
     words = _words(search) if search else []
     out = []
-    for item in knowledge["interventions"]["interventions"]:
+    for item in knowledge.interventions["interventions"]:
         if phases and not set(phases) & set(item["phases"]):
             continue
         if targets and not set(targets) & set(item["target_groups"]):
@@ -155,84 +159,105 @@ def filter_interventions(
             continue
         out.append(item)
 
-    def key(item: dict[str, Any]) -> tuple[int, int, str]:
-        first_phase = min(PHASE_ORDER.index(p) for p in item["phases"])
-        return first_phase, -ranks[item["evidence"]], item["name"][lang].casefold()
+    order = knowledge.phase_ids
+
+    def key(item: Intervention) -> tuple[int, int, str]:
+        first_phase = min(order.index(p) for p in item["phases"])
+        return first_phase, -ranks[item["evidence"]], (item["name"]["da"] if lang == "da" else item["name"]["en"]).casefold()
 
     return sorted(out, key=key)
 
 
-def related_initiatives(knowledge: Knowledge, intervention: dict[str, Any]) -> list[dict[str, Any]]:
+def related_initiatives(knowledge: KnowledgeBase, intervention: Intervention) -> list[Initiative]:
     """Initiatives linked either way (the intervention names them, or they name the intervention)."""
     ids = set(intervention["initiatives"])
-    return [i for i in knowledge["initiatives"]["initiatives"]
+    return [i for i in knowledge.initiatives["initiatives"]
             if i["id"] in ids or intervention["id"] in i["interventions"]]
 
 
-def filter_initiatives(knowledge: Knowledge, *, targets: list[str] = ()) -> list[dict[str, Any]]:  # type: ignore[assignment]
-    items = knowledge["initiatives"]["initiatives"]
+def related_interventions(knowledge: KnowledgeBase, initiative: Initiative) -> list[Intervention]:
+    """Interventions linked either way (the initiative names them, or they name the initiative)."""
+    ids = set(initiative["interventions"])
+    return [i for i in knowledge.interventions["interventions"]
+            if i["id"] in ids or initiative["id"] in i["initiatives"]]
+
+
+def filter_initiatives(knowledge: KnowledgeBase, *, targets: Sequence[str] = ()) -> list[Initiative]:
+    items = knowledge.initiatives["initiatives"]
     return [i for i in items if not targets or set(targets) & set(i["target_groups"])]
 
 
-def phase_summary(knowledge: Knowledge) -> list[dict[str, Any]]:
+def phase_summary(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     """Each prevention phase with its number of interventions and the strongest evidence among them."""
     out = []
-    for phase in knowledge["phases"]["phases"]:
-        members = [i for i in knowledge["interventions"]["interventions"] if phase["id"] in i["phases"]]
+    for phase in knowledge.phases["phases"]:
+        members = [i for i in knowledge.interventions["interventions"] if phase["id"] in i["phases"]]
         out.append({**phase, "interventions": [i["id"] for i in members],
                     "count": len(members), "strongest": strongest(knowledge, [i["evidence"] for i in members])})
-    order = {p: n for n, p in enumerate(PHASE_ORDER)}
+    order = {p: n for n, p in enumerate(knowledge.phase_ids)}
     return sorted(out, key=lambda p: order.get(p["id"], 99))
 
 
-def evidence_map(knowledge: Knowledge) -> list[dict[str, Any]]:
+def evidence_map(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     """Evidence gap map: one cell per target group × phase, with the interventions there and the strongest
     evidence; `gap` is true where no intervention has documented effect."""
     cells = []
-    for group in knowledge["target_groups"]["target_groups"]:
-        for phase in PHASE_ORDER:
-            members = [i for i in knowledge["interventions"]["interventions"]
+    top = knowledge.evidence_ids[0]  # documented effect: the strongest level of the scale
+    for group in knowledge.target_groups["target_groups"]:
+        for phase in knowledge.phase_ids:
+            members = [i for i in knowledge.interventions["interventions"]
                        if phase in i["phases"] and group["id"] in i["target_groups"]]
             best = strongest(knowledge, [i["evidence"] for i in members])
             cells.append({"target_group": group["id"], "phase": phase,
                           "interventions": [{"id": i["id"], "evidence": i["evidence"]} for i in members],
-                          "strongest": best, "gap": best != "documented"})
+                          "strongest": best, "gap": best != top})
     return cells
 
 
 # --- law references ----------------------------------------------------------------------------
 
-def law_aliases(knowledge: Knowledge) -> dict[str, str]:
+def law_aliases(knowledge: KnowledgeBase) -> dict[str, str]:
     """alias -> act id (every act's aliases, plus its id)."""
     out: dict[str, str] = {}
-    for act in knowledge["law"]["acts"]:
+    for act in knowledge.law["acts"]:
         out[act["id"]] = act["id"]
         for alias in act["aliases"]:
             out[alias] = act["id"]
     return out
 
 
-def default_act(knowledge: Knowledge) -> str:
+def default_act(knowledge: KnowledgeBase) -> str:
     """The act a bare section number refers to: Serviceloven if present, else the first act."""
-    acts = [a["id"] for a in knowledge["law"]["acts"]]
+    acts = [a["id"] for a in knowledge.law["acts"]]
     return "serviceloven" if "serviceloven" in acts else acts[0]
 
 
-def short_ref(knowledge: Knowledge, entry: dict[str, Any]) -> str:
+def law_label(knowledge: KnowledgeBase, entry: LawEntry) -> str:
+    """'Serviceloven § 109', or the act's name for an entry about a whole act."""
+    act = knowledge.act(entry["act"])
+    return f"{act['name']} § {entry['section']}" if entry["section"] else act["name"]
+
+
+def law_changes(knowledge: KnowledgeBase, entry: LawEntry) -> list[Change]:
+    """Changes recorded since the note for the entry itself and for its act as a whole."""
+    return list(entry["changes_since"]) + list(knowledge.act(entry["act"])["changes_since"])
+
+
+def short_ref(knowledge: KnowledgeBase, entry: LawEntry) -> str:
     """What to type to see an entry: 'sel 109', 'tilhold 3', 'vej'."""
-    act = next(a for a in knowledge["law"]["acts"] if a["id"] == entry["act"])
+    act = knowledge.act(entry["act"])
     alias = act["aliases"][0] if act["aliases"] else act["id"]
     return f"{alias} {entry['section']}" if entry["section"] else alias
 
 
-def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
+def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
     """A law entry from what a planner types: '109', '§109', '§ 109', 'sel 109', 'serviceloven § 109',
     'tilhold 3', 'cpr 28', 'vej', or an id such as 'sel-109'. NotFound lists the closest references."""
     import re
 
     from .errors import NotFound
 
-    entries = knowledge["law"]["entries"]
+    entries = knowledge.law["entries"]
     if len(reference) > 80:  # no reference is that long; also keeps the matching below cheap
         raise NotFound("No legal reference of that length in the knowledge base.", hint="Run `vold law` to list them.")
     text = " ".join(reference.replace("§", " ").replace("stk.", " ").split()).casefold()
@@ -241,7 +266,8 @@ def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
             return entry
     aliases = law_aliases(knowledge)
     match = re.fullmatch(r"(?P<act>[^\d\s][^\d\s]*)?\s?(?P<section>\d+\s?[a-z]?)?", text)
-    act_id = section = None
+    act_id: str | None = None
+    section: str | None = None
     if match:
         act_word, section = match.group("act"), match.group("section")
         section = section.replace(" ", "") if section else None
@@ -266,23 +292,6 @@ def find_law(knowledge: Knowledge, reference: str) -> dict[str, Any]:
 
 # --- search ---------------------------------------------------------------------------------------
 
-SEARCH_COMMANDS = {
-    "interventions": "vold interventions {id}",
-    "initiatives": "vold initiatives {id}",
-    "law": "vold law {ref}",
-    "phases": "vold phases",
-    "profile": "vold profile",
-    "prevalence": "vold estimate --population 43000",
-    "municipalities": "vold estimate --municipality {code}",
-    "definition": "vold definition",
-    "documentation": "vold documentation",
-    "implementation": "vold implementation",
-    "economy": "vold economy",
-    "evidence": "vold evidence",
-    "target_groups": "vold map",
-    "benchmarks": "vold estimate --population 43000",
-    "meta": "vold kb info",
-}
 
 
 def _words(text: str) -> list[str]:
@@ -330,7 +339,7 @@ def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], s
     def walk(node: Any, depth: int) -> None:
         if isinstance(node, dict):
             if ("id" in node or "code" in node) and depth > 0:
-                out.append((node, node.get("id") or node.get("code")))
+                out.append((node, str(node.get("id") or node.get("code"))))
                 return
             for value in node.values():
                 walk(value, depth + 1)
@@ -345,7 +354,7 @@ def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], s
     return out
 
 
-def search(knowledge: Knowledge, text: str, lang: str) -> list[dict[str, Any]]:
+def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any]]:
     """Entries in any section whose texts (either language) hold every word of `text`, ignoring case and
     Danish letters ('kaerestevold' finds 'kærestevold'). Each hit names the command that shows it."""
     from .errors import UsageError
@@ -354,16 +363,19 @@ def search(knowledge: Knowledge, text: str, lang: str) -> list[dict[str, Any]]:
     if not words:
         raise UsageError("Empty search.", hint="Give one or more words, e.g. vold search kaerestevold")
     hits = []
+    from .sections import BY_STEM
+
     for section, data in knowledge.data.items():
+        assert isinstance(data, dict)
         for node, ident in _entries(section, data):
             if not _matches(node, words):
                 continue
             title = node.get("name") or node.get("title") or node.get("label") or node.get("text")
             if isinstance(title, dict):
                 title = title.get(lang) or ""
-            command = SEARCH_COMMANDS.get(section, "vold kb info")
+            command = BY_STEM[section].command if section in BY_STEM else "vold kb info"
             if section == "law" and node.get("act") is not None:
-                command = command.format(ref=short_ref(knowledge, node))
+                command = command.format(ref=short_ref(knowledge, cast("LawEntry", node)))
             elif section == "law":
                 command = "vold law"
             if "{id}" in command and not any(node is item for item in data.get(section, [])):
@@ -374,8 +386,8 @@ def search(knowledge: Knowledge, text: str, lang: str) -> list[dict[str, Any]]:
     return hits
 
 
-def data_file(knowledge: Knowledge, source: dict[str, Any] | None) -> str:
+def data_file(knowledge: KnowledgeBase, source: Source | None) -> str:
     """The file beside the note a fact comes from ('data/after-the-note.md'), or '' for facts from the note."""
-    if not source or not source.get("data"):
+    if not source or not source["data"]:
         return ""
-    return next((d["file"] for d in knowledge["meta"]["data_sources"] if d["id"] == source["data"]), source["data"])
+    return next((d["file"] for d in knowledge.meta["data_sources"] if d["id"] == source["data"]), source["data"])

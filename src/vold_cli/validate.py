@@ -1,19 +1,48 @@
-"""Validate a knowledge folder's files: YAML -> pydantic models -> cross-references.
+"""Validate a knowledge folder's files: YAML -> the schema (models.py, checked by pydantic) -> rules that look
+at several fields -> cross-references.
 
 Imported only on a cache miss and by `vold kb validate`, because pydantic is the most expensive import of
-the project. Returns the validated data as JSON-shaped dicts (what the commands work on)."""
+the project. Returns the validated data as plain dicts and lists, in the shape `models.KnowledgeData` describes
+(what the commands work on)."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast, get_args
 
-from pydantic import ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
+from . import models
 from .errors import KnowledgeError
-from .models import FILES, Evidence, Phase
+from .models import Evidence, Phase
+from .sections import REGISTRY, SECTIONS, TARGETS
 from .yamlsafe import parse
+
+if TYPE_CHECKING:
+    from .models import KnowledgeData
+
+#: Every TypedDict of the schema is strict (values are never coerced) and forbids unknown fields.
+_CONFIG = {"extra": "forbid", "strict": True}
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _adapter(stem: str) -> TypeAdapter[Any]:
+    """The validator of one file, built from its TypedDict on first use."""
+    if not _ADAPTERS:
+        # The schema's defaults become pydantic defaults here (annotations are read when the adapters are built),
+        # so that a key the YAML leaves out is filled in and models.py needs no pydantic.
+        for marker in ("NONE", "EMPTY", "FALSE"):
+            value = getattr(models, marker)
+            if isinstance(value, models.Default):
+                setattr(models, marker, Field(default_factory=value.fresh))
+        for value in vars(models).values():
+            if isinstance(value, type) and issubclass(value, dict) and value.__module__ == models.__name__:
+                setattr(value, "__pydantic_config__", _CONFIG)  # noqa: B010 - a TypedDict has no such field
+        for section in REGISTRY:
+            _ADAPTERS[section.stem] = TypeAdapter(getattr(models, section.schema))
+    return _ADAPTERS[stem]
 
 
 def _entry_label(raw: Any, loc: tuple[Any, ...]) -> str:
@@ -126,7 +155,7 @@ def _number_ok(value: Any) -> bool:
 def _check_numbers(data: dict[str, Any]) -> None:
     """Numbers the commands compute with must be finite and of a sane size, and divisors positive: otherwise a
     file that validates would crash `vold estimate` (division by zero, overflow) or print NaN as JSON."""
-    for stem in FILES:
+    for stem in SECTIONS:
         if all(_number_ok(value) for value in _leaves(data[stem])):
             continue
         for value, where in _numbers(data[stem]):
@@ -164,7 +193,7 @@ def _cross_check(data: dict[str, Any]) -> None:
     meta = data["meta"]
     sections = {s["id"] for s in meta["sections"]}
     data_sources = {d["id"] for d in meta["data_sources"]}
-    for stem in FILES:
+    for stem in SECTIONS:
         cited = [d["source"] for d in _mappings(data[stem]) if isinstance(d.get("source"), dict)]
         if all((c.get("section") is None or c["section"] in sections) and (c.get("data") is None or c["data"] in
                data_sources) for c in cited):
@@ -175,57 +204,107 @@ def _cross_check(data: dict[str, Any]) -> None:
             if source.get("data"):
                 refs.check(stem, where, "data", [source["data"]], data_sources, "data source")
 
-    targets = {t["id"] for t in data["target_groups"]["target_groups"]}
-    levels = {lv["id"] for lv in data["evidence"]["levels"]}
-    law_entries = {e["id"] for e in data["law"]["entries"]}
-    acts = {a["id"] for a in data["law"]["acts"]}
-    interventions = {i["id"] for i in data["interventions"]["interventions"]}
-    initiatives = {i["id"] for i in data["initiatives"]["initiatives"]}
-    figures = {f["id"] for f in data["prevalence"]["figures"]}
-
-    for item in data["interventions"]["interventions"]:
-        where = f"interventions (id {item['id']!r})"
-        refs.check("interventions", where, "target_groups", item["target_groups"], targets, "target group")
-        refs.check("interventions", where, "law", item["law"], law_entries, "law entry")
-        refs.check("interventions", where, "initiatives", item["initiatives"], initiatives, "initiative")
-        used = [item["evidence"]] + [o["evidence"] for o in item["outcomes"]]
-        refs.check("interventions", where, "evidence", used, levels, "evidence level")
-    for item in data["initiatives"]["initiatives"]:
-        where = f"initiatives (id {item['id']!r})"
-        refs.check("initiatives", where, "target_groups", item["target_groups"], targets, "target group")
-        refs.check("initiatives", where, "law", item["law"], law_entries, "law entry")
-        refs.check("initiatives", where, "interventions", item["interventions"], interventions, "intervention")
-    for entry in data["law"]["entries"]:
-        refs.check("law", f"entries (id {entry['id']!r})", "act", [entry["act"]], acts, "act")
-    doc_sources = {s["id"] for s in data["documentation"]["data_sources"]}
-    for goal in data["documentation"]["goals"]:
-        for ind in goal["indicators"]:
-            where = f"goals (id {goal['id']!r}).indicators (id {ind['id']!r})"
-            refs.check("documentation", where, "data_sources", ind["data_sources"], doc_sources, "data source")
-    for example in data["prevalence"]["worked_examples"]:
-        refs.check("prevalence", "worked_examples", "figure", [example["figure"]], figures, "figure")
-    profile = data["profile"]
-    for item in profile["crisis_centre_key_figures"] + profile["partner_reports"]:
-        if item["basis"]:
-            refs.check("profile", f"(id {item['id']!r})", "basis", [item["basis"]], figures, "figure")
+    known: dict[str, set[str]] = {}
+    for section in REGISTRY:  # the cross-references each section declares in the registry, entry by entry
+        for ref in section.refs:
+            if ref.what not in known:
+                stem, key = TARGETS[ref.what].split(":")
+                known[ref.what] = {entry["id"] for entry in data[stem][key]}
+        for path in dict.fromkeys(ref.entries for ref in section.refs):
+            for where, entry in _entries_at(data[section.stem], path):
+                for ref in section.refs:
+                    if ref.entries == path:
+                        values = [v for field in ref.fields for v in _values(entry, field)]
+                        refs.check(section.stem, where, ref.field, values, known[ref.what], ref.what)
     if refs.problems:
         more = len(refs.problems) - 1
         raise KnowledgeError(refs.problems[0] + (f" (and {more} more broken references)" if more else ""))
 
     _check_unique_ids(data)
     _check_municipalities(data["municipalities"])
+    _check_changes(data)
+    _check_initiative_periods(data["initiatives"])
+
+
+def _change_year(date: str) -> int | None:
+    """The year a change's date starts with ("2024-07-01", "2019-20"), or None ("not stated in the source")."""
+    head = date[:4]
+    return int(head) if head.isdigit() and len(date) >= 4 else None
+
+
+def _check_changes(data: dict[str, Any]) -> None:
+    """Each list of changes is sorted by date (undated items last); `background` items are dated before the note,
+    `changed` items are not."""
+    note_year = data["meta"]["year"]
+    lists: list[tuple[str, str, list[dict[str, Any]]]] = []
+    for act in data["law"]["acts"]:
+        lists.append(("law", f"acts (id {act['id']!r}).changes_since", act["changes_since"]))
+    for entry in data["law"]["entries"]:
+        lists.append(("law", f"entries (id {entry['id']!r}).changes_since", entry["changes_since"]))
+    for item in data["interventions"]["interventions"]:
+        lists.append(("interventions", f"interventions (id {item['id']!r}).after_note", item.get("after_note", [])))
+    for file, where, changes in lists:
+        keys = [(_change_year(c["date"]) is None, c["date"]) for c in changes]
+        if keys != sorted(keys):
+            raise KnowledgeError(f"{file}.yaml: {where}: items must be sorted by date, undated ones last.")
+        for index, change in enumerate(changes):
+            year = _change_year(change["date"])
+            if change["kind"] == "background" and (year is None or year >= note_year):
+                raise KnowledgeError(f"{file}.yaml: {where}[{index}]: kind background needs a date before the "
+                                     f"note ({note_year}); got {change['date']!r}.")
+            if change["kind"] == "changed" and year is not None and year < note_year:
+                raise KnowledgeError(f"{file}.yaml: {where}[{index}]: dated {change['date']!r}, before the note "
+                                     f"({note_year}): use kind background.")
+
+
+def _check_initiative_periods(section: dict[str, Any]) -> None:
+    """period_end is the last year of the period ("2012-2015" -> 2015), and null exactly when there is no period."""
+    for item in section["initiatives"]:
+        where = f"initiatives.yaml: initiatives (id {item['id']!r})"
+        period, end = item["period"], item["period_end"]
+        if period is None:
+            if end is not None:
+                raise KnowledgeError(f"{where}: period_end: must be null when there is no period.")
+            continue
+        last = period.replace("–", "-").split("-")[-1].strip()
+        if not last.isdigit() or end != int(last):
+            raise KnowledgeError(f"{where}: period_end: must be the last year of the period {period!r}.")
+
+
+def _entries_at(node: dict[str, Any], path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries at `path` ("a", "a.b" for the list b in each entry of a, "a+b" for two lists) with where each
+    is: 'a (id 'x').b (id 'y')'."""
+    for part in path.split("+"):
+        key, _, rest = part.partition(".")
+        for entry in node[key]:
+            where = key + (f" (id {entry['id']!r})" if "id" in entry else "")
+            if rest:
+                yield from ((f"{where}.{inner}", e) for inner, e in _entries_at(entry, rest))
+            else:
+                yield where, entry
+
+
+def _values(entry: dict[str, Any], field: str) -> list[str]:
+    """The ids a field holds: one, a list, none (None), or those of a field in each item of a list."""
+    key, _, rest = field.partition(".")
+    value = entry.get(key)
+    if rest:
+        return [v for item in value or [] for v in _values(item, rest)]
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 def _check_vocabularies(data: dict[str, Any]) -> None:
     levels = data["evidence"]["levels"]
-    missing = {e.value for e in Evidence} - {lv["id"] for lv in levels}
+    missing = set(get_args(Evidence)) - {lv["id"] for lv in levels}
     if missing:
         raise KnowledgeError(f"evidence.yaml: levels: missing level(s) {', '.join(sorted(missing))}.")
     ranks = [lv["rank"] for lv in levels]
     if len(set(ranks)) != len(ranks):
         raise KnowledgeError("evidence.yaml: levels: two levels share a rank; ranks order the scale.")
     phases = [p["id"] for p in data["phases"]["phases"]]
-    if sorted(phases) != sorted(p.value for p in Phase):
+    if sorted(phases) != sorted(get_args(Phase)):
         raise KnowledgeError("phases.yaml: phases: must hold primary, secondary and tertiary exactly once.")
     aliases: dict[str, str] = {}
     for act in data["law"]["acts"]:
@@ -239,7 +318,7 @@ def _check_vocabularies(data: dict[str, Any]) -> None:
 
 def _check_unique_ids(data: dict[str, Any]) -> None:
     """Ids name entries across the whole knowledge base, so two entries may not share one."""
-    stems = [stem for stem in FILES if stem != "meta"]  # section and data-source ids are a namespace of their own
+    stems = [stem for stem in SECTIONS if stem != "meta"]  # section and data-source ids are a namespace of their own
     every = [d["id"] for stem in stems for d in _mappings(data[stem]) if isinstance(d.get("id"), str)]
     if len(every) == len(set(every)):
         return
@@ -279,19 +358,93 @@ def _check_municipalities(section: dict[str, Any]) -> None:
             )
 
 
-def validate_files(raw: dict[str, bytes]) -> dict[str, Any]:
-    """Parse and validate every file; return the data as JSON-shaped dicts, or raise KnowledgeError."""
+# --- rules that look at several fields of one entry (the schema checks each field alone) ---------------
+
+
+def _rule_problems(stem: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(place, problem) for every entry of a validated file that breaks a rule over several fields."""
+    for place, source in _walk_sources(data, ()):
+        if source["section"] is None and source["data"] is None:
+            yield place, "a source names a note section, a data source, or both"
+    if stem == "prevalence":
+        for index, figure in enumerate(data["figures"]):
+            has_value = figure["value"] is not None
+            has_range = figure["low"] is not None or figure["high"] is not None
+            if has_value == has_range:
+                yield ("figures", index), "give either value, or low and high"
+            elif has_range and (figure["low"] is None or figure["high"] is None or figure["low"] > figure["high"]):
+                yield ("figures", index), "a range needs low <= high"
+    if stem == "documentation":
+        for index, goal in enumerate(data["goals"]):
+            if not goal["indicators"] and goal["no_indicator"] is None:
+                yield ("goals", index), "a goal lists indicators or says why there are none (no_indicator)"
+    if stem == "interventions":
+        for index, item in enumerate(data["interventions"]):
+            designs = item["designs"]
+            if len(set(designs)) != len(designs):
+                yield ("interventions", index, "designs"), "designs lists a design twice"
+            elif "not-stated" in designs and len(designs) > 1:
+                yield ("interventions", index, "designs"), \
+                    "designs: not-stated stands alone (the note states no design, or it states some)"
+    for place, text in _walk_texts(data, ()):
+        year = text.get("as_of")
+        if year is not None:
+            pattern = re.compile(rf"(?<![0-9]){year}(?![0-9])")
+            missing = [lang for lang in ("da", "en") if not pattern.search(text[lang])]
+            if missing:
+                yield place, (f"a text with as_of {year} must mention {year} in both languages "
+                              f"(the {' and '.join(missing)} text does not)")
+
+
+def _walk_texts(node: Any, place: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Every bilingual text ({da, en} and perhaps as_of) with its place."""
+    if isinstance(node, dict):
+        if "da" in node and "en" in node and isinstance(node["da"], str):
+            yield place, node
+            return
+        for key, value in node.items():
+            yield from _walk_texts(value, (*place, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk_texts(item, (*place, index))
+
+
+def _walk_sources(node: Any, place: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "source" and isinstance(value, dict):
+                yield (*place, key), value
+            else:
+                yield from _walk_sources(value, (*place, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk_sources(item, (*place, index))
+
+
+def _check_rules(name: str, stem: str, parsed: Any, data: Any) -> None:
+    problems = sorted(_rule_problems(stem, data), key=lambda problem: [str(step) for step in problem[0]])
+    if not problems:
+        return
+    place, message = problems[0]
+    more = len(problems) - 1
+    more_text = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    raise KnowledgeError(f"{name}: {_entry_label(parsed, place)}: Value error, {message}{more_text}.")
+
+
+def validate_files(raw: dict[str, bytes]) -> KnowledgeData:
+    """Parse and validate every file; return the data in the schema's shape, or raise KnowledgeError."""
     data: dict[str, Any] = {}
-    for stem, model in FILES.items():
+    for stem in SECTIONS:
         name = f"{stem}.yaml"
         parsed = parse(name, raw[stem])
         if not isinstance(parsed, dict):
             raise KnowledgeError(f"{name}: top level must be a mapping of fields, not {type(parsed).__name__}.")
         try:
-            data[stem] = model.model_validate(parsed).model_dump(mode="json")
+            data[stem] = _adapter(stem).validate_python(parsed)
         except ValidationError as exc:
             raise _schema_error(name, parsed, exc) from None
         except RecursionError:
             raise KnowledgeError(f"{name}: nested too deeply.") from None
+        _check_rules(name, stem, parsed, data[stem])
     _cross_check(data)
-    return data
+    return cast("KnowledgeData", data)

@@ -9,9 +9,12 @@ chosen language. Pure data and text: no typer, click or rich (the CLI wraps it i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .text import loose
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
 
 # kind -> id -> (Danish words a user may type, the first one shown; English words beside the id)
 STATIC: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
@@ -45,12 +48,17 @@ STATIC: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
 }
 
-# Where the knowledge base names the values of a kind: (section, list, name field).
-FROM_KNOWLEDGE = {
-    "phase": ("phases", "phases"),
-    "evidence": ("evidence", "levels"),
-    "target": ("target_groups", "target_groups"),
-}
+# The kinds whose values the knowledge base names (ids and names in both languages).
+FROM_KNOWLEDGE = ("phase", "evidence", "target")
+
+
+def _named(knowledge: KnowledgeBase, kind: str) -> list[tuple[str, dict[str, str]]]:
+    """(id, name) of every value of `kind` in the knowledge base, in its order."""
+    if kind == "phase":
+        return [(p["id"], {"da": p["name"]["da"], "en": p["name"]["en"]}) for p in knowledge.phases["phases"]]
+    if kind == "evidence":
+        return [(lv["id"], {"da": lv["name"]["da"], "en": lv["name"]["en"]}) for lv in knowledge.evidence["levels"]]
+    return [(t["id"], {"da": t["name"]["da"], "en": t["name"]["en"]}) for t in knowledge.target_groups["target_groups"]]
 
 
 def _typed(name: str) -> str:
@@ -58,32 +66,31 @@ def _typed(name: str) -> str:
     return "-".join(name.casefold().split())
 
 
-def vocabulary(kind: str, knowledge: Any = None) -> dict[str, dict[str, list[str]]]:
+def vocabulary(kind: str, knowledge: KnowledgeBase | None = None) -> dict[str, dict[str, list[str]]]:
     """{id: {"da": [words...], "en": [id, words...]}} for `kind`, the first Danish word being the one shown."""
     out: dict[str, dict[str, list[str]]] = {}
     for ident, (da, en) in STATIC.get(kind, {}).items():
         out[ident] = {"da": list(da), "en": [ident, *en]}
-    where = FROM_KNOWLEDGE.get(kind)
-    if where is not None and knowledge is not None:
-        for entry in knowledge[where[0]][where[1]]:
-            words = out.setdefault(entry["id"], {"da": [], "en": [entry["id"]]})
-            name = entry.get("name") or {}
+    if kind in FROM_KNOWLEDGE and knowledge is not None:
+        entries = _named(knowledge, kind)
+        for ident, name in entries:
+            words = out.setdefault(ident, {"da": [], "en": [ident]})
             if name.get("da"):
                 words["da"].append(_typed(name["da"]))
             if name.get("en"):
                 words["en"].append(_typed(name["en"]))
-        known = {entry["id"] for entry in knowledge[where[0]][where[1]]}
+        known = {ident for ident, _ in entries}
         out = {ident: words for ident, words in out.items() if ident in known}
     return out
 
 
-def shown(kind: str, lang: str, knowledge: Any = None) -> list[str]:
+def shown(kind: str, lang: str, knowledge: KnowledgeBase | None = None) -> list[str]:
     """The values to list in help and errors, in `lang` (Danish word where there is one, else the id)."""
     return [(words["da"][0] if lang == "da" and words["da"] else ident)
             for ident, words in vocabulary(kind, knowledge).items()]
 
 
-def label(kind: str, ident: str, lang: str, knowledge: Any = None) -> str:
+def label(kind: str, ident: str, lang: str, knowledge: KnowledgeBase | None = None) -> str:
     """The word for `ident` in `lang` (for notices: 'fase=sekundær')."""
     words = vocabulary(kind, knowledge).get(ident)
     if words is None:
@@ -91,7 +98,7 @@ def label(kind: str, ident: str, lang: str, knowledge: Any = None) -> str:
     return words["da"][0] if lang == "da" and words["da"] else ident
 
 
-def lookup(kind: str, value: str, knowledge: Any = None) -> str | None:
+def lookup(kind: str, value: str, knowledge: KnowledgeBase | None = None) -> str | None:
     """The id `value` stands for, or None."""
     key = loose(value)
     if not key:
@@ -102,7 +109,7 @@ def lookup(kind: str, value: str, knowledge: Any = None) -> str | None:
     return None
 
 
-def normalise(kind: str, value: str, *, option: str, lang: str, knowledge: Any = None) -> str:
+def normalise(kind: str, value: str, *, option: str, lang: str, knowledge: KnowledgeBase | None = None) -> str:
     """The id for `value`; a UsageError naming the valid values (in `lang`) when there is none."""
     found = lookup(kind, value, knowledge)
     if found is not None:
@@ -113,7 +120,7 @@ def normalise(kind: str, value: str, *, option: str, lang: str, knowledge: Any =
                      hint=f"Choose from: {', '.join(shown(kind, lang, knowledge))}.")
 
 
-def normalise_all(kind: str, values: list[str] | None, *, option: str, lang: str, knowledge: Any = None) -> list[str]:
+def normalise_all(kind: str, values: list[str] | None, *, option: str, lang: str, knowledge: KnowledgeBase | None = None) -> list[str]:
     """`normalise` for each value of a repeatable option, in order, without repeats."""
     out: list[str] = []
     for value in values or []:

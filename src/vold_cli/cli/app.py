@@ -27,6 +27,7 @@ Examples:
   vold map                                  evidence gap map: prevention phase x target group
   vold search kaerestevold                  search every section, with or without Danish letters
   vold report --municipality Viborg --format html -o plan.html
+  vold check tilbud.csv -m Viborg           the municipality's own offers against the note
 
 Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
 """
@@ -115,8 +116,8 @@ def _usage_line(exc: click.UsageError) -> str:
 class VoldGroup(TyperGroup):
     """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]  # click's overloads
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         if not argv:
             argv = ["--help"]
@@ -223,10 +224,10 @@ def _root(
 
 
 def _register() -> None:
-    from . import browse, estimate, kb, report
+    from . import browse, check, estimate, kb, report
 
     app.add_typer(kb.app, name="kb")
-    for module in (estimate, browse, report):
+    for module in (estimate, browse, report, check):
         module.register(app)
 
 

@@ -1,10 +1,13 @@
 """Browsing commands: `vold <collection>` lists, `vold <collection> ID` shows one entry in full."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
 PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
                      help="primary, secondary or tertiary; repeat for several (OR).", show_default=False)]
@@ -12,7 +15,7 @@ TargetOpt = Annotated[list[str] | None, typer.Option("--target", metavar="GROUP"
                       help="Target group id (see `vold map`); repeat for several (OR).", show_default=False)]
 
 
-def _check(values: list[str] | None, kind: str, option: str, knowledge: object, lang: str) -> list[str]:
+def _check(values: list[str] | None, kind: str, option: str, knowledge: "KnowledgeBase | None", lang: str) -> list[str]:
     """Ids for the values typed (English ids or Danish words, Danish letters optional; see vocab.py)."""
     from ..vocab import normalise_all
 
@@ -48,8 +51,8 @@ def interventions(
       vold interventions --not-tested-in-denmark --format csv
       vold interventions safe-dates
     """
-    from ..query import by_id, filter_interventions
-    from ..render.browse import intervention_view, interventions_list
+    from ..query import filter_interventions
+    from ..render.interventions import intervention_view, interventions_list
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -59,7 +62,7 @@ def interventions(
     floor = _check([min_evidence] if min_evidence is not None else None, "evidence", "--min-evidence", knowledge,
                    language)
     if ident is not None:
-        item = by_id(knowledge["interventions"]["interventions"], ident, "intervention", "vold interventions")
+        item = knowledge.intervention(ident)
         emit(intervention_view(knowledge, item, language), fmt)
         return
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
@@ -97,7 +100,7 @@ def law(
       vold law cpr 28 --format json
     """
     from ..query import find_law
-    from ..render.browse import law_list, law_view
+    from ..render.law import law_list, law_view
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -123,14 +126,14 @@ def initiatives(
       vold initiatives --target professionals
       vold initiatives intervention-centre-east-jutland
     """
-    from ..query import by_id, filter_initiatives
-    from ..render.browse import initiative_view, initiatives_list
+    from ..query import filter_initiatives
+    from ..render.initiatives import initiative_view, initiatives_list
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
     targets = _check(target, "target", "--target", knowledge, language)
     if ident is not None:
-        item = by_id(knowledge["initiatives"]["initiatives"], ident, "initiative", "vold initiatives")
+        item = knowledge.initiative(ident)
         emit(initiative_view(knowledge, item, language), fmt)
         return
     emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt)
@@ -144,7 +147,7 @@ def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None
       vold phases
     """
     from ..query import phase_summary
-    from ..render.browse import phases_doc
+    from ..render.phases import phases_doc
 
     knowledge = load_kb(kb)
     emit(phases_doc(knowledge, phase_summary(knowledge), lang_of(lang)), fmt)
@@ -157,7 +160,7 @@ def profile(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Non
     Example:
       vold profile --lang da
     """
-    from ..render.browse import profile_doc
+    from ..render.profile import profile_doc
 
     emit(profile_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -169,7 +172,7 @@ def definition(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = 
     Example:
       vold definition
     """
-    from ..render.browse import definition_doc
+    from ..render.definition import definition_doc
 
     emit(definition_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -188,7 +191,7 @@ def implementation(
       vold implementation
       vold implementation strategies
     """
-    from ..render.browse import implementation_doc
+    from ..render.implementation import implementation_doc
 
     language = lang_of(lang)
     chosen = _check([part] if part is not None else None, "part", "[" + ("delen" if language == "da" else "the part") + "]",
@@ -203,7 +206,7 @@ def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt
     Example:
       vold documentation
     """
-    from ..render.browse import documentation_doc
+    from ..render.documentation import documentation_doc
 
     emit(documentation_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -215,7 +218,7 @@ def economy(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Non
     Example:
       vold economy
     """
-    from ..render.browse import economy_doc
+    from ..render.economy import economy_doc
 
     emit(economy_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -227,7 +230,7 @@ def evidence(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = No
     Example:
       vold evidence
     """
-    from ..render.browse import evidence_doc
+    from ..render.evidence import evidence_doc
 
     emit(evidence_doc(load_kb(kb), lang_of(lang)), fmt)
 
@@ -242,7 +245,7 @@ def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
       vold map --format markdown > map.md
     """
     from ..query import evidence_map as cells
-    from ..render.browse import map_doc
+    from ..render.evidence import map_doc
 
     knowledge = load_kb(kb)
     emit(map_doc(knowledge, cells(knowledge), lang_of(lang)), fmt)
@@ -263,7 +266,7 @@ def search(
       vold search alkohol behandling --format json
     """
     from ..query import search as find
-    from ..render.browse import search_doc
+    from ..render.search import search_doc
 
     knowledge = load_kb(kb)
     language = lang_of(lang)

@@ -29,17 +29,25 @@ PARAMS: dict[str, str] = {
     "search": "Ord, der alle skal forekomme (begge sprog, danske bogstaver valgfri).",
     "output": "Skriv til FIL i stedet for standardoutput (aldrig over en eksisterende fil uden --force).",
     "force": "Overskriv FIL, hvis den findes.",
+    "offers": "Tilføj kommunens egne tilbud holdt op mod notatet (som `vold check FIL`).",
+    "template": "Skriv en lille CSV-skabelon (overskrifter på --lang, to eksempelrækker) i stedet for at kontrollere.",
 }
 
 COMMAND_PARAMS: dict[str, dict[str, str]] = {
     "vold": {"kb": "Vidensmappe til alle kommandoer (også VOLD_KB; en kommandos egen --kb går forud)."},
     "vold report": {"fmt": "markdown (standard) eller html."},
+    "vold check": {
+        "output": "Med --template: skriv den til FIL (aldrig over en eksisterende fil uden --force).",
+        "force": "Med --template -o: overskriv FIL, hvis den findes.",
+        "population": "Indbyggere, til at holde krisecenterpladser op mod normen.",
+        "municipality": "Kommunens navn (danske bogstaver valgfri; også 'Aarhus Kommune') eller kode.",
+    },
     "vold initiatives": {"target": "Målgruppe, fx fagpersoner, unge (se `vold map`); gentag for flere (ELLER)."},
 }
 
 METAVARS = {
     "PATH": "STI", "TEXT": "TEKST", "TEXT...": "TEKST...", "NAME_OR_CODE": "NAVN_ELLER_KODE", "YEAR": "ÅR",
-    "FILE": "FIL", "DIR": "MAPPE", "PHASE": "FASE", "GROUP": "MÅLGRUPPE", "LEVEL": "NIVEAU", "[REF]...": "[HENVISNING]...",
+    "FILE": "FIL", "DIR": "MAPPE", "PHASE": "FASE", "GROUP": "MÅLGRUPPE", "LEVEL": "NIVEAU", "[REF]...": "[HENVISNING]...", "[FILE]": "[FIL]",
     "[drivers|factors|strategies]": "[drivkræfter|faktorer|strategier]",
 }
 
@@ -112,7 +120,18 @@ HELP: dict[str, str] = {
         "dokumentation, udgifter, initiativer og kontakter, kilder og en kildeangivelse." + EXAMPLES +
         "  vold report --population 43000 > grundlag.md\n"
         "  vold report --municipality Viborg --format html -o plan.html\n"
-        "  vold report -m Aarhus -f html -o plan.html --force --lang da"
+        "  vold report -m Aarhus -f html -o plan.html --force --lang da\n"
+        "  vold report -m Viborg --offers tilbud.csv > grundlag.md"
+    ),
+    "vold check": (
+        "Hold kommunens egne tilbud op mod notatet: hvert tilbuds evidens (tilbud, notatet ikke anbefaler, "
+        "først), dækningen af forebyggelsesfase x målgruppe, en tjekliste over notatets lovhenvisninger, "
+        "krisecenterpladser over for Europarådets norm, og hvad man bør se på bagefter.\n\n"
+        "Kolonner (dansk eller engelsk, store eller små bogstaver): tilbud/offer (skal med), "
+        "indsats/intervention, fase/phase, målgruppe/target (flere: ';' eller ','), pladser/places, lov/law. "
+        "Afslutter med 1 for en fil, der mangler eller har ugyldigt indhold, 2 for forkert brug." + EXAMPLES +
+        "  vold check --template -o tilbud.csv --lang da\n  vold check tilbud.csv --municipality Viborg\n"
+        "  vold check tilbud.yaml --population 43000 --format json"
     ),
     "vold kb": (
         "Kontrollér, beskriv eller kopiér vidensbasen." + EXAMPLES +
@@ -145,11 +164,22 @@ SHORT: dict[str, str] = {
     "vold economy": "Årlige samfundsudgifter efter post, og hvad de udelader.",
     "vold search": "Søg i alle afsnit på begge sprog, med eller uden danske bogstaver.",
     "vold report": "Et planlægningsgrundlag som Markdown eller én HTML-fil.",
+    "vold check": "Hold kommunens egne tilbud op mod notatet: evidens, dækning, lov og pladser.",
     "vold kb": "Kontrollér, beskriv eller kopiér vidensbasen.",
     "vold kb validate": "Kontrollér en vidensmappe.",
     "vold kb info": "Vidensbasens titel, udgave, version og indhold.",
     "vold kb init": "Kopiér vidensbasen til en ny mappe til redigering.",
 }
+
+
+def _default_da(param: Any) -> str | None:
+    """The Danish word for a choice option's default ('table' -> 'tabel'), or None to keep the default as is."""
+    from ..vocab import label
+
+    if getattr(param, "name", None) != "fmt" or not isinstance(param.default, str):
+        return None
+    word = label("format", param.default, "da")
+    return word if word != param.default else None
 
 
 def _walk(command: Any, path: str) -> None:
@@ -167,6 +197,10 @@ def _walk(command: Any, path: str) -> None:
             param.help = text
         if param.metavar in METAVARS:
             param.metavar = METAVARS[param.metavar]
+        shown = _default_da(param)
+        if shown is not None:
+            # Typer's help asks the parameter for its default's text: "[standard: tabel]", not "table"
+            param._get_default_string = lambda *, shown=shown, **_: shown
     for name, sub in (getattr(command, "commands", None) or {}).items():
         _walk(sub, f"{path} {name}")
 

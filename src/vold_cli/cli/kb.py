@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ..render.blocks import Column, Document, Fields, Heading, Paragraph, Table
+from ..render.blocks import Cell, Column, Document, Fields, Heading, Paragraph, Styled, Table
 from .common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
 
 app = typer.Typer(
@@ -15,10 +15,14 @@ app = typer.Typer(
 
 
 def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
-    header = ("Fil", "Indhold") if lang == "da" else ("File", "Contents")
-    rows = [[f"{stem}.yaml", ", ".join(f"{name} {n}" for name, n in parts.items()) or "-"]
-            for stem, parts in counts.items()]
-    return Table([Column(header[0], no_wrap=True), Column(header[1], ratio=1)], rows)
+    """One row per section of the registry: its label, its file and what its lists hold."""
+    from ..sections import label
+
+    header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
+    rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
+                               ", ".join(f"{name} {n}" for name, n in parts.items()) or "-"]
+                              for stem, parts in counts.items()]
+    return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
 
 
 @app.command("validate")
@@ -33,10 +37,11 @@ def validate(
 
     Exits 1 with one line naming the file, entry and field of the first problem.
     """
+    from ..kb import KnowledgeBase
     from ..loader import load
     from ..query import section_counts
 
-    knowledge = load(path or chosen_kb(kb), use_cache=False)
+    knowledge = KnowledgeBase(load(path or chosen_kb(kb), use_cache=False))
     counts = section_counts(knowledge)
     language = lang_of(lang)
     total = sum(sum(parts.values()) for parts in counts.values())
@@ -51,16 +56,17 @@ def validate(
 @app.command("info")
 def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """Title, publisher, year, edition and version of the knowledge base, its contents and where it was loaded from."""
+    from ..cache import Status, describe
     from ..lang import pick
     from ..query import section_counts
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
-    meta = knowledge["meta"]
+    meta = knowledge.meta
     counts = section_counts(knowledge)
     da = language == "da"
     data = {
-        "title": meta["title"][language],
+        "title": pick(meta["title"], language),
         "publisher": meta["publisher"],
         "year": meta["year"],
         "edition": pick(meta["edition"], language),
@@ -71,8 +77,13 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
         "quality_assurance": pick(meta["quality_assurance"], language),
         "location": knowledge.location,
         "origin": knowledge.origin,
+        "cache": None,
         "counts": counts,
     }
+    status = knowledge.cache or Status("validate")
+    cache_text = describe(status, language)
+    data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
+                     "folder": status.folder or None, "text": cache_text}
     doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
     doc.add(Heading(data["title"]))
     doc.add(Fields([
@@ -87,6 +98,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
         ("Kvalitetssikring" if da else "Quality assurance", pick(meta["quality_assurance"], language)),
         ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
         ("Indlæst fra" if da else "Loaded from", f"{knowledge.location} ({knowledge.origin})"),
+        ("Cache", cache_text),
     ]))
     doc.add(_counts_table(counts, language))
     emit(doc, fmt)
@@ -102,8 +114,9 @@ def init(
     Refuses to touch a folder that already exists.
     """
     from ..files import copy_knowledge
+    from ..loader import load
 
-    written = copy_knowledge(load_kb(kb), directory)
+    written = copy_knowledge(load(chosen_kb(kb)), directory)
     from ..lang import current
     from ..messages import message
 

@@ -16,7 +16,7 @@ class _Block:
     __slots__ = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        names = self.__slots__
+        names: tuple[str, ...] = self.__slots__
         values = dict(zip(names, args, strict=False))
         values.update(kwargs)
         for name in names:
@@ -27,16 +27,19 @@ class _Block:
                 values[name] = default() if callable(default) else default
             object.__setattr__(self, name, values[name])
 
+    def _names(self) -> tuple[str, ...]:
+        return self.__slots__
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self._names())
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._names())
         return f"{type(self).__name__}({inner})"
 
 
@@ -152,13 +155,16 @@ Block = Heading | Paragraph | Fields | Table | BulletList | Notes | Chart | Page
 class Document:
     """What a command shows to people, plus the data it gives to scripts."""
 
-    __slots__ = ("blocks", "data", "rows")
+    __slots__ = ("blocks", "data", "rows", "table")
 
     def __init__(self, blocks: list[Any] | None = None, data: Any = None,
-                 rows: list[dict[str, Any]] | None = None) -> None:
+                 rows: list[dict[str, Any]] | None = None, table: str | tuple[str, ...] = ()) -> None:
         self.blocks: list[Any] = list(blocks or [])
         self.data = data  # JSON document, or a function that makes it (built only when JSON is asked for)
-        self.rows = rows  # CSV rows; defaults to data when that is a list of objects
+        # CSV is made from the same records as JSON (`machine.records`): the data itself when it is a list (or one
+        # entry), else the lists of `data` named by `table` ("cost_items", or "groups.traits" for nested ones).
+        self.table = table
+        self.rows = rows  # explicit CSV rows, only where a view's table is not a part of its JSON answer
 
     def add(self, *blocks: Any) -> Document:
         self.blocks.extend(blocks)
@@ -173,6 +179,11 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, Bar):
         return cell.label
     return cell
+
+
+def share(value: float, maximum: float) -> float:
+    """How much of a bar is filled: value / maximum, clamped to 0..1 (0 when there is no maximum)."""
+    return 0.0 if maximum <= 0 else max(0.0, min(1.0, value / maximum))
 
 
 def bar_chars(stream: TextIO | None = None) -> tuple[str, str]:

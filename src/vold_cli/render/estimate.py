@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..lang import tr as _t
-from ..loader import Knowledge
 from ..query import source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 from .localize import decimal as fmt_dec
@@ -53,9 +53,9 @@ def title_text(result: dict[str, Any], lang: str) -> str:
     return _t(lang, f"En befolkning på {pop} indbyggere", f"A population of {pop}")
 
 
-def figure_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[Block]:
+def figure_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
     """Method, the figures table with bars, and the check against the note's worked example."""
-    sections = sorted({source_text(knowledge, {"section": i["source"]["section"]}, lang)
+    sections = sorted({source_text(knowledge, {"section": i["source"]["section"], "refs": [], "data": None, "detail": None}, lang)
                        for i in result["estimates"] if i["source"]["section"]})
     rows = [[item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
              ", ".join(map(str, item["source"]["refs"])) or "—"] for item in result["estimates"]]
@@ -122,7 +122,7 @@ def cost_blocks(result: dict[str, Any], lang: str) -> list[Block]:
         title=_t(lang, "Ikke medregnet", "Not included"))]
 
 
-def benchmark_blocks(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[Block]:
+def benchmark_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
     return [Fields([
         (_t(lang, "Norm", "Benchmark"), bench["label"]),
         (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {bench['unit']}", "strong")),
@@ -148,7 +148,7 @@ def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     return blocks
 
 
-def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     """One row per estimate, derived expectation, cost, benchmark, caveat and newer figure, with a `kind`
     column, so a spreadsheet gets the caveats with the numbers."""
     rows: list[dict[str, Any]] = []
@@ -174,7 +174,7 @@ def csv_rows(knowledge: Knowledge, result: dict[str, Any], lang: str) -> list[di
     return rows
 
 
-def estimate_document(knowledge: Knowledge, result: dict[str, Any], lang: str) -> Document:
+def estimate_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
     doc = Document(data=result)
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))

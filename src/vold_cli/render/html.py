@@ -4,6 +4,7 @@ fetched. Every text is escaped, because a knowledge base loaded with --kb may co
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from .blocks import (
     Bar,
@@ -19,7 +20,12 @@ from .blocks import (
     Paragraph,
     Styled,
     Table,
+    share,
 )
+from .styles import css_rules
+
+if TYPE_CHECKING:
+    from .formats import Context
 
 CSS = """
 :root { --ink:#1d1d1f; --muted:#5f6368; --line:#d0d4da; --accent:#1f5f8b; --bg:#fff; }
@@ -31,8 +37,6 @@ h1 { font-size:1.6rem; line-height:1.25; margin:0.5rem 0 0.25rem; }
 h2 { font-size:1.3rem; margin:2rem 0 0.5rem; padding-top:0.5rem; border-top:3px solid var(--accent); }
 h3 { font-size:1.1rem; margin:1.25rem 0 0.5rem; }
 p { margin:0.5rem 0; }
-.muted { color:var(--muted); font-size:0.95rem; }
-.warn { color:#8a5300; }
 .table-wrap { overflow-x:auto; margin:0.75rem 0; }
 table { border-collapse:collapse; width:100%; font-size:0.95rem; }
 caption { caption-side:top; text-align:left; font-weight:600; padding:0.25rem 0; }
@@ -45,13 +49,10 @@ dt { font-weight:600; } dd { margin:0; }
 .notes { border-left:4px solid #d9a400; background:#fff8e1; padding:0.5rem 0.75rem; margin:0.75rem 0; }
 .notes h3 { margin-top:0.25rem; }
 ul { margin:0.25rem 0 0.5rem 1.25rem; padding:0; }
-.strong { font-weight:700; }
-.documented { color:#0b6b2e; font-weight:700; } .promising { color:#0b5d7a; font-weight:600; }
-.inconclusive { color:#8a5300; } .unknown { color:var(--muted); } .not-recommended { color:#a50e0e; font-weight:700; }
-.gap { color:#a50e0e; }
 .bar { display:inline-block; height:0.8rem; background:var(--accent); vertical-align:middle; margin-right:0.4rem; }
 svg.chart { width:100%; height:auto; max-width:60rem; }
 svg.chart text { font:13px system-ui,Arial,sans-serif; fill:#1d1d1f; }
+/* STYLE RULES */
 @media (max-width:40rem) { dl { grid-template-columns:1fr; } dt { margin-top:0.5rem; } body { font-size:15px; } }
 @media print {
   body { font-size:11pt; } main { max-width:none; padding:0; }
@@ -61,15 +62,14 @@ svg.chart text { font:13px system-ui,Arial,sans-serif; fill:#1d1d1f; }
   .table-wrap { overflow:visible; }
   th { background:#eee !important; -webkit-print-color-adjust:exact; print-color-adjust:exact; }
 }
-"""
+""".replace("/* STYLE RULES */\n", css_rules())  # the styles of Styled text: one table, in styles.py
 
 
 def _cell(cell: Cell) -> str:
     if isinstance(cell, Lines):
         return "<br>".join(_cell(part) for part in cell.parts)
     if isinstance(cell, Bar):
-        share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
-        return f'<span class="bar" style="width:{share * 6:.2f}rem"></span>{escape(cell.label)}'
+        return f'<span class="bar" style="width:{share(cell.value, cell.maximum) * 6:.2f}rem"></span>{escape(cell.label)}'
     if isinstance(cell, Styled):
         return f'<span class="{escape(cell.style)}">{escape(cell.text)}</span>' if cell.style else escape(cell.text)
     return escape(cell)
@@ -162,3 +162,7 @@ def _slug(text: str) -> str:
 
     slug = "".join(ch if ch.isalnum() else "-" for ch in fold(text))
     return "-".join(part for part in slug.split("-") if part)[:60] or "section"
+
+
+def render_to(doc: Document, context: Context) -> None:
+    context.stream.write(render(doc, title=context.title, lang=context.lang))

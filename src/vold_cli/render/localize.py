@@ -8,6 +8,12 @@ Pure functions of plain values; no rich, no typer.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..kb import KnowledgeBase
 
 MONTHS = {
     "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -105,7 +111,7 @@ def municipality(name: str) -> str:
     return official_municipality(name)
 
 
-def filters(applied: dict[str, object], lang: str, knowledge: object = None) -> str:
+def filters(applied: Mapping[str, object], lang: str, knowledge: KnowledgeBase | None = None) -> str:
     """The filters of a listing in words: 'fase sekundær; målgruppe unge' / 'phase secondary; target group
     young-people' (no Python list syntax)."""
     from ..vocab import label

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .blocks import Document
+    from .formats import Context
 
 
 def to_json(data: Any) -> str:
@@ -36,3 +40,62 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow({key: _flat(row.get(key)) for key in columns})
     return out.getvalue()
+
+
+def write_json(doc: Document, context: Context) -> None:
+    context.stream.write(to_json(doc.data))
+
+
+def _singular(key: str) -> str:
+    return key[:-1] if key.endswith("s") else key
+
+
+def records(data: Any, table: str | tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The records a CSV file holds, taken from the JSON answer itself: `data` when it is a list of objects (or
+    one object), else the lists named by `table`. A name "a.b" takes every item of the list `b` inside each
+    item of `a`, with a column naming the item of `a` it came from (an item of `a` whose `b` is empty is kept
+    as a row of its own). With several names, a first column `part` says which list a row comes from."""
+    if not table:
+        return data if isinstance(data, list) else [data]
+    names = (table,) if isinstance(table, str) else table
+    out: list[dict[str, Any]] = []
+    for name in names:
+        outer, _, inner = name.partition(".")
+        part = {"part": inner or outer} if len(names) > 1 else {}
+        for item in data.get(outer) or []:
+            if not inner:
+                out.append(part | item)
+                continue
+            children = item.get(inner) or []
+            parent = {_singular(outer): item.get("id")}
+            if not children:
+                out.append(part | parent | {k: v for k, v in item.items() if k not in (inner, "id")})
+            out.extend(part | parent | child for child in children)
+    return out
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """One CSV row from a record: nested objects become `parent.child` columns, a list of entries becomes
+    their ids (else their JSON), a list of values stays a list (written joined with '; ')."""
+    row: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            row.update(flatten(value, f"{name}."))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            ids = [v.get("id") for v in value]
+            row[name] = ids if all(isinstance(i, str) for i in ids) else json.dumps(value, ensure_ascii=False)
+        else:
+            row[name] = value
+    return row
+
+
+def csv_rows(doc: Document) -> list[dict[str, Any]]:
+    if doc.rows is not None:
+        return doc.rows
+    return [flatten(record) for record in records(doc.data, doc.table)]
+
+
+def write_csv(doc: Document, context: Context) -> None:
+    """The document's records, flattened: the same records the JSON answer is made of."""
+    context.stream.write(to_csv(csv_rows(doc)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .blocks import (
     Bar,
@@ -19,7 +20,11 @@ from .blocks import (
     Styled,
     Table,
     cell_text,
+    share,
 )
+
+if TYPE_CHECKING:
+    from .formats import Context
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#&~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
@@ -41,8 +46,8 @@ def _cell(cell: Cell, solid: str = "█") -> str:
     if isinstance(cell, Lines):
         return " · ".join(_cell(part, solid) for part in cell.parts)
     if isinstance(cell, Bar):
-        share = 0.0 if cell.maximum <= 0 else max(0.0, min(1.0, cell.value / cell.maximum))
-        return (solid * max(1, round(share * 10)) if share > 0 else "") + (" " + escape(cell.label) if cell.label else "")
+        part = share(cell.value, cell.maximum)
+        return (solid * max(1, round(part * 10)) if part > 0 else "") + (" " + escape(cell.label) if cell.label else "")
     if isinstance(cell, Styled) and cell.style == "strong":
         return f"**{escape(cell.text)}**"
     return escape(cell_text(cell))
@@ -88,4 +93,10 @@ def render(doc: Document, *, solid: str = "█") -> str:
             out += _table(["", escape(block.unit), ""], rows, ["left", "right", "left"]) + [""]
         elif isinstance(block, PageBreak):
             out += ["---", ""]
+        else:
+            raise TypeError(f"no Markdown for {type(block).__name__}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def render_to(doc: Document, context: Context) -> None:
+    context.stream.write(render(doc, solid=context.solid))

@@ -3,23 +3,21 @@ individual commands so the report never says something the commands do not."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
-from ..loader import Knowledge
-from ..query import PHASE_ORDER, evidence_map, filter_interventions, short_ref
+from ..query import evidence_map, filter_interventions, law_label, short_ref
 from .blocks import BulletList, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
-from .browse import (
-    documentation_doc,
-    evidence_cell,
-    implementation_doc,
-    law_label,
-    map_doc,
-    names,
-    tried_text,
-)
+from .common import evidence_cell, names, tried_text
+from .documentation import documentation_doc
+from .evidence import map_doc
+from .implementation import implementation_doc
+
+if TYPE_CHECKING:
+    from ..check import CheckResult
 from .estimate import (
     benchmark_blocks,
     caveat_blocks,
@@ -31,15 +29,15 @@ from .estimate import (
 )
 
 
-def _interventions(knowledge: Knowledge, lang: str) -> list[Any]:
+def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     n = names(knowledge, lang)
-    levels = {lv["id"]: lv for lv in knowledge["evidence"]["levels"]}
+    levels = {lv["id"]: lv for lv in knowledge.evidence["levels"]}
     blocks: list[Any] = [Paragraph(_t(
         lang, "Indsatserne står efter forebyggelsesfase og med den stærkeste evidens først. Kolonnen 'Det betyder' "
               "siger, hvad evidensniveauet lægger op til.",
         "Interventions by prevention phase, strongest evidence first. The column 'What to do' says what the "
         "evidence level suggests."))]
-    for phase in PHASE_ORDER:
+    for phase in knowledge.phase_ids:
         items = filter_interventions(knowledge, phases=[phase], lang=lang)
         blocks.append(Table(
             [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=1),
@@ -48,15 +46,16 @@ def _interventions(knowledge: Knowledge, lang: str) -> list[Any]:
               pick(levels[i["evidence"]]["action"], lang), tried_text(i["tried_in_denmark"], lang)] for i in items],
             title=n["phase"][phase],
         ))
-    avoid = [i for i in knowledge["interventions"]["interventions"] if i["evidence"] == "not-recommended"]
+    weakest = knowledge.evidence_ids[-1]  # not recommended: the bottom of the scale
+    avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == weakest]
     if avoid:
         blocks.append(Notes([f"{pick(i['name'], lang)}: {pick(i['evidence_reason'], lang)}" for i in avoid],
                             title=_t(lang, "Brug ikke", "Do not use")))
     return blocks
 
 
-def _law(knowledge: Knowledge, lang: str) -> list[Any]:
-    entries = knowledge["law"]["entries"]
+def _law(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+    entries = knowledge.law["entries"]
     blocks: list[Any] = [Table(
         [Column(_t(lang, "Henvisning", "Reference"), ratio=1), Column(_t(lang, "Indhold", "Provides"), ratio=3),
          Column(_t(lang, "For kommunen", "For the municipality"), ratio=2)],
@@ -65,7 +64,7 @@ def _law(knowledge: Knowledge, lang: str) -> list[Any]:
         title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)"),
     )]
     changes = []
-    for act in knowledge["law"]["acts"]:
+    for act in knowledge.law["acts"]:
         for change in act["changes_since"]:
             changes.append(f"{act['name']} — {change['date']}: {pick(change['text'], lang)} ({change['authority']})")
         for entry in (e for e in entries if e["act"] == act["id"]):
@@ -80,9 +79,9 @@ def _law(knowledge: Knowledge, lang: str) -> list[Any]:
     return blocks
 
 
-def _initiatives(knowledge: Knowledge, lang: str) -> list[Any]:
-    items = knowledge["initiatives"]["initiatives"]
-    return [Paragraph(pick(knowledge["initiatives"]["intro"], lang)), Table(
+def _initiatives(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+    items = knowledge.initiatives["initiatives"]
+    return [Paragraph(pick(knowledge.initiatives["intro"], lang)), Table(
         [Column(_t(lang, "Initiativ", "Initiative"), ratio=3), Column(_t(lang, "Periode", "Period")),
          Column(_t(lang, "Formål", "Purpose"), ratio=3), Column(_t(lang, "Kontakt", "Contact"), ratio=2)],
         [[Styled(pick(i["name"], lang), "strong"), i["period"] or "—", pick(i["purpose"], lang), ", ".join(i["contacts"])]
@@ -90,8 +89,8 @@ def _initiatives(knowledge: Knowledge, lang: str) -> list[Any]:
     )]
 
 
-def _sources(knowledge: Knowledge, lang: str, today: str) -> list[Any]:
-    meta = knowledge["meta"]
+def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+    meta = knowledge.meta
     title = pick(meta["title"], "da")
     cite = _t(lang,
               f"Citér som: {meta['publisher']} ({meta['year']}): {title}. Udtræk med vold {__version__} "
@@ -114,14 +113,16 @@ def _sources(knowledge: Knowledge, lang: str, today: str) -> list[Any]:
     ]
 
 
-def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, today: str) -> Document:
-    """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else."""
+def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str, today: str,
+                    offers: CheckResult | None = None) -> Document:
+    """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else.
+    `offers` (a check.CheckResult from `vold report --offers FILE`) adds the municipality's own offers."""
     doc = Document()
     doc.add(Heading(_t(lang, "Planlægningsgrundlag: vold i nære relationer", "Planning brief: violence in close relationships")))
     doc.add(Paragraph(title_text(result, lang), style="strong"))
-    doc.add(Paragraph(_t(lang, f"Grundlag: {knowledge['meta']['publisher']}s vidensnotat ({knowledge['meta']['year']}). "
+    doc.add(Paragraph(_t(lang, f"Grundlag: {knowledge.meta['publisher']}s vidensnotat ({knowledge.meta['year']}). "
                                f"Udarbejdet {today}.",
-                         f"Based on {knowledge['meta']['publisher']}'s knowledge note ({knowledge['meta']['year']}). "
+                         f"Based on {knowledge.meta['publisher']}'s knowledge note ({knowledge.meta['year']}). "
                          f"Prepared {today}."), style="muted"))
 
     doc.add(Heading(_t(lang, "1. Skøn over antal berørte", "1. Estimated number affected"), 2))
@@ -151,6 +152,12 @@ def report_document(knowledge: Knowledge, result: dict[str, Any], lang: str, tod
 
     doc.add(Heading(_t(lang, "8. Igangværende initiativer og kontakter", "8. Ongoing initiatives and contacts"), 2))
     doc.blocks += _initiatives(knowledge, lang)
+
+    if offers is not None:
+        from .check import check_blocks
+
+        doc.add(Heading(_t(lang, "Kommunens egne tilbud holdt op mod notatet", "The municipality's own offers against the note"), 2))
+        doc.blocks += check_blocks(offers, lang, level=3)
 
     doc.add(Heading(_t(lang, "9. Kilder", "9. Sources"), 2))
     doc.blocks += _sources(knowledge, lang, today)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -27,19 +27,14 @@ from .blocks import (
     Table,
     bar_chars,
     cell_text,
+    share,
 )
+from .styles import terminal_styles
 
-STYLES = {
-    "documented": "bold green",
-    "promising": "cyan",
-    "inconclusive": "yellow",
-    "unknown": "dim",
-    "not-recommended": "bold red",
-    "strong": "bold",
-    "muted": "dim",
-    "warn": "yellow",
-    "gap": "red",
-}
+if TYPE_CHECKING:
+    from .formats import Context
+
+STYLES = terminal_styles()  # style name -> Rich style, from the one table in styles.py
 
 
 def make_console(stream: TextIO | None = None) -> Console:
@@ -73,12 +68,11 @@ def _width() -> int | None:
 
 
 def _style(name: str) -> str:
-    return STYLES.get(name, name if name in {"green", "red", "cyan", "yellow", "white", "bold"} else "")
+    return STYLES.get(name, "")
 
 
 def _bar(bar: Bar, width: int = 12) -> Text:
-    share = 0.0 if bar.maximum <= 0 else max(0.0, min(1.0, bar.value / bar.maximum))
-    full = round(share * width)
+    full = round(share(bar.value, bar.maximum) * width)
     solid, empty = bar_chars()
     text = Text(solid * full, style="cyan")
     text.append(empty * (width - full), style="dim")
@@ -124,7 +118,8 @@ def _renderables(doc: Document) -> list[Any]:
             table = RichTable(title=block.title or None, caption=block.caption or None, title_justify="left",
                               title_style="bold", caption_justify="left", show_lines=False, expand=False)
             for col in block.columns:
-                table.add_column(col.header, justify=col.justify,
+                justify = cast("Literal['default', 'left', 'center', 'right', 'full']", col.justify)
+                table.add_column(col.header, justify=justify,
                                  no_wrap=col.no_wrap, overflow="ellipsis" if col.no_wrap else "fold")
             for row in block.rows:
                 table.add_row(*(_cell(c) for c in row))
@@ -142,11 +137,13 @@ def _renderables(doc: Document) -> list[Any]:
             table.add_column(justify="right", no_wrap=True)
             table.add_column(no_wrap=True)
             top = max((v for _, v, _ in block.items), default=0)
-            for label, value, shown in block.items:
-                table.add_row(Text(label), Text(shown), _bar(Bar(value, top)))
+            for label, amount, shown in block.items:
+                table.add_row(Text(label), Text(shown), _bar(Bar(amount, top)))
             parts.append(table)
         elif isinstance(block, PageBreak):
             parts.append(Text(""))
+        else:
+            raise TypeError(f"no terminal rendering for {type(block).__name__}")
         parts.append(Text(""))
     if parts:
         parts.pop()
@@ -240,3 +237,7 @@ def render(doc: Document, stream: TextIO | None = None) -> None:
             pending.append(part)
     if pending:
         console.print(Group(*pending))
+
+
+def render_to(doc: Document, context: Context) -> None:
+    render(doc, context.stream)

@@ -1,0 +1,93 @@
+"""`vold check`: the municipality's own offers held against the note's evidence, its law and the local need."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+
+
+def check(
+    file: Annotated[Path | None, typer.Argument(metavar="[FILE]", show_default=False,
+                    help="The list of offers: CSV (comma or semicolon, as Excel saves it), YAML, or xlsx "
+                         "(needs openpyxl).")] = None,
+    template: Annotated[bool, typer.Option("--template", help="Write a small CSV template (headers in --lang, "
+                                                              "two example rows) instead of checking.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                      help="With --template: write it to FILE (never over an existing file without --force).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="With --template -o: overwrite FILE if it exists.")] = False,
+    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N", show_default=False,
+                          help="Inhabitants, to hold crisis-centre places against the benchmark.")] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
+                            show_default=False, help="Municipality name (Danish letters optional) or code.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
+                    help="Population year for --municipality: 2013 or 2024 (default: the latest).")] = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Hold the municipality's own offers against the note: each offer's evidence (offers the note does not
+    recommend first), coverage of prevention phase x target group, a checklist of the note's legal references,
+    crisis-centre places against the Council of Europe benchmark, and what to look at next.
+
+    Columns (Danish or English, any case): tilbud/offer (required), indsats/intervention, fase/phase,
+    målgruppe/target (several: ';' or ','), pladser/places, lov/law. Exit 1 for a file that is missing or
+    has invalid content, 2 for a usage error.
+
+    \b
+    Examples:
+      vold check --template -o tilbud.csv --lang da
+      vold check tilbud.csv --municipality Viborg
+      vold check tilbud.yaml --population 43000 --format json
+    """
+    from ..errors import UsageError
+
+    language = lang_of(lang)
+    if template:
+        if file is not None:
+            raise UsageError("Give either FILE or --template, not both.",
+                             hint="vold check --template -o tilbud.csv, then vold check tilbud.csv")
+        if population is not None or municipality is not None or year is not None:
+            raise UsageError("--template takes no --population, --municipality or --year.")
+        _template(language, output, force)
+        return
+    if output is not None or force:
+        raise UsageError("--output and --force only go with --template.",
+                         hint="The check itself is written to stdout: vold check FILE > result.md")
+    if file is None:
+        raise UsageError("Give the FILE of offers to check, or --template to write one.",
+                         hint="Example: vold check tilbud.csv --municipality Viborg")
+    from ..check import check as compute
+    from ..check import inputs_from, offer_vocabulary
+    from ..offers import read_offers
+    from ..render.check import check_document
+
+    knowledge = load_kb(kb)
+    where = None
+    if population is not None or municipality is not None or year is not None:
+        from ..estimate import resolve_population
+
+        where = resolve_population(knowledge, population=population, municipality=municipality, year=year)
+    inputs = inputs_from(knowledge)
+    portfolio = read_offers(file, offer_vocabulary(inputs))
+    emit(check_document(compute(inputs, portfolio, where), language), fmt)
+
+
+def _template(lang: str, output: Path | None, force: bool) -> None:
+    import sys
+
+    from ..offers import template as make
+
+    text = make(lang)
+    if output is None:
+        sys.stdout.write(text.replace("\r\n", "\n"))
+        return
+    from ..files import write_text_atomic
+
+    write_text_atomic(output, "\ufeff" + text, force=force)  # the byte-order mark makes Excel read UTF-8
+    sys.stderr.write(f"Wrote {output}.\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)

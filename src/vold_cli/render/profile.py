@@ -1,0 +1,38 @@
+"""`vold profile`: who is more often exposed or uses violence, and the crisis-centre key figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lang import pick
+from ..lang import tr as _t
+from ..query import localize, source_text
+from .blocks import BulletList, Column, Document, Paragraph, Styled, Table
+from .common import refs_text
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+
+def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
+    profile = knowledge.profile
+    doc = Document(data=localize(profile, lang),
+                   table=("groups.traits", "crisis_centre_key_figures", "partner_reports"))
+    doc.add(Paragraph(pick(profile["intro"], lang)))
+    for group in profile["groups"]:
+        items = [pick(t["text"], lang) + (f" (ref. {refs_text(t['refs'])})" if t["refs"] else "") for t in group["traits"]]
+        doc.add(BulletList(items, title=f"{pick(group['title'], lang)} — {pick(group['compared_with'], lang)}"))
+    for figures, title in (
+            (profile["crisis_centre_key_figures"],
+             _t(lang, "Nøgletal om kvinder på krisecenter", "Key figures on women at crisis centres")),
+            (profile["partner_reports"],
+             _t(lang, "Kvinder på krisecenter om deres partner",
+                "What women at crisis centres report about their partner"))):
+        doc.add(Table(
+            [Column("%", justify="right", no_wrap=True), Column(_t(lang, "Nøgletal", "Figure"), ratio=4),
+             Column(_t(lang, "Kilde", "Source"), ratio=2)],
+            [[Styled(f"{p['percent']:g}", "strong"), pick(p["label"], lang), source_text(knowledge, p["source"], lang)]
+             for p in figures],
+            title=title,
+        ))
+    return doc

@@ -1,0 +1,108 @@
+"""The one registry of knowledge sections: each YAML file of a knowledge folder, the schema type that describes
+it (a TypedDict in `models.py`, named here so this module stays free of imports), the command that shows it and
+its label in both languages.
+
+Loading reads the files listed here, validation checks each against its type, search names the command and
+label, `kb info` and `kb validate` report them in this order. A test checks that this registry, the schema
+(`models.KnowledgeData`) and the bundled `knowledge/` folder agree.
+"""
+
+from __future__ import annotations
+
+#: What a cross-reference may point at: its name in messages -> "stem:list", the list whose entries' ids are
+#: the valid values.
+TARGETS: dict[str, str] = {
+    "target group": "target_groups:target_groups",
+    "law entry": "law:entries",
+    "act": "law:acts",
+    "intervention": "interventions:interventions",
+    "initiative": "initiatives:initiatives",
+    "evidence level": "evidence:levels",
+    "figure": "prevalence:figures",
+    "data source": "documentation:data_sources",
+}
+
+
+class Ref:
+    """A field of a section's entries that holds ids of another list (checked by `kb validate`).
+
+    `entries` is the path of the list of entries ("interventions"; "goals.indicators" for a list in each
+    entry of another; several lists joined by "+"). `fields` are the entry's fields holding one id, a list of
+    ids or nothing ("outcomes.evidence" reaches into a list of the entry); `what` is a key of TARGETS."""
+
+    __slots__ = ("entries", "fields", "what")
+
+    def __init__(self, entries: str, fields: str | tuple[str, ...], what: str) -> None:
+        self.entries = entries
+        self.fields = (fields,) if isinstance(fields, str) else fields
+        self.what = what
+
+    @property
+    def field(self) -> str:
+        return self.fields[0]
+
+
+class Section:
+    """One knowledge file. `command` may hold {id}, {code} or {ref}: search fills them in for the entry found.
+    `refs` are the cross-references its entries make to other lists."""
+
+    __slots__ = ("stem", "schema", "command", "da", "en", "refs")
+
+    def __init__(self, stem: str, schema: str, command: str, da: str, en: str,
+                 refs: tuple[Ref, ...] = ()) -> None:
+        self.stem = stem
+        self.schema = schema
+        self.command = command
+        self.da = da
+        self.en = en
+        self.refs = refs
+
+    @property
+    def file(self) -> str:
+        return f"{self.stem}.yaml"
+
+    def label(self, lang: str) -> str:
+        return self.da if lang == "da" else self.en
+
+    def __repr__(self) -> str:
+        return f"Section({self.stem!r})"
+
+
+#: In the order `kb info` reports them.
+REGISTRY: tuple[Section, ...] = (
+    Section("meta", "Meta", "vold kb info", "Om vidensbasen", "About the knowledge base"),
+    Section("definition", "Definition", "vold definition", "Definition", "Definition"),
+    Section("prevalence", "Prevalence", "vold estimate --population 43000", "Forekomst", "Prevalence",
+            refs=(Ref("worked_examples", "figure", "figure"), Ref("newer_figures", "compares_with", "figure"))),
+    Section("municipalities", "Municipalities", "vold estimate --municipality {code}", "Kommuner",
+            "Municipalities"),
+    Section("profile", "Profile", "vold profile", "Profil", "Profile",
+            refs=(Ref("crisis_centre_key_figures+partner_reports", "basis", "figure"),)),
+    Section("phases", "Phases", "vold phases", "Forebyggelsesfaser", "Prevention phases"),
+    Section("evidence", "EvidenceScale", "vold evidence", "Evidensskala", "Evidence scale"),
+    Section("target_groups", "TargetGroups", "vold map", "Målgrupper", "Target groups"),
+    Section("law", "Law", "vold law {ref}", "Lovgivning", "Law", refs=(Ref("entries", "act", "act"),)),
+    Section("interventions", "Interventions", "vold interventions {id}", "Indsatser", "Interventions", refs=(
+        Ref("interventions", "target_groups", "target group"), Ref("interventions", "law", "law entry"),
+        Ref("interventions", "initiatives", "initiative"),
+        Ref("interventions", ("evidence", "outcomes.evidence"), "evidence level"))),
+    Section("initiatives", "Initiatives", "vold initiatives {id}", "Initiativer", "Initiatives", refs=(
+        Ref("initiatives", "target_groups", "target group"), Ref("initiatives", "law", "law entry"),
+        Ref("initiatives", "interventions", "intervention"))),
+    Section("documentation", "Documentation", "vold documentation", "Dokumentation", "Documentation",
+            refs=(Ref("goals.indicators", "data_sources", "data source"),)),
+    Section("implementation", "Implementation", "vold implementation", "Implementering", "Implementation"),
+    Section("economy", "Economy", "vold economy", "Økonomi", "Economy"),
+    Section("benchmarks", "Benchmarks", "vold estimate --population 43000", "Pejlemærker", "Benchmarks"),
+)
+
+#: The file stems, in order (what the loader reads).
+SECTIONS: tuple[str, ...] = tuple(section.stem for section in REGISTRY)
+
+BY_STEM: dict[str, Section] = {section.stem: section for section in REGISTRY}
+
+
+def label(stem: str, lang: str) -> str:
+    """The section's label in `lang` (the file stem for a file the registry does not know)."""
+    section = BY_STEM.get(stem)
+    return section.label(lang) if section is not None else stem
