@@ -99,6 +99,58 @@ DA: dict[str, str] = {
     "Cannot write {target}: folder {parent} is not writable.": "Kan ikke skrive {target}: der kan ikke skrives i mappen {parent}.",
     "Cannot write {target}: it is a folder.": "Kan ikke skrive {target}: det er en mappe.",
     "Cannot write {target}: {reason}.": "Kan ikke skrive {target}: {reason}.",
+    # offers.py and cli/check.py (vold check FILE)
+    "{name}: no such file.": "{name}: filen findes ikke.",
+    "Check the path; `vold check --template -o tilbud.csv` writes a file to start from.":
+        "Kontrollér stien; `vold check --template -o tilbud.csv` skriver en fil at begynde med.",
+    "{name}: is a folder, not a file.": "{name}: er en mappe, ikke en fil.",
+    "Give the CSV, YAML or xlsx file of offers.": "Giv CSV-, YAML- eller xlsx-filen med tilbuddene.",
+    "A list of offers is a few kilobytes; check that this is the right file.":
+        "En liste over tilbud fylder få kilobyte; kontrollér, at det er den rigtige fil.",
+    "{name}: line 1: looks like a binary file (or UTF-16 text), not CSV or YAML.":
+        "{name}: linje 1: ligner en binær fil (eller UTF-16-tekst), ikke CSV eller YAML.",
+    "Save it as 'CSV UTF-8' from the spreadsheet, or give an .xlsx file.":
+        "Gem den som 'CSV UTF-8' fra regnearket, eller giv en .xlsx-fil.",
+    "Save it as 'CSV UTF-8' (Excel: Save as > 'CSV UTF-8 (kommasepareret)').":
+        "Gem den som 'CSV UTF-8' (Excel: Gem som > 'CSV UTF-8 (kommasepareret)').",
+    "Write a header line (tilbud;indsats;...) and one line per offer; `vold check --template` shows one.":
+        "Skriv en overskriftslinje (tilbud;indsats;...) og én linje pr. tilbud; `vold check --template` viser en.",
+    "{name}: no offers below the header (line {line}).": "{name}: ingen tilbud under overskriftslinjen (linje {line}).",
+    "Write one line per offer under the header.": "Skriv én linje pr. tilbud under overskriftslinjen.",
+    "{name}: line {line}, column {column}: unknown column.": "{name}: linje {line}, kolonne {column}: ukendt kolonne.",
+    "Valid columns: {columns}.": "Gyldige kolonner: {columns}.",
+    "{name}: line {line}, column {column}: the same column as {other} (duplicate header).":
+        "{name}: linje {line}, kolonne {column}: samme kolonne som {other} (dobbelt overskrift).",
+    "Keep one of them.": "Behold én af dem.",
+    "{name}: line {line}: missing the required column tilbud/offer (the offer's own name).":
+        "{name}: linje {line}: mangler den påkrævede kolonne tilbud/offer (tilbuddets eget navn).",
+    "{name}: line {line}, column {column}: unknown phase {word}.": "{name}: linje {line}, kolonne {column}: ukendt fase {word}.",
+    "{name}: line {line}, column {column}: unknown target group {word}.":
+        "{name}: linje {line}, kolonne {column}: ukendt målgruppe {word}.",
+    "{name}: line {line}, column {column}: {value} is not a whole number of places.":
+        "{name}: linje {line}, kolonne {column}: {value} er ikke et helt antal pladser.",
+    "Write digits only, e.g. 12, or leave the cell empty.": "Skriv kun cifre, fx 12, eller lad cellen stå tom.",
+    "{name}: line {line}, column {column}: empty: every row needs the offer's own name.":
+        "{name}: linje {line}, kolonne {column}: tom: hver række skal have tilbuddets eget navn.",
+    "Fill in the name, or delete the row.": "Skriv navnet, eller slet rækken.",
+    "{name}: line {line}: {cells} cells but only {columns} columns in the header.":
+        "{name}: linje {line}: {cells} celler, men kun {columns} kolonner i overskriftslinjen.",
+    "Put values only under a header, or quote a value that holds the separator.":
+        "Skriv kun værdier under en overskrift, eller sæt anførselstegn om en værdi, der rummer skilletegnet.",
+    "{name}: line 1: a zip archive, not CSV or YAML.": "{name}: linje 1: et zip-arkiv, ikke CSV eller YAML.",
+    "{name}: line 1: expected a list of offers, one mapping per offer.":
+        "{name}: linje 1: forventede en liste over tilbud, én afbildning pr. tilbud.",
+    "Give the FILE of offers to check, or --template to write one.":
+        "Giv FILEN med de tilbud, der skal kontrolleres, eller --template for at skrive en.",
+    "Example: vold check tilbud.csv --municipality Viborg": "Eksempel: vold check tilbud.csv --municipality Viborg",
+    "Give either FILE or --template, not both.": "Giv enten FIL eller --template, ikke begge.",
+    "vold check --template -o tilbud.csv, then vold check tilbud.csv":
+        "vold check --template -o tilbud.csv, og derefter vold check tilbud.csv",
+    "--template takes no --population, --municipality or --year.":
+        "--template tager ikke --population, --municipality eller --year.",
+    "--output and --force only go with --template.": "--output og --force hører kun til --template.",
+    "The check itself is written to stdout: vold check FILE > result.md":
+        "Selve kontrollen skrives til standardoutput: vold check FIL > resultat.md",
     # cli/report.py, cli/kb.py
     "Wrote {output} ({size} bytes).": "Skrev {output} ({size} byte).",
     "Wrote {count} files to {directory}.": "Skrev {count} filer til {directory}.",

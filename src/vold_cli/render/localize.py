@@ -135,3 +135,20 @@ def filters(applied: Mapping[str, object], lang: str, knowledge: KnowledgeBase |
             shown = repr(value)
         parts.append(f"{word} {shown}")
     return "; ".join(parts)
+
+
+def when(date_text: str | None, lang: str) -> str:
+    """A change's date in words ('1. juli 2024'); the source's silence said as such when there is none."""
+    if not date_text:
+        return "dato ikke oplyst i kilden" if lang == "da" else "date not stated in the source"
+    return date(date_text, lang)
+
+
+def attribution(authority: str | None, reported_by: list[str] | tuple[str, ...], lang: str) -> str:
+    """Who a change comes from: 'Folketinget, L 104 (2023-24); ifølge A og B' / '...; as reported by A and B'.
+    The names stay as they are (they are names); only the words around them are in `lang`."""
+    parts = [authority or ("kilden nævner ingen lov eller myndighed" if lang == "da"
+                           else "no act or authority named in the source")]
+    if reported_by:
+        parts.append(("ifølge " if lang == "da" else "as reported by ") + join(list(reported_by), lang))
+    return "; ".join(parts)
