@@ -152,7 +152,7 @@ def test_kb_init_failing_midway_leaves_nothing(run, tmp_path: Path, monkeypatch:
     monkeypatch.setattr(Path, "write_bytes", failing_write_bytes)
     result = run("kb", "init", str(tmp_path / "kb"))
     if isinstance(failure, KeyboardInterrupt):
-        assert result.exit_code == 130 and "Aborted" in result.stderr
+        assert result.exit_code == 130 and "Error: Interrupted." in result.stderr
     else:
         assert result.exit_code == 1
         _one_error(result, f"Cannot write {tmp_path / 'kb'}", "No space left on device")
@@ -368,7 +368,7 @@ def test_report_failing_midway_keeps_the_old_file(report, tmp_path: Path, monkey
     monkeypatch.setattr(os, "fsync", failing_fsync)
     result = report("-o", str(target), "--force")
     if isinstance(failure, KeyboardInterrupt):
-        assert result.exit_code == 130 and "Aborted" in result.stderr
+        assert result.exit_code == 130 and "Error: Interrupted." in result.stderr
     else:
         assert result.exit_code == 1
         _one_error(result, f"Cannot write {target}", "No space left on device")

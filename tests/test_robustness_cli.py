@@ -58,8 +58,20 @@ HOSTILE_WORDS = [
     "\x1b[31mred\x1b[0m", "\u202eevil", "😀", "\u00a0", "\u200b", "ı", "ǅ", "ß", "İ", "\udcff", "\udce6",
     "a" + "1" * 3000 + "!",
 ]
+# Control characters and bidirectional marks (never NUL, which no real argv can hold): echoed in an error or an
+# answer, each must come out as visible text (\x1b, \u202e), never as the raw character (asserted on bytes).
+CONTROL_WORDS = [
+    "\x1b[2J\x1b[H", "\x1b]0;pwned\x07", "\x1b]0;no-end", "\x9b2J", "\x07", "a\x08b", "x\ry", "\u202eevil",
+    "\u2066x\u2069", "\u200e\u200f\u061c", "\x1b[2K\rValid: ./kb\x1b[8m", "\u2028\u2029", "\x7f\x85", "a\nb", "\t",
+]
+HOSTILE_WORDS += CONTROL_WORDS
 # Pieces that glue into long, mixed strings (digits after a letter, brackets, percent signs, Danish letters).
-PIECES = ["9" * 1000, "1" * 200, "a", "x" * 500, "%", "[", "]", "æ", "ø", "å", " ", "§", "-", ".", ",", "!"]
+PIECES = ["9" * 1000, "1" * 200, "a", "x" * 500, "%", "[", "]", "æ", "ø", "å", " ", "§", "-", ".", ",", "!",
+          *CONTROL_WORDS]
+control_text = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=1, max_codepoint=0x1f), st.characters(min_codepoint=0x7f, max_codepoint=0x9f),
+    st.sampled_from(["\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c", "\u2028", "a", "["])),
+    min_size=1, max_size=20)
 
 text_no_slash = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="/\\"), max_size=40
@@ -71,7 +83,7 @@ numbers = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
 ).map(str)
 values = st.one_of(
-    st.sampled_from(VALID_WORDS), st.sampled_from(HOSTILE_WORDS), numbers, text_no_slash, long_text
+    st.sampled_from(VALID_WORDS), st.sampled_from(HOSTILE_WORDS), numbers, text_no_slash, long_text, control_text
 )
 # Relative names only (the run's working folder is a fresh temporary one): for kb init DIR and report -o.
 out_names = st.one_of(
@@ -227,6 +239,15 @@ def _not_json(constant: str) -> None:
     raise ValueError(f"{constant} is not JSON")
 
 
+def _raw_controls(blob: bytes) -> list[str]:
+    """The control characters and bidi marks (other than newline and tab) in output, checked on its bytes."""
+    import re
+
+    found = [chr(b) for b in blob if (b < 0x20 and b not in (0x09, 0x0A)) or b == 0x7F]
+    text = blob.decode("utf-8", "replace")
+    return found + re.findall("[\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]", text)
+
+
 def _is_exit(exc: BaseException | None) -> bool:
     return exc is None or isinstance(exc, SystemExit)
 
@@ -271,6 +292,11 @@ def test_any_arguments_end_cleanly(runner, warm_cache, case: tuple[list[str], bo
             json.loads(result.stdout, parse_constant=_not_json)  # NaN and Infinity are not JSON
         except ValueError as exc:
             raise AssertionError(f"{shown}: --format json printed no JSON: {result.stdout[:300]!r}") from exc
+    raw = _raw_controls(result.stderr_bytes)
+    assert not raw, f"{shown}: raw control characters {raw!r} on stderr: {result.stderr[:300]!r}"
+    if env.get("NO_COLOR", "1") or env.get("TERM", "dumb") == "dumb":  # with colour, Rich writes its own ESC codes
+        raw = _raw_controls(result.stdout_bytes)
+        assert not raw, f"{shown}: raw control characters {raw!r} on stdout: {result.stdout[:300]!r}"
     if result.exit_code != 0:
         error_lines = [line for line in result.stderr.splitlines() if line.startswith(("Error:", "Fejl:"))]
         assert len(error_lines) == 1 and result.stderr.count("\n") == 1, f"{shown}: stderr {result.stderr[:500]!r}"

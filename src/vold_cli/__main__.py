@@ -1,15 +1,51 @@
 """`python -m vold_cli` and the `vold` console script."""
 
-import gc
+import _signal  # type: ignore[import-not-found]  # the C module: `signal` imports enum, functools and collections, time in which Ctrl-C would
+import os  # still give a traceback (os and sys are loaded before any program runs)
 import sys
 
 
-def main() -> None:
-    gc.disable()  # a short-lived process: the cyclic collector only re-walks what the imports and the data create
-    from .cli.app import app, keep_only
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C at any moment: one line, exit 130. Nothing is raised into the running code (a KeyboardInterrupt
+    raised inside an import, a weak-reference callback or a destructor prints a traceback Python cannot stop);
+    instead the temporary files and folders being written are removed here (files.discard_pending) and the
+    process ends at once."""
+    _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
+    files = sys.modules.get("vold_cli.files")
+    if files is not None:
+        try:
+            files.discard_pending()
+        except BaseException:  # noqa: S110 - best effort; the exit below must happen
+            pass
+    try:
+        os.write(2, b"Error: Interrupted.\n")
+    except OSError:
+        pass
+    os._exit(130)
 
-    keep_only(sys.argv[1:])
-    app()
+
+# Installed when this module is imported, before any other import: Ctrl-C during start-up gives one line and 130.
+_signal.signal(_signal.SIGINT, _interrupted)
+
+
+def main() -> None:
+    _signal.signal(_signal.SIGINT, _interrupted)  # again: main() may be called after a handler was changed
+    try:
+        import gc
+
+        gc.disable()  # a short-lived process: the cyclic collector only re-walks what the imports and the data create
+        from .cli.app import app, keep_only
+
+        keep_only(sys.argv[1:])
+        app()
+    except KeyboardInterrupt:  # raised by other means than SIGINT (the CLI itself maps it inside a command)
+        if sys.stderr is not None:
+            try:
+                sys.stderr.write("Error: Interrupted.\n")
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+        raise SystemExit(130) from None
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
 """Errors the core raises; the CLI turns each into one line on stderr and the exit code it carries.
 
 Exit codes (documented in the README): 0 success; 1 something asked for does not exist or the knowledge
-base is invalid; 2 usage error (bad option or value).
+base is invalid; 2 usage error (bad option or value); 130 interrupted (Ctrl-C).
+
+A message may carry a value from a knowledge folder or an argument: put it in with `sanitize.quote(value)`
+(quoted, control characters escaped, cut at 80 characters with the length said). `str()` of an error is always
+one harmless line (`sanitize.one_line`), whatever went into it.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class VoldError(Exception):
@@ -22,7 +27,9 @@ class VoldError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return f"{self.message} {self.hint}" if self.hint else self.message
+        from .sanitize import one_line
+
+        return one_line(f"{self.message} {self.hint}" if self.hint else self.message)
 
 
 class KnowledgeError(VoldError):

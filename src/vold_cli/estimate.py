@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from .errors import UsageError
 from .lang import pick
+from .sanitize import quote
 
 _PLAIN = re.compile(r"^[0-9]+$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
@@ -29,18 +30,18 @@ def parse_population(text: str, *, maximum: int) -> int:
     """A population typed by a person: digits, optionally grouped by thousands with '.', ',' or a space."""
     cleaned = text.strip()
     if len(cleaned) > 20:  # far above any population; also keeps int() away from huge digit strings
-        raise UsageError(f"Invalid population {text[:30]!r}…: far too long.", hint=POPULATION_HELP)
+        raise UsageError(f"Invalid population {quote(text, 30)}: far too long.", hint=POPULATION_HELP)
     if _PLAIN.match(cleaned):
         value = int(cleaned)
     elif _GROUPED.match(cleaned):
         value = int(re.sub(r"[^0-9]", "", cleaned))
     else:
-        raise UsageError(f"Invalid population {text!r}.", hint=POPULATION_HELP + " No decimals, words or signs.")
+        raise UsageError(f"Invalid population {quote(text)}.", hint=POPULATION_HELP + " No decimals, words or signs.")
     if value <= 0:
-        raise UsageError(f"Invalid population {text!r}: it must be at least 1.", hint=POPULATION_HELP)
+        raise UsageError(f"Invalid population {quote(text)}: it must be at least 1.", hint=POPULATION_HELP)
     if value > maximum:
         raise UsageError(
-            f"Invalid population {text!r}: larger than Denmark's population at the reference date ({maximum:,}).",
+            f"Invalid population {quote(text)}: larger than Denmark's population at the reference date ({maximum:,}).",
             hint=POPULATION_HELP,
         )
     return value

@@ -57,10 +57,11 @@ def _index(items: Sequence[T], key: Callable[[T], str]) -> dict[str, T]:
 
 
 def _missing(what: str, ident: str, known: Sequence[str], command: str) -> UnknownEntry:
+    from .sanitize import quote
     from .text import did_you_mean
 
     hint = did_you_mean(ident, list(known)) or f"Run `{command}` to list them."
-    return UnknownEntry(f"No {what} with id {ident!r}.", hint=hint)
+    return UnknownEntry(f"No {what} with id {quote(ident)}.", hint=hint)
 
 
 class KnowledgeBase:

@@ -19,6 +19,7 @@ DA: dict[str, str] = {
     "Error: {message}": "Fejl: {message}",
     "Try '{path} --help'.": "Prøv '{path} --help'.",
     "Aborted.": "Afbrudt.",
+    "Interrupted.": "Afbrudt.",
     "standard output is closed, so the answer cannot be written.":
         "standardoutput er lukket, så svaret kan ikke skrives.",
     "cannot write the output ({reason}).": "kan ikke skrive svaret ({reason}).",

@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from .kb import KnowledgeBase
     from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source
 
+from .sanitize import quote
+
 
 def section_counts(knowledge: KnowledgeBase) -> dict[str, dict[str, int]]:
     """For each file, how many entries each of its lists holds (e.g. law: entries 9, acts 5)."""
@@ -41,7 +43,7 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
         found = knowledge.municipality_by_code(wanted.zfill(3))
         if found is not None:
             return found
-        raise UsageError(f"No municipality has the code {wanted!r}.",
+        raise UsageError(f"No municipality has the code {quote(wanted)}.",
                          hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
     from .vocab import municipality_typed
 
@@ -59,10 +61,10 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
         return starts[0]
     if len(exact) > 1 or len(starts) > 1:
         matches = [m["name"] for m in (exact or starts)]
-        raise UsageError(f"Municipality {query!r} is ambiguous: {', '.join(matches[:8])}.",
+        raise UsageError(f"Municipality {quote(query)} is ambiguous: {', '.join(matches[:8])}.",
                          hint="Give more of the name, or the code.")
     hint = did_you_mean(wanted, names) or "Give the name or the three-digit code."
-    raise UsageError(f"Unknown municipality {query!r}.", hint=hint)
+    raise UsageError(f"Unknown municipality {quote(query)}.", hint=hint)
 
 
 def source_text(knowledge: KnowledgeBase, source: Source | None, lang: str) -> str:
@@ -286,7 +288,7 @@ def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
     from .text import did_you_mean
 
     hint = did_you_mean(reference[:80], refs)
-    raise NotFound(f"No legal reference {reference!r} in the knowledge base.",
+    raise NotFound(f"No legal reference {quote(reference)} in the knowledge base.",
                    hint=(hint + " " if hint else "") + "Run `vold law` to list them.")
 
 

@@ -17,6 +17,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from . import models
 from .errors import KnowledgeError
 from .models import Evidence, Phase
+from .sanitize import has_control, quote
 from .sections import REGISTRY, SECTIONS, TARGETS
 from .yamlsafe import parse
 
@@ -45,6 +46,12 @@ def _adapter(stem: str) -> TypeAdapter[Any]:
     return _ADAPTERS[stem]
 
 
+def _key(step: Any) -> str:
+    """A key in a place label: as it is when it is a plain name, else quoted (a key may hold anything)."""
+    text = str(step)
+    return text if text.replace("_", "").replace("-", "").isalnum() and text.isascii() else quote(step)
+
+
 def _entry_label(raw: Any, loc: tuple[Any, ...]) -> str:
     """Readable path to the failing field, naming the entry by its id where there is one."""
     parts: list[str] = []
@@ -53,12 +60,12 @@ def _entry_label(raw: Any, loc: tuple[Any, ...]) -> str:
         if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
             node = node[step]
             ident = node.get("id") or node.get("code") if isinstance(node, dict) else None
-            parts[-1:] = [f"{parts[-1] if parts else ''}[{step}]" + (f" (id {ident!r})" if ident else "")]
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{step}]" + (f" (id {quote(ident)})" if ident else "")]
         elif isinstance(node, dict) and step in node:
             node = node[step]
-            parts.append(str(step))
+            parts.append(_key(step))
         else:
-            parts.append(str(step))
+            parts.append(_key(step))
     return ".".join(parts) or "top level"
 
 
@@ -72,9 +79,13 @@ def _schema_error(name: str, raw: Any, exc: ValidationError) -> KnowledgeError:
     elif first["type"] == "missing":
         message = "required field is missing" + (" (every text needs both da and en)" if loc[-1:] in (("da",), ("en",)) else "")
     given = first.get("input")
-    if first["type"] not in ("missing", "extra_forbidden") and isinstance(given, (str, int, float, bool)) \
+    import datetime
+
+    if isinstance(given, datetime.date) and first["type"] not in ("missing", "extra_forbidden"):
+        message += f" (got the date {given.isoformat()}; quote it in YAML: '{given.isoformat()}')"
+    elif first["type"] not in ("missing", "extra_forbidden") and isinstance(given, (str, int, float, bool)) \
             and len(repr(given)) <= 60:
-        message += f" (got {given!r}{'; quote yes/no/on/off in YAML' if isinstance(given, bool) else ''})"
+        message += f" (got {quote(given)}{'; quote yes/no/on/off in YAML' if isinstance(given, bool) else ''})"
     more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
     return KnowledgeError(f"{name}: {_entry_label(raw, loc)}: {message}{more}.")
 
@@ -433,6 +444,58 @@ def _check_rules(name: str, stem: str, parsed: Any, data: Any) -> None:
     raise KnowledgeError(f"{name}: {_entry_label(parsed, place)}: Value error, {message}{more_text}.")
 
 
+def _check_controls(name: str, node: Any, path: str = "") -> None:
+    """Refuse control characters, bidirectional marks and U+2028/2029 in any key or text of a file (newline and
+    tab are allowed), naming the file and the place: they can rewrite a terminal or hide what a text says."""
+    if not _any_control(node):
+        return  # the common case: no paths built
+    stack: list[tuple[Any, str]] = [(node, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, dict):
+            for key, value in current.items():
+                here = f"{where}.{_key(key)}" if where else _key(key)
+                if isinstance(key, str) and has_control(key):
+                    raise _control_error(name, here, key, "key")
+                stack.append((value, here))
+        elif isinstance(current, list):
+            for index, item in enumerate(current):
+                ident = item.get("id") if isinstance(item, dict) else None
+                label = f" (id {quote(ident)})" if isinstance(ident, str) and not has_control(ident) else ""
+                stack.append((item, f"{where}[{index}]{label}"))
+        elif isinstance(current, str) and has_control(current):
+            raise _control_error(name, where or "top level", current, "text")
+
+
+def _any_control(node: Any) -> bool:
+    """Whether any key or text in `node` holds a refused character (one quick pass, no paths)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            for key in current:
+                if isinstance(key, str) and not key.isprintable() and has_control(key):
+                    return True
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+        elif isinstance(current, str) and not current.isprintable() and has_control(current):
+            return True
+    return False
+
+
+def _control_error(name: str, where: str, value: str, what: str) -> KnowledgeError:
+    found = has_control(value)
+    code = ord(found.group()) if found else 0
+    return KnowledgeError(
+        f"{name}: {where}: the {what} holds the control character U+{code:04X} ({quote(value, 40)}).",
+        hint="Remove it: knowledge texts may hold newlines and tabs but no other control characters, escape "
+             "sequences or bidirectional marks.",
+    )
+
+
+
+
 def validate_files(raw: dict[str, bytes]) -> KnowledgeData:
     """Parse and validate every file; return the data in the schema's shape, or raise KnowledgeError."""
     data: dict[str, Any] = {}
@@ -441,6 +504,7 @@ def validate_files(raw: dict[str, bytes]) -> KnowledgeData:
         parsed = parse(name, raw[stem])
         if not isinstance(parsed, dict):
             raise KnowledgeError(f"{name}: top level must be a mapping of fields, not {type(parsed).__name__}.")
+        _check_controls(name, parsed)
         try:
             data[stem] = _adapter(stem).validate_python(parsed)
         except ValidationError as exc:

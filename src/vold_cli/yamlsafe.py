@@ -9,11 +9,13 @@ before they cost anything."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 from .errors import KnowledgeError
+from .sanitize import quote
 
 try:
     _Base: type = yaml.CSafeLoader
@@ -31,6 +33,49 @@ def _where(mark: Any) -> str:
 
 
 EMPTY = object()  # no document at all (a null document is None)
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+# The only numbers a knowledge file may hold: plain decimal integers and decimals (stricter than YAML 1.2's core
+# schema). YAML 1.1, which PyYAML reads, also takes 010000 (octal 4096), 0x2710, 0b1010, 1:06:40 (sexagesimal
+# 4000), 10_000 and +10000; a reader sees something else in each, so they are refused.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|-?\.[0-9]+|-?\.(?:inf|Inf|INF)"
+                           r"|\.(?:nan|NaN|NAN)")
+
+_OCTAL_12 = re.compile(r"[-+]?0o[0-7_]+")  # YAML 1.2's octal, which PyYAML leaves as text: refused all the same
+
+
+def _not_decimal(name: str, value: str, mark: Any) -> KnowledgeError:
+    """Why `value` (which YAML 1.1 reads as a number) is refused, and what to write instead."""
+    bare = value.lstrip("+-")
+    sign = "-" if value.startswith("-") else ""
+    digits = bare.replace("_", "")
+    if ":" in bare:
+        why, instead = "a base-60 (sexagesimal) number in YAML 1.1, like a time", None
+    elif bare[:2].lower() in ("0x", "0o", "0b"):
+        why = {"0x": "hexadecimal", "0o": "octal", "0b": "binary"}[bare[:2].lower()]
+        try:
+            instead = f"{sign}{int(digits, 0)} if that is what it means"
+        except ValueError:
+            instead = None
+    elif "_" in bare:
+        why, instead = "underscores are digit separators in YAML 1.1", None
+    elif value.startswith("+"):
+        why, instead = "a leading + sign", None
+    elif len(digits) > 1 and digits[0] == "0" and digits[1:2] != ".":
+        why = "a leading zero makes an octal number in YAML 1.1" if digits.isdigit() else "a leading zero"
+        instead = None
+    else:
+        why, instead = "not a plain decimal number", None
+    if instead is None and ":" not in bare and bare[:2].lower() not in ("0x", "0o", "0b"):
+        instead = sign + (digits.lstrip("0") or "0") if digits.isdigit() else None
+        if instead is None and "." in digits:
+            whole, _, frac = digits.partition(".")
+            instead = f"{sign}{whole.lstrip('0') or '0'}.{frac}" if (whole + frac).isdigit() else None
+    write = f"write {instead}" if instead else "write the number in plain decimal digits"
+    return KnowledgeError(f"{name}: {_where(mark)}{quote(value)} is not a plain decimal number ({why}).",
+                          hint=f"Numbers must mean what they look like: {write}, or quote it if it is text.")
+
+
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _SAFE_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary")}
@@ -80,15 +125,19 @@ def build(name: str, text: str) -> Any:
                 elif tag is None or tag == "!":
                     tag = resolve(_ScalarNode, value, event.implicit)
                 elif tag not in _SAFE_SCALAR_TAGS:
-                    raise _ConstructorError(None, None, f"could not determine a constructor for the tag {tag!r}",
+                    raise _ConstructorError(None, None, f"could not determine a constructor for the tag {quote(tag)}",
                                             event.start_mark)
+                if tag in (_INT, _FLOAT) and not _PLAIN_NUMBER.fullmatch(value) or (
+                        tag == _STR and event.implicit[0] and isinstance(value, str) and value[:1] in "0+-"
+                        and _OCTAL_12.fullmatch(value)):
+                    raise _not_decimal(name, value, event.start_mark)
                 if tag != _STR:
                     if tag == _MERGE and is_map and pending is no_key:
                         raise _ConstructorError(None, None, "merge keys (<<) are not allowed in knowledge files",
                                                 event.start_mark)
                     construct = constructors.get(tag)
                     if construct is None:  # e.g. '=' (tag:yaml.org,2002:value): refused, as safe_load does
-                        raise _ConstructorError(None, None, f"could not determine a constructor for the tag {tag!r}",
+                        raise _ConstructorError(None, None, f"could not determine a constructor for the tag {quote(tag)}",
                                                 event.start_mark)
                     try:
                         value = construct(parser, _ScalarNode(tag, value, event.start_mark, event.end_mark,
@@ -104,7 +153,7 @@ def build(name: str, text: str) -> Any:
                     raise KnowledgeError(f"{name}: {_where(event.start_mark)}more than {MAX_NODES:,} values; "
                                          "a knowledge file holds a few thousand at most.")
                 if event.tag not in (None, "!", "tag:yaml.org,2002:map" if cls is _MappingStart else "tag:yaml.org,2002:seq"):
-                    raise _ConstructorError(None, None, f"could not determine a constructor for the tag {event.tag!r}",
+                    raise _ConstructorError(None, None, f"could not determine a constructor for the tag {quote(event.tag)}",
                                             event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     raise KnowledgeError(f"{name}: {_where(event.start_mark)}nested more than {MAX_DEPTH} levels deep.")
@@ -130,7 +179,7 @@ def build(name: str, text: str) -> Any:
                 if pending is no_key:
                     try:
                         if value in target:
-                            raise _ConstructorError(None, None, f"duplicate key {value!r}", event.start_mark)
+                            raise _ConstructorError(None, None, f"duplicate key {quote(value)}", event.start_mark)
                     except TypeError:
                         raise _ConstructorError("while constructing a mapping", None, "found unhashable key",
                                                 event.start_mark) from None

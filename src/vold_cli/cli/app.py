@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
+from ..errors import EXIT_INTERRUPTED, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
 from .common import LangOpt
 
 HELP = """\
@@ -19,18 +20,38 @@ Decision support for planning the social effort against violence in close relati
 
 \b
 Examples:
-  vold estimate --population 43000          what the national figures mean for 43,000 citizens
-  vold estimate --municipality Aarhus       the same for a municipality (population 2024)
-  vold interventions --phase secondary      interventions that stop violence, strongest evidence first
-  vold interventions safe-dates             everything known about one intervention
-  vold law 109                              Serviceloven § 109, and what has changed since the note
-  vold map                                  evidence gap map: prevention phase x target group
-  vold search kaerestevold                  search every section, with or without Danish letters
-  vold report --municipality Viborg --format html -o plan.html
-  vold check tilbud.csv -m Viborg           the municipality's own offers against the note
+  vold estimate --population 43000      the note's figures for 43,000 citizens
+  vold estimate --municipality Aarhus   the same for a municipality (2024)
+  vold interventions --phase secondary  what stops violence, strongest first
+  vold interventions safe-dates         all about one intervention
+  vold law 109                          Serviceloven § 109, and what changed
+  vold map                              evidence gap map: phase x target group
+  vold search kaerestevold              search, Danish letters optional
+  vold report -m Viborg -o plan.html    a planning brief as one HTML file
+  vold check tilbud.csv -m Viborg       your own offers against the note
 
-Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error.
+Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error, 130 interrupted.
 """
+
+# One line each in `vold --help` (Click would cut the docstrings' first sentences with "...").
+SUMMARIES = {
+    "estimate": "How many are likely affected locally, with costs and caveats",
+    "interventions": "Interventions by phase, target group and evidence",
+    "law": "Legal references in the note, and what has changed since",
+    "initiatives": "The note's list of ongoing initiatives, with contacts",
+    "phases": "The three prevention phases and their strongest evidence",
+    "map": "Evidence gap map: target group x prevention phase",
+    "evidence": "The evidence scale and what each level suggests doing",
+    "profile": "Who is more often exposed or uses violence; crisis centres",
+    "definition": "The definition, the forms of violence, the two kinds of data",
+    "implementation": "Drivers, factors and the four implementation strategies",
+    "documentation": "Goals -> indicators -> data sources, and where none exist",
+    "economy": "National annual costs by item, and what they leave out",
+    "search": "Search every section in both languages",
+    "report": "A planning brief as Markdown or one self-contained HTML file",
+    "check": "Your own offers held against the evidence, the law and the need",
+    "kb": "Validate, describe or copy the knowledge base",
+}
 
 
 def _say(line: str) -> None:
@@ -46,14 +67,18 @@ def _say(line: str) -> None:
 def _fail(message: str, code: int) -> int:
     from ..lang import current
     from ..messages import translate
+    from ..sanitize import one_line
 
     language = current()
-    _say(("Fejl: " if language == "da" else "Error: ") + translate(message, language))
+    # one harmless line: controls shown as \x1b, long values cut
+    _say(("Fejl: " if language == "da" else "Error: ") + one_line(translate(message, language)))
     return code
 
 
 def _fail_english(message: str, code: int) -> int:
-    _say(f"Error: {message}")
+    from ..sanitize import one_line
+
+    _say(f"Error: {one_line(message)}")
     return code
 
 
@@ -113,12 +138,77 @@ def _usage_line(exc: click.UsageError) -> str:
     return f"{message.rstrip('.')}{end} Try '{path} --help'."
 
 
-class VoldGroup(TyperGroup):
+def _null_stdout() -> None:
+    """Give a closed stdout the null device (on fd 1, so no file opened later gets fd 1 and the answer)."""
+    fd = os.open(os.devnull, os.O_WRONLY)
+    if fd != 1:
+        os.dup2(fd, 1)
+        os.close(fd)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+
+
+def _writes_to_file(argv: list[str]) -> bool:
+    """Whether the command line writes its result to a file, not stdout: `kb init DIR`, `report -o FILE`."""
+    name = _wanted(argv)
+    if name is None or name not in argv:
+        return False
+    rest = argv[argv.index(name) + 1:]
+    if name == "kb":
+        return [a for a in rest if not a.startswith("-")][:1] == ["init"]
+    if name != "report":
+        return False
+    for i, arg in enumerate(rest):
+        if arg in ("-o", "--output"):
+            value = rest[i + 1] if i + 1 < len(rest) else None
+        elif arg.startswith("--output="):
+            value = arg.split("=", 1)[1]
+        elif arg.startswith("-o") and not arg.startswith("--"):
+            value = arg[2:]
+        else:
+            continue
+        return value not in (None, "", "-")
+    return False
+
+
+class WholeSummaries(TyperGroup):
+    """A group whose command list shows each summary whole, wrapped to the terminal."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with whole summaries, wrapped to the terminal, never cut with '...'."""
+        # Click's gettext: Danish when the language is Danish (cli/i18n.py)
+        translate: Callable[[str], str] = getattr(click.core, "_")  # noqa: B009
+
+        from ..lang import current
+
+        summaries = SUMMARIES if current() != "da" else {}  # Danish: cli/help_da.py put them in short_help
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is None or cmd.hidden:
+                continue
+            rows.append((name, summaries.get(name) or cmd.short_help or cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section(translate("Commands")):
+                formatter.write_dl(rows)
+
+
+class VoldGroup(WholeSummaries):
     """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:  # `--show-completion` alone detects the shell; Typer cannot say "value optional"
+            if param.name in ("install_completion", "show_completion") and isinstance(param, click.Option):
+                param._flag_needs_value = True
+                param.flag_value = "auto"
 
     def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]  # click's overloads
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        if os.environ.get(complete_var or "_VOLD_COMPLETE"):  # the shell asks for completions
+            from typer.completion import completion_init  # type: ignore[attr-defined]  # imported there from _completion_shared
+
+            completion_init()  # Typer's bash/zsh/fish/powershell protocol
         if not argv:
             argv = ["--help"]
         code = self._run(argv, prog_name or "vold", complete_var, **extra)
@@ -129,12 +219,14 @@ class VoldGroup(TyperGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130; say "Aborted." in _run
+        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130; say "Interrupted." in _run
             raise click.Abort() from None
 
     def _run(self, argv: list[str], prog_name: str, complete_var: str | None, **extra: Any) -> int:
         if sys.stdout is None:  # started with stdout closed (>&-): nowhere to put the answer
-            return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
+            if not _writes_to_file(argv):
+                return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
+            _null_stdout()  # `report -o FILE`, `kb init DIR` write a file; fd 1 must not become that file
         try:
             _choose_language(self, argv)
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
@@ -144,6 +236,8 @@ class VoldGroup(TyperGroup):
             sys.stdout.write(exc.ctx.get_help() + "\n")
             return EXIT_OK
         except click.exceptions.Exit as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # Typer's silent 130 for Ctrl-C
+                return _fail("Interrupted.", EXIT_INTERRUPTED)
             return exc.exit_code
         except click.UsageError as exc:
             return _fail(_usage_line(exc), EXIT_USAGE)
@@ -152,10 +246,7 @@ class VoldGroup(TyperGroup):
         except VoldError as exc:
             return _fail(str(exc), exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
-            from ..lang import current
-
-            _say("Afbrudt." if current() == "da" else "Aborted.")
-            return 130
+            return _fail("Interrupted.", EXIT_INTERRUPTED)
         except SystemExit as exc:
             # Rich meets a closed pipe itself: it points stdout at the null device and exits with 1
             # (Console.on_broken_pipe). For vold a reader that goes away is not an error.
@@ -195,13 +286,48 @@ app = typer.Typer(
     name="vold",
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # our own --install-completion/--show-completion below take a shell name
     suggest_commands=False,  # Click suggests already (in the chosen language); Typer's would say it twice
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    """The shell named, else the one vold runs under (detected, else $SHELL); a usage error if unknown."""
+    if value and value != "auto":
+        name = value.lower()
+    else:
+        from typer._completion_shared import _get_shell_name
+
+        name = _get_shell_name() or os.path.basename(os.environ.get("SHELL", "")).lower()
+        if not name:
+            raise click.UsageError("cannot tell which shell this is. Name it: --show-completion bash, zsh or fish")
+    if name not in SHELLS:
+        raise click.UsageError(f"no completion for the shell {name!r}. Use one of: {', '.join(SHELLS)}")
+    return name
+
+
+def _completion(action: str) -> Callable[[click.Context, click.Parameter, str | None], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is None or ctx.resilient_parsing:
+            return
+        from typer.completion import (  # type: ignore[attr-defined]  # re-exported from _completion_shared
+            completion_init,
+            install_callback,
+            show_callback,
+        )
+
+        completion_init()
+        shell = _shell(value)
+        (show_callback if action == "show" else install_callback)(ctx, param, shell)
+
+    return callback
 
 
 def _version(value: bool) -> None:
@@ -218,6 +344,14 @@ def _root(
     kb: Annotated[Path | None, typer.Option("--kb", metavar="PATH", show_default=False,
                   help="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins).")] = None,
     lang: LangOpt = None,
+    install_completion: Annotated[str | None, typer.Option(
+        "--install-completion", metavar="[SHELL]", expose_value=False,
+        is_eager=True, callback=_completion("install"), show_default=False,
+        help="Install completion for SHELL (bash, zsh, fish; default: the current shell).")] = None,
+    show_completion: Annotated[str | None, typer.Option(
+        "--show-completion", metavar="[SHELL]", expose_value=False,
+        is_eager=True, callback=_completion("show"), show_default=False,
+        help="Print the completion script for SHELL (default: the current shell).")] = None,
 ) -> None:
     """Decision support for planning against violence in close relationships."""
     ctx.obj = {"kb": kb}
@@ -226,7 +360,7 @@ def _root(
 def _register() -> None:
     from . import browse, check, estimate, kb, report
 
-    app.add_typer(kb.app, name="kb")
+    app.add_typer(kb.app, name="kb", cls=WholeSummaries)
     for module in (estimate, browse, report, check):
         module.register(app)
 

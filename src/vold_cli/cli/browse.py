@@ -4,6 +4,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..sanitize import quote
+from . import complete
 from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ def _check(values: list[str] | None, kind: str, option: str, knowledge: "Knowled
 
 def interventions(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this intervention in full.",
-                                                 show_default=False)] = None,
+                                                 show_default=False, autocompletion=complete.intervention_ids)] = None,
     phase: PhaseOpt = None,
     target: TargetOpt = None,
     evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="LEVEL",
@@ -83,7 +85,7 @@ def interventions(
 
 
 def law(
-    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...",
+    reference: Annotated[list[str] | None, typer.Argument(metavar="[REF]...", autocompletion=complete.law_references,
                          help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
                          show_default=False)] = None,
     kb: KbOpt = None,
@@ -112,7 +114,7 @@ def law(
 
 def initiatives(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this initiative in full.",
-                                                 show_default=False)] = None,
+                                                 show_default=False, autocompletion=complete.initiative_ids)] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
@@ -277,7 +279,7 @@ def search(
 
         from ..messages import message
 
-        sys.stderr.write(message(language, "Nothing found for {text}.", text=repr(joined)) + "\n")
+        sys.stderr.write(message(language, "Nothing found for {text}.", text=quote(joined)) + "\n")
     emit(search_doc(hits, joined, language), fmt)
 
 

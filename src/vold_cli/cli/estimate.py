@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from . import complete
 from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
 
 EXAMPLES = """
@@ -22,7 +23,7 @@ def estimate(
                           help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
                             help="Municipality name (Danish letters optional: Aeroe = Ærø) or code (791).",
-                            show_default=False)] = None,
+                            show_default=False, autocompletion=complete.municipalities)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
                     help="Population year for --municipality: 2013 or 2024 (default: the latest).",
                     show_default=False)] = None,

@@ -30,6 +30,8 @@ PARAMS: dict[str, str] = {
     "output": "Skriv til FIL i stedet for standardoutput (aldrig over en eksisterende fil uden --force).",
     "force": "Overskriv FIL, hvis den findes.",
     "offers": "Tilføj kommunens egne tilbud holdt op mod notatet (som `vold check FIL`).",
+    "install_completion": "Installér fuldførelse for SKAL (bash, zsh, fish; standard: den aktuelle skal).",
+    "show_completion": "Skriv fuldførelsesscriptet for SKAL (standard: den aktuelle skal).",
     "template": "Skriv en lille CSV-skabelon (overskrifter på --lang, to eksempelrækker) i stedet for at kontrollere.",
 }
 
@@ -47,7 +49,7 @@ COMMAND_PARAMS: dict[str, dict[str, str]] = {
 
 METAVARS = {
     "PATH": "STI", "TEXT": "TEKST", "TEXT...": "TEKST...", "NAME_OR_CODE": "NAVN_ELLER_KODE", "YEAR": "ÅR",
-    "FILE": "FIL", "DIR": "MAPPE", "PHASE": "FASE", "GROUP": "MÅLGRUPPE", "LEVEL": "NIVEAU", "[REF]...": "[HENVISNING]...", "[FILE]": "[FIL]",
+    "FILE": "FIL", "DIR": "MAPPE", "PHASE": "FASE", "GROUP": "MÅLGRUPPE", "LEVEL": "NIVEAU", "[REF]...": "[HENVISNING]...", "[FILE]": "[FIL]", "[SHELL]": "[SKAL]",
     "[drivers|factors|strategies]": "[drivkræfter|faktorer|strategier]",
 }
 
@@ -55,13 +57,13 @@ HELP: dict[str, str] = {
     "vold": (
         "Beslutningsstøtte til planlægning af den sociale indsats mod vold i nære relationer mellem voksne "
         "(partnervold), bygget på Socialstyrelsens vidensnotat (2013).\n\n\b\nEksempler:\n"
-        "  vold estimate --population 43000          hvad de nationale tal betyder for 43.000 borgere\n"
-        "  vold estimate --municipality Aarhus       det samme for en kommune (befolkning 2024)\n"
-        "  vold interventions --phase sekundær       indsatser, der standser volden, stærkest evidens først\n"
+        "  vold estimate --population 43000          tallene for 43.000 borgere\n"
+        "  vold estimate --municipality Aarhus       det samme for en kommune\n"
+        "  vold interventions --phase sekundær       indsatser, der standser volden\n"
         "  vold interventions safe-dates             alt om én indsats\n"
-        "  vold law 109                              serviceloven § 109, og hvad der er ændret siden notatet\n"
-        "  vold map                                  evidenskort: forebyggelsesfase x målgruppe\n"
-        "  vold search kaerestevold                  søg i alle afsnit, med eller uden danske bogstaver\n"
+        "  vold law 109                              serviceloven § 109, og ændringer\n"
+        "  vold map                                  evidenskort: fase x målgruppe\n"
+        "  vold search kaerestevold                  søg, danske bogstaver valgfri\n"
         "  vold report --municipality Viborg --format html -o plan.html\n\n"
         "Afslutningskoder: 0 udført, 1 ikke fundet eller ugyldig vidensbase, 2 forkert brug."
     ),

@@ -106,7 +106,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
 
 @app.command("init")
 def init(
-    directory: Annotated[Path, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
+    directory: Annotated[str, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
     kb: KbOpt = None,
 ) -> None:
     """Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or VOLD_KB=DIR).
@@ -114,11 +114,18 @@ def init(
     Refuses to touch a folder that already exists.
     """
     from ..files import copy_knowledge
+    from ..sanitize import visible
+
+    if not directory:
+        from ..errors import UsageError
+
+        raise UsageError("DIR is empty.", hint="Give the name of a new folder, e.g. vold kb init ./my-knowledge")
     from ..loader import load
 
-    written = copy_knowledge(load(chosen_kb(kb)), directory)
+    written = copy_knowledge(load(chosen_kb(kb)), Path(directory))
+    shown = visible(directory)
     from ..lang import current
     from ..messages import message
 
     typer.echo(message(current(), "Wrote {count} files to {directory}. Edit them, then run: vold kb validate {directory}",
-                       count=len(written), directory=directory))
+                       count=len(written), directory=shown))

@@ -5,23 +5,27 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, FormatChoice, KbOpt, LangOpt, lang_of, load_kb
+from . import complete
+from .common import FormatChoice, KbOpt, LangOpt, lang_of, load_kb
 
 
 def report(
     population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
                           help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
-                            help="Municipality name (Danish letters optional) or code.", show_default=False)] = None,
+                            help="Municipality name (Danish letters optional) or code.", show_default=False,
+                            autocompletion=complete.municipalities)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
-                    help="Population year for --municipality: 2013 or 2024 (default: the latest).",
+                    help="Population year for --municipality (default: the latest).",
                     show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice(report=True),
-                                     help="markdown (default) or html.")] = Format.markdown,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
-                      help="Write to FILE instead of stdout (never over an existing file without --force).",
-                      show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", click_type=FormatChoice(report=True), show_default=False,
+        help="markdown or html. Default: from the -o file's ending (.html/.htm: html, .md: markdown), "
+             "else markdown.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                      help="Write to FILE instead of stdout (- is stdout; never over an existing file without "
+                           "--force).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
     offers: Annotated[Path | None, typer.Option("--offers", metavar="FILE", show_default=False,
                       help="Add the municipality's own offers held against the note (as `vold check FILE`).")] = None,
     kb: KbOpt = None,
@@ -34,8 +38,8 @@ def report(
     \b
     Examples:
       vold report --population 43000 > brief.md
-      vold report --municipality Viborg --format html -o plan.html
-      vold report -m Aarhus -f html -o plan.html --force --lang da
+      vold report --municipality Viborg -o plan.html
+      vold report -m Aarhus -o plan.html --force --lang da
       vold report -m Viborg --offers tilbud.csv > brief.md
     """
     import datetime
@@ -44,15 +48,17 @@ def report(
     from ..estimate import estimate as compute
     from ..estimate import resolve_population
     from ..lang import tr
-    from ..render.report import report_document
+    from ..render.report import kb_date, report_document
 
+    target = _output_path(output)
+    chosen = _format_for(fmt, target)
     knowledge = load_kb(kb)
     language = lang_of(lang)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
-    if output is not None:  # fail before the work, not after it
+    if target is not None:  # fail before the work, not after it
         from ..files import refuse_existing
 
-        refuse_existing(output, force=force)
+        refuse_existing(target, force=force)
     checked = None
     if offers is not None:  # read before the work, so a bad file fails before anything is written
         from ..check import check as check_offers
@@ -71,21 +77,58 @@ def report(
     where = official(muni["name"]) if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
                                           f"{fmt_int(count, language)} inhabitants")
     title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
-    if output is None:
-        emit(doc, fmt, title=title, lang=language)
+    version = knowledge.meta["knowledge_base_version"]
+    footer = tr(language, f"{title} · vidensbase {version} af {kb_date(knowledge)} · {today}",
+                f"{title} · knowledge base {version} of {kb_date(knowledge)} · {today}")
+    page_word = tr(language, "side", "page")
+    if target is None:
+        emit(doc, chosen, title=title, lang=language, footer=footer, page_word=page_word)
         return
     import io
 
     buffer = io.StringIO()
-    emit(doc, fmt, stream=buffer, title=title, lang=language, solid="█")
+    emit(doc, chosen, stream=buffer, solid="█", title=title, lang=language, footer=footer, page_word=page_word)
     text = buffer.getvalue()
     from ..files import write_text_atomic
+    from ..sanitize import visible
 
-    write_text_atomic(output, text, force=force)
-    from ..messages import message
+    write_text_atomic(target, text, force=force)
+    if sys.stderr is not None:
+        from ..messages import message
 
-    sys.stderr.write(message(language, "Wrote {output} ({size} bytes).", output=output,
-                             size=fmt_int(len(text.encode("utf-8")), language)) + "\n")
+        sys.stderr.write(message(language, "Wrote {output} ({size} bytes).", output=visible(str(target)),
+                                 size=fmt_int(len(text.encode("utf-8")), language)) + "\n")
+
+
+def _output_path(output: str | None) -> Path | None:
+    """-o FILE as a path; None for stdout (no -o, or -o -). An empty name is a usage error, not '.'."""
+    if output is None or output == "-":
+        return None
+    if not output:
+        from ..errors import UsageError
+
+        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+    return Path(output)
+
+
+_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _format_for(fmt: str | None, output: Path | None) -> str:
+    """--format when given, else what the -o file's ending says, else Markdown; a contradiction is a usage
+    error (an .html file holding Markdown shows raw text when opened)."""
+    import click
+
+    implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is None:
+        return implied or "markdown"
+    if output is not None and implied is not None and implied != fmt:
+        from ..sanitize import quote
+
+        raise click.UsageError(
+            f"--format {fmt} contradicts the file name {quote(output.name)}, which says {implied}. "
+            f"Drop --format, or name the file *{'.md' if fmt == 'markdown' else '.html'}.")
+    return fmt
 
 
 def register(app: typer.Typer) -> None:

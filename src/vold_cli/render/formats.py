@@ -20,14 +20,17 @@ if TYPE_CHECKING:
 class Context:
     """What a renderer may need besides the document: where the text goes, the page title and language."""
 
-    __slots__ = ("stream", "title", "lang", "solid")
+    __slots__ = ("stream", "title", "lang", "solid", "footer", "page_word")
 
-    def __init__(self, stream: TextIO, *, title: str = "", lang: str = "en", solid: str | None = None) -> None:
+    def __init__(self, stream: TextIO, *, title: str = "", lang: str = "en", solid: str | None = None,
+                 footer: str = "", page_word: str = "page") -> None:
         from .blocks import bar_chars
 
         self.stream = stream
         self.title = title
         self.lang = lang
+        self.footer = footer  # printed pages' footer (HTML)
+        self.page_word = page_word
         self.solid = solid if solid is not None else bar_chars(stream)[0]  # '█', or '#' where it cannot be shown
 
 
@@ -86,10 +89,17 @@ def get(name: str) -> Format:
 
 
 def emit(doc: Document, name: str, *, stream: TextIO | None = None, title: str = "", lang: str = "en",
-         solid: str | None = None) -> None:
+         solid: str | None = None, footer: str = "", page_word: str = "page") -> None:
     """Write `doc` in the format called `name` (stdout by default): the one dispatch every command uses."""
+    from ..sanitize import clean_document
+    from ..sanitize import text as visible
+
     out = stream or sys.stdout
-    get(name).write(doc, Context(out, title=title, lang=lang, solid=solid))
+    # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
+    # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
+    doc = clean_document(doc)
+    get(name).write(doc, Context(out, title=visible(title), lang=lang, solid=solid, footer=visible(footer),
+                                 page_word=page_word))
     out.flush()
 
 

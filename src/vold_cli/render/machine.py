@@ -11,7 +11,10 @@ if TYPE_CHECKING:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from ..sanitize import json_safe
+
+    # json.dumps escapes U+0000-U+001F itself; C1 controls, bidi marks and U+2028/2029 become \uXXXX too
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _flat(value: Any) -> Any:
@@ -31,6 +34,9 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     import csv
     import io
 
+    from ..sanitize import clean_rows
+
+    rows = clean_rows(rows)  # hostile text: controls and bidi marks shown as \x1b, \u202e (see sanitize.py)
     columns: list[str] = []
     for row in rows:
         columns.extend(key for key in row if key not in columns)

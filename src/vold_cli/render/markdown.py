@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#&~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+_RULE = re.compile(r"^(\s*)(?=-[-\s]*$)")  # '---', '- - -': a horizontal rule (or a heading underline)
 
 
 def escape(text: str) -> str:
@@ -37,9 +38,10 @@ def escape(text: str) -> str:
 
 
 def escape_block(text: str) -> str:
-    """`escape`, and for text that starts a line (paragraph, list item): no accidental list either."""
-    return _LIST_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3),
+    """`escape`, and for text that starts a line (paragraph, list item): no accidental list or rule either."""
+    text = _LIST_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1] + m.group(3),
                            escape(text))
+    return _RULE.sub(lambda m: m.group(1) + "\\", text, count=1)
 
 
 def _cell(cell: Cell, solid: str = "█") -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..estimate import fmt_int
 from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import evidence_map, filter_interventions, law_label, short_ref
-from .blocks import BulletList, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .blocks import BulletList, Column, Document, Fields, Heading, Notes, PageBreak, Paragraph, Styled, Table
 from .common import evidence_cell, names, tried_text
 from .documentation import documentation_doc
 from .evidence import map_doc
@@ -51,7 +52,7 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == weakest]
     if avoid:
         blocks.append(Notes([f"{pick(i['name'], lang)}: {pick(i['evidence_reason'], lang)}" for i in avoid],
-                            title=_t(lang, "Brug ikke", "Do not use")))
+                            title=_t(lang, "Anbefales ikke", "Not recommended")))
     return blocks
 
 
@@ -116,6 +117,134 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
     ]
 
 
+# --- The first page: the manager's four questions, each answered in a few lines --------------------------
+
+def kb_date(knowledge: KnowledgeBase) -> str:
+    """The knowledge base's date: the newest ISO date among the data sources and the law changes (what the
+    knowledge is up to date with)."""
+    import re
+
+    meta = knowledge.meta
+    found = [str(d["date"]) for d in meta["data_sources"]]
+    for act in knowledge.law["acts"]:
+        found += [str(c["date"]) for c in act["changes_since"]]
+    for entry in knowledge.law["entries"]:
+        found += [str(c["date"]) for c in entry["changes_since"]]
+    dates = sorted(m for text in found for m in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text))
+    return dates[-1] if dates else str(meta["year"])
+
+
+def _how_many(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
+    rows = [[item["label"], Styled(item["rounded"], "strong")] for item in result["estimates"]]
+    return [Table(
+        [Column(_t(lang, "Pr. år (notatets landstal, skaleret)", "Per year (the note's national figures, scaled)"),
+                ratio=4),
+         Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True)],
+        rows, title=_t(lang, "1. Hvor mange lokalt?", "1. How many locally?"),
+        caption=_t(lang, "Meget løst skøn efter notatets metode; tal fra omkring 2013. Forbehold: afsnit 1.",
+                   "Very loose estimate by the note's method; figures from around 2013. Caveats: section 1."),
+    ), *_newest_figures(knowledge, result, lang)]
+
+
+def _newest_figures(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
+    """HOOK (newest figures): the first page's place for the newest figures, right under the note's.
+
+    Today it names the newest national figures the knowledge base holds (`newer_figures` of the latest year),
+    unscaled and marked as not from the note. When the knowledge gains dated, scalable newer figures, return a
+    Table here with one row per figure ("<label>" | "<year>" | local rounded) in the same two-column shape as
+    `_how_many`'s table; nothing else on the first page needs to change."""
+    newer = result["newer_figures"]
+    if not newer:
+        return []
+    year = max(n["year"] for n in newer)
+    items = [f"{n['label']}: ca. {fmt_int(n['value'], lang)}" for n in newer
+             if n["year"] == year and n.get("value") is not None]
+    if not items:
+        return []
+    return [Paragraph(_t(lang, f"Nyeste landstal ({year}; ikke fra notatet og ikke skaleret her): ",
+                             f"Newest national figures ({year}; not from the note, not scaled here): ")
+                      + "; ".join(items) + ".", style="muted newest-figures")]
+
+
+def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+    n = names(knowledge, lang)
+    pairs: list[tuple[str, Any]] = []
+    for phase in knowledge.phase_ids:
+        documented = [pick(i["name"], lang) for i in filter_interventions(knowledge, phases=[phase], lang=lang)
+                      if i["evidence"] == "documented"]
+        pairs.append((n["phase"][phase], ", ".join(documented) if documented
+                      else Styled(_t(lang, "ingen med dokumenteret effekt", "none with documented effect"), "gap")))
+    avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == "not-recommended"]
+    if avoid:
+        pairs.append((_t(lang, "Anbefales ikke", "Not recommended"),
+                      Styled(", ".join(pick(i["name"], lang) for i in avoid), "not-recommended")))
+    return [Fields(pairs, title=_t(lang, "2. Hvad virker? (dokumenteret effekt ifølge notatet; resten: afsnit 2)",
+                                   "2. What works? (documented effect according to the note; the rest: section 2)"))]
+
+
+def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+    """The provisions the note names, one line per act, and the real changes after the note (kind `changed`),
+    newest first; changes without a date are counted and left to section 4, as are the items that only confirm
+    a provision is still in force (`unchanged`) or date from before the note (`background`)."""
+    entries = knowledge.law["entries"]
+    pairs: list[str] = []
+    changes: list[tuple[str, str]] = []
+    year = int(knowledge.meta["year"])
+    for act in knowledge.law["acts"]:
+        own = [e for e in entries if e["act"] == act["id"]]
+        parts = []
+        for entry in own:
+            title = pick(entry["title"], lang)
+            if entry["section"]:
+                parts.append(f"§ {entry['section']}" + (f" {title.split(' — ', 1)[1]}" if " — " in title else ""))
+        if own:
+            pairs.append(act["name"] + (" " + ", ".join(parts) if parts else ""))
+        changes += [(str(c["date"]), f"{act['name']} ({c['date']}): {pick(c['text'], lang)}")
+                    for c in act["changes_since"] if c["kind"] == "changed"]
+        for entry in own:
+            changes += [(str(c["date"]), f"{law_label(knowledge, entry)} ({c['date']}): {pick(c['text'], lang)}")
+                        for c in entry["changes_since"] if c["kind"] == "changed"]
+    dated = sorted((c for c in changes if c[0][:4].isdigit() and int(c[0][:4]) >= year), reverse=True)
+    blocks: list[Any] = [
+        Heading(_t(lang, "3. Hvad siger loven?", "3. What does the law say?"), 3),
+        Paragraph(_t(lang, "Notatet (2013) nævner: ", "The note (2013) names: ") + " · ".join(pairs) + "."),
+    ]
+    if changes:
+        rest = len(changes) - len(dated)
+        more = [_t(lang, f"{rest} ændring(er) mere uden dato, og alle detaljer: afsnit 4.",
+                         f"{rest} more change(s) without a date, and all details: section 4.")
+                ] if rest else [_t(lang, "Detaljer: afsnit 4.", "Details: section 4.")]
+        blocks.append(Notes([text for _, text in dated] + more,
+                            title=_t(lang, "Ændret siden notatet (ikke fra notatet; kilde: data/after-the-note.md)",
+                                     "Changed since the note (not from the note; source: data/after-the-note.md)")))
+    return blocks
+
+
+def _costs_page(result: dict[str, Any], lang: str) -> list[Any]:
+    costs = result["costs"]
+    return [Table(
+        [Column(_t(lang, "Omkostning pr. år (Voldens pris, 2010)", "Cost per year (Voldens pris, 2010)"), ratio=4),
+         Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
+        [[c["label"], Styled(c["rounded"], "strong")] for c in costs["items"]],
+        title=_t(lang, "4. Hvad koster det?", "4. What does it cost?"),
+        caption=(_t(lang, "Landstal skaleret efter indbyggertal. ", "National figures scaled by population. ")
+                 + ("" if costs["total_given"] else _t(lang, "Posterne kan overlappe og lægges ikke sammen. ",
+                                                       "The items may overlap and are not added up. "))
+                 + _t(lang, "Ikke medregnet: afsnit 7.", "Left out: section 7.")),
+    )]
+
+
+def first_page(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
+    """The four answers a manager asks for, on one printed page; everything else follows as numbered sections."""
+    return [
+        *_how_many(knowledge, result, lang),
+        *_what_works(knowledge, lang),
+        *_law_page(knowledge, lang),
+        *_costs_page(result, lang),
+        PageBreak(),
+    ]
+
+
 def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str, today: str,
                     offers: CheckResult | None = None) -> Document:
     """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else.
@@ -127,6 +256,7 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
                                f"Udarbejdet {today}.",
                          f"Based on {knowledge.meta['publisher']}'s knowledge note ({knowledge.meta['year']}). "
                          f"Prepared {today}."), style="muted"))
+    doc.blocks += first_page(knowledge, result, lang)
 
     doc.add(Heading(_t(lang, "1. Skøn over antal berørte", "1. Estimated number affected"), 2))
     doc.blocks += figure_blocks(knowledge, result, lang)
