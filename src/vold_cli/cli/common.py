@@ -39,6 +39,8 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Ch
         return "[" + "|".join(label("format", name, current()) for name in self.choices) + "]"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        if value in self.choices:  # the name itself (and the default): nothing more to load
+            return value
         from ..vocab import lookup
 
         found = lookup("format", str(value))
