@@ -45,6 +45,9 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
             return found
         raise UsageError(f"No municipality has the code {quote(wanted)}.",
                          hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
+    from .vocab import municipality_typed
+
+    wanted = municipality_typed(wanted, [m["name"] for m in munis])  # 'Københavns Kommune', 'aarhus kommune'
     for muni in munis:
         if muni["name"].casefold() == wanted.casefold():
             return muni
@@ -314,19 +317,33 @@ def _matches(node: Any, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+def _pairs(node: Any) -> list[tuple[str, str]]:
+    """(text in `lang`, text in the other language) of every bilingual text under `node`; plain strings (names,
+    ids) as (text, text)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("da"), str) and isinstance(node.get("en"), str):
+            return [(node["da"], node["en"])]
+        return [p for value in node.values() for p in _pairs(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _pairs(value)]
+    return [(node, node)] if isinstance(node, str) else []
+
+
 def _snippet(node: Any, words: list[str], lang: str, width: int = 110) -> str:
-    """The text of `node` (preferring `lang`) around the first match."""
+    """The text of `node` around the first match, always in `lang`: a match in the other language's wording
+    shows the same text in `lang`, from its start."""
     from .text import fold
 
-    preferred = localize(node, lang)
-    for text in _texts(preferred) + _texts(node):
+    pairs = _pairs(node)
+    for da, en in pairs:
+        text, other = (da, en) if lang == "da" else (en, da)
         folded = fold(text)
         at = folded.find(words[0])
         if at >= 0 and len(folded) == len(text):
             start = max(0, at - width // 3)
             piece = text[start:start + width]
             return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
-        if at >= 0:
+        if at >= 0 or words[0] in fold(other):
             return text[:width] + ("…" if len(text) > width else "")
     return ""
 

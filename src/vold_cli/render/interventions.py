@@ -18,10 +18,12 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
                        filters: dict[str, Any]) -> Document:
     n = names(knowledge, lang)
     doc = Document(data=lambda: [localize(item, lang) for item in items])
-    applied = ", ".join(f"{k}={'/'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in filters.items())
+    from .localize import filters as filters_text
+
+    applied = filters_text(filters, lang, knowledge)
     title = _t(lang, "Indsatser", "Interventions") + (f" ({applied})" if applied else "")
     if not items:
-        doc.add(Paragraph(_t(lang, f"Ingen indsatser matcher filtrene: {applied}.",
+        doc.add(Paragraph(_t(lang, f"Ingen indsatser passer til filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
     for phase in knowledge.phase_ids:  # one table per prevention phase: the list is sorted by phase already
