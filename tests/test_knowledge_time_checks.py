@@ -37,9 +37,9 @@ def test_change_kinds_follow_after_the_note() -> None:
 
 def test_every_list_of_changes_is_in_date_order() -> None:
     for where, items in _changes(_load("law")).items():
-        dated = [c["date"] for c in items if c["date"][:4].isdigit()]
+        dated = [c["date"] for c in items if (c.get("date") or "")[:4].isdigit()]
         assert dated == sorted(dated), where
-        undated = [i for i, c in enumerate(items) if not c["date"][:4].isdigit()]
+        undated = [i for i, c in enumerate(items) if not (c.get("date") or "")[:4].isdigit()]
         assert undated == list(range(len(dated), len(items))), where  # undated ones last
 
 

@@ -69,7 +69,7 @@ def one_error(result, code: int) -> str:
     assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error:"), result.stderr
+    assert len(lines) == 1 and lines[0].startswith(("Error:", "Fejl:")), result.stderr
     assert "Traceback" not in result.stderr
     return lines[0]
 

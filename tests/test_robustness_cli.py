@@ -298,7 +298,7 @@ def test_any_arguments_end_cleanly(runner, warm_cache, case: tuple[list[str], bo
         raw = _raw_controls(result.stdout_bytes)
         assert not raw, f"{shown}: raw control characters {raw!r} on stdout: {result.stdout[:300]!r}"
     if result.exit_code != 0:
-        error_lines = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+        error_lines = [line for line in result.stderr.splitlines() if line.startswith(("Error:", "Fejl:"))]
         assert len(error_lines) == 1 and result.stderr.count("\n") == 1, f"{shown}: stderr {result.stderr[:500]!r}"
     assert _listing() == before, f"{shown}: wrote into the repository"
 

@@ -118,9 +118,10 @@ class Coverage:
 
 @dataclass(frozen=True)
 class Change:
-    date: str
+    date: str | None
     text: Text
-    authority: str
+    authority: str | None
+    reported_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -413,7 +414,8 @@ def _law(inputs: CheckInputs, checks: list[OfferCheck]) -> tuple[LawItem, ...]:
             elif c.intervention and entry["id"] in by_intervention.get(c.intervention.id, ()):
                 linked.append(LinkedOffer(c.line, c.offer, "intervention"))
         def changes(node: models.LawEntry | models.Act) -> tuple[Change, ...]:
-            return tuple(Change(ch["date"], Text(ch["text"]["da"], ch["text"]["en"]), ch["authority"])
+            return tuple(Change(ch["date"], Text(ch["text"]["da"], ch["text"]["en"]), ch["authority"],
+                                tuple(ch["reported_by"]))
                          for ch in node["changes_since"])
 
         label = f"{act['name']} § {entry['section']}" if entry["section"] else act["name"]

@@ -72,8 +72,8 @@ def scale(national: float, population: int, reference_population: int) -> float:
 
 
 def _ca(value: float, lang: str) -> str:
-    if value < 0.5:
-        return "under 1"
+    if value < 0.5:  # the same words as render/localize.below_one
+        return "færre end 1" if lang == "da" else "fewer than 1"
     return f"ca. {fmt_int(round_like_note(value), lang)}"
 
 

@@ -373,8 +373,9 @@ class Change(TypedDict):
 
     kind: ChangeKind
     text: Text
-    date: NonEmpty
-    authority: NonEmpty
+    date: Annotated[NonEmpty | None, NONE]  # None: the source does not say when
+    authority: Annotated[NonEmpty | None, NONE]  # the act or body (a name); None: the source names none
+    reported_by: Annotated[list[NonEmpty], EMPTY]  # who reported it (names), e.g. a ministry
     source: Source
 
 

@@ -45,6 +45,9 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
             return found
         raise UsageError(f"No municipality has the code {quote(wanted)}.",
                          hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
+    from .vocab import municipality_typed
+
+    wanted = municipality_typed(wanted, [m["name"] for m in munis])  # 'Københavns Kommune', 'aarhus kommune'
     for muni in munis:
         if muni["name"].casefold() == wanted.casefold():
             return muni
@@ -319,7 +322,8 @@ def _matches(node: Any, words: list[str]) -> bool:
 
 
 #: Plain (one-language) strings search reads besides the bilingual texts: names people type, never ids or codes.
-_PLAIN_KEYS = frozenset({"name", "providers", "contacts", "treatment_providers", "authority", "publisher"})
+_PLAIN_KEYS = frozenset({"name", "providers", "contacts", "treatment_providers", "authority", "reported_by",
+                         "publisher"})
 
 
 #: Where a fact comes from (the section, references, notes on the wording): provenance, not content; no view

@@ -238,8 +238,10 @@ def _cross_check(data: dict[str, Any]) -> None:
     _check_initiative_periods(data["initiatives"])
 
 
-def _change_year(date: str) -> int | None:
-    """The year a change's date starts with ("2024-07-01", "2019-20"), or None ("not stated in the source")."""
+def _change_year(date: str | None) -> int | None:
+    """The year a change's date starts with ("2024-07-01", "2019-20"), or None (no date, or none stated)."""
+    if date is None:
+        return None
     head = date[:4]
     return int(head) if head.isdigit() and len(date) >= 4 else None
 
@@ -256,11 +258,11 @@ def _check_changes(data: dict[str, Any]) -> None:
     for item in data["interventions"]["interventions"]:
         lists.append(("interventions", f"interventions (id {item['id']!r}).after_note", item.get("after_note", [])))
     for file, where, changes in lists:
-        keys = [(_change_year(c["date"]) is None, c["date"]) for c in changes]
+        keys = [(_change_year(c.get("date")) is None, c.get("date") or "") for c in changes]
         if keys != sorted(keys):
             raise KnowledgeError(f"{file}.yaml: {where}: items must be sorted by date, undated ones last.")
         for index, change in enumerate(changes):
-            year = _change_year(change["date"])
+            year = _change_year(change.get("date"))
             if change["kind"] == "background" and (year is None or year >= note_year):
                 raise KnowledgeError(f"{file}.yaml: {where}[{index}]: kind background needs a date before the "
                                      f"note ({note_year}); got {change['date']!r}.")

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import EXIT_INTERRUPTED, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
+from .common import LangOpt
 
 HELP = """\
 Decision support for planning the social effort against violence in close relationships between adults
@@ -65,10 +66,61 @@ def _say(line: str) -> None:
 
 
 def _fail(message: str, code: int) -> int:
+    from ..lang import current
+    from ..messages import translate
     from ..sanitize import one_line
 
-    _say(f"Error: {one_line(message)}")  # one harmless line: controls shown as \x1b, long values cut
+    language = current()
+    # one harmless line: controls shown as \x1b, long values cut
+    _say(("Fejl: " if language == "da" else "Error: ") + one_line(translate(message, language)))
     return code
+
+
+def _fail_english(message: str, code: int) -> int:
+    from ..sanitize import one_line
+
+    _say(f"Error: {one_line(message)}")
+    return code
+
+
+def _lang_in_argv(argv: list[str]) -> str | None:
+    """The value of the last --lang/-l on the command line, before or after the command (None: not given)."""
+    found = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            break
+        if arg in ("--lang", "-l"):
+            if i + 1 < len(argv):
+                found = argv[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            found = arg[len("--lang="):]
+        elif arg.startswith("-l") and not arg.startswith("--") and len(arg) > 2:
+            found = arg[2:]
+        i += 1
+    return found
+
+
+def _choose_language(group: click.Group, argv: list[str]) -> None:
+    """Settle the language before Click builds any help or message: --lang, else VOLD_LANG, else the locale.
+    An unknown value is a usage error naming da and en."""
+    from ..lang import choose, from_environment, parse_lang
+
+    choose(None)
+    given = _lang_in_argv(argv)
+    language = parse_lang(given) if given is not None else from_environment()
+    choose(language)
+    if language == "da" or "vold_cli.cli.i18n" in sys.modules:  # English needs nothing unless Danish was on
+        from . import i18n
+
+        i18n.activate(language)
+    if language == "da":
+        from .help_da import translate_help
+
+        translate_help(group)
 
 
 def _drop_stdout() -> None:
@@ -83,7 +135,8 @@ def _drop_stdout() -> None:
 def _usage_line(exc: click.UsageError) -> str:
     message = " ".join(exc.format_message().split())
     path = exc.ctx.command_path if exc.ctx else "vold"
-    return f"{message.rstrip('.')}. Try '{path} --help'."
+    end = "" if message.endswith(("?", "!")) else "."
+    return f"{message.rstrip('.')}{end} Try '{path} --help'."
 
 
 def _null_stdout() -> None:
@@ -123,14 +176,20 @@ class WholeSummaries(TyperGroup):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list with whole summaries, wrapped to the terminal, never cut with '...'."""
+        # Click's gettext: Danish when the language is Danish (cli/i18n.py)
+        translate: Callable[[str], str] = getattr(click.core, "_")  # noqa: B009
+
+        from ..lang import current
+
+        summaries = SUMMARIES if current() != "da" else {}  # Danish: cli/help_da.py put them in short_help
         rows = []
         for name in self.list_commands(ctx):
             cmd = self.get_command(ctx, name)
             if cmd is None or cmd.hidden:
                 continue
-            rows.append((name, SUMMARIES.get(name) or cmd.short_help or cmd.get_short_help_str(limit=10_000)))
+            rows.append((name, summaries.get(name) or cmd.short_help or cmd.get_short_help_str(limit=10_000)))
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(translate("Commands")):
                 formatter.write_dl(rows)
 
 
@@ -170,6 +229,7 @@ class VoldGroup(WholeSummaries):
                 return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
             _null_stdout()  # `report -o FILE`, `kb init DIR` write a file; fd 1 must not become that file
         try:
+            _choose_language(self, argv)
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
             return result if isinstance(result, int) else EXIT_OK
@@ -206,7 +266,8 @@ class VoldGroup(WholeSummaries):
             return _fail(f"{exc.filename}: {exc.strerror or exc}.", EXIT_NOT_FOUND)
         except UnicodeEncodeError as exc:
             encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
-            return _fail(
+            # In English on purpose: a terminal that cannot show Danish letters cannot show the Danish message.
+            return _fail_english(
                 f"the output encoding {encoding!r} cannot show {exc.object[exc.start:exc.end]!r}. "
                 "Use a UTF-8 terminal or set PYTHONIOENCODING=utf-8.",
                 EXIT_NOT_FOUND,
@@ -227,6 +288,7 @@ app = typer.Typer(
     help=HELP,
     no_args_is_help=True,
     add_completion=False,  # our own --install-completion/--show-completion below take a shell name
+    suggest_commands=False,  # Click suggests already (in the chosen language); Typer's would say it twice
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -282,6 +344,7 @@ def _root(
                                           help="Show the version and exit.")] = False,
     kb: Annotated[Path | None, typer.Option("--kb", metavar="PATH", show_default=False,
                   help="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins).")] = None,
+    lang: LangOpt = None,
     install_completion: Annotated[str | None, typer.Option(
         "--install-completion", metavar="[SHELL]", expose_value=False,
         is_eager=True, callback=_completion("install"), show_default=False,
@@ -306,7 +369,7 @@ def _register() -> None:
 _register()
 
 
-_ROOT_OPTIONS_WITH_VALUE = {"--kb"}
+_ROOT_OPTIONS_WITH_VALUE = {"--kb", "--lang", "-l"}
 
 
 def _wanted(argv: list[str]) -> str | None:

@@ -31,16 +31,11 @@ TargetOpt = Annotated[list[str] | None, typer.Option("--target", metavar="GROUP"
                       help="Target group id (see `vold map`); repeat for several (OR).", show_default=False)]
 
 
-def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]:
-    from ..errors import UsageError
+def _check(values: list[str] | None, kind: str, option: str, knowledge: "KnowledgeBase | None", lang: str) -> list[str]:
+    """Ids for the values typed (English ids or Danish words, Danish letters optional; see vocab.py)."""
+    from ..vocab import normalise_all
 
-    out = []
-    for value in values or []:
-        wanted = value.strip().casefold()
-        if wanted not in valid:
-            raise UsageError(f"Invalid value {quote(value)} for {option}.", hint=f"Choose from: {', '.join(valid)}.")
-        out.append(wanted)
-    return out
+    return normalise_all(kind, values, option=option, lang=lang, knowledge=knowledge)
 
 
 def _emit_table(doc: "Document", fmt: str, knowledge: "KnowledgeBase", language: str, target: Path | None,
@@ -90,18 +85,18 @@ def interventions(
       vold interventions --not-tested-in-denmark --format csv
       vold interventions safe-dates
     """
-    from ..query import filter_interventions, valid_choices
+    from ..query import filter_interventions
     from ..render.interventions import intervention_view, interventions_list
 
     language = lang_of(lang)
     target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
     names = ("Indsatser", "Interventions")
-    valid = valid_choices(knowledge)
-    phases = _check(phase, valid["phase"], "--phase")
-    targets = _check(target, valid["target"], "--target")
-    levels = _check(evidence, valid["evidence"], "--evidence")
-    floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
+    phases = _check(phase, "phase", "--phase", knowledge, language)
+    targets = _check(target, "target", "--target", knowledge, language)
+    levels = _check(evidence, "evidence", "--evidence", knowledge, language)
+    floor = _check([min_evidence] if min_evidence is not None else None, "evidence", "--min-evidence", knowledge,
+                   language)
     if ident is not None:
         item = knowledge.intervention(ident)
         _emit_table(intervention_view(knowledge, item, language), fmt, knowledge, language, target_file, force, *names)
@@ -115,8 +110,11 @@ def interventions(
     if not items:
         import sys
 
-        applied = ", ".join(f"{k}={v}" for k, v in filters.items())
-        sys.stderr.write(f"No interventions match the filters: {applied}.\n")
+        from ..messages import message
+        from ..render.localize import filters as filters_text
+
+        sys.stderr.write(message(language, "No interventions match the filters: {filters}.",
+                                 filters=filters_text(filters, language, knowledge)) + "\n")
     _emit_table(interventions_list(knowledge, items, language, filters), fmt, knowledge, language, target_file, force,
                 *names)
 
@@ -171,13 +169,13 @@ def initiatives(
       vold initiatives --target professionals
       vold initiatives intervention-centre-east-jutland
     """
-    from ..query import filter_initiatives, valid_choices
+    from ..query import filter_initiatives
     from ..render.initiatives import initiative_view, initiatives_list
 
     language = lang_of(lang)
     target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    targets = _check(target, valid_choices(knowledge)["target"], "--target")
+    targets = _check(target, "target", "--target", knowledge, language)
     if ident is not None:
         doc = initiative_view(knowledge, knowledge.initiative(ident), language)
     else:
@@ -239,8 +237,10 @@ def implementation(
     """
     from ..render.implementation import implementation_doc
 
-    chosen = _check([part] if part is not None else None, ["drivers", "factors", "strategies"], "the part")
-    emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, lang_of(lang)), fmt)
+    language = lang_of(lang)
+    chosen = _check([part] if part is not None else None, "part", "[" + ("delen" if language == "da" else "the part") + "]",
+                    None, language)
+    emit(implementation_doc(load_kb(kb), chosen[0] if chosen else None, language), fmt)
 
 
 def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
@@ -324,7 +324,9 @@ def search(
     if not hits:
         import sys
 
-        sys.stderr.write(f"Nothing found for {quote(joined)}.\n")
+        from ..messages import message
+
+        sys.stderr.write(message(language, "Nothing found for {text}.", text=quote(joined)) + "\n")
     emit(search_doc(hits, joined, language), fmt)
 
 

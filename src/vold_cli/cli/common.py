@@ -16,12 +16,13 @@ if TYPE_CHECKING:
 
 
 class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Choice generic
-    """The formats of the registry (render/formats.py), read when the option is parsed or shown."""
+    """The formats of the registry (render/formats.py), read when the option is parsed or shown; any case, and
+    the Danish words of vocab.py ('tabel') beside the names."""
 
     def __init__(self, *, report: bool = False, tables: bool = False) -> None:
         self.report = report
         self.tables = tables  # the formats of a command whose result is a table (also xlsx)
-        super().__init__([], case_sensitive=True)
+        super().__init__([], case_sensitive=False)
 
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
@@ -32,6 +33,22 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Ch
     @choices.setter
     def choices(self, value: object) -> None:
         pass
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        from ..lang import current
+        from ..vocab import label
+
+        return "[" + "|".join(label("format", name, current()) for name in self.choices) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        if value in self.choices:  # the name itself (and the default): nothing more to load
+            return value
+        from ..vocab import lookup
+
+        found = lookup("format", str(value))
+        if found is not None and found in self.choices:
+            return found
+        return super().convert(value, param, ctx)
 
 
 class Format:
@@ -63,7 +80,7 @@ OutputOpt = Annotated[
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", "-l", help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
+    typer.Option("--lang", "-l", case_sensitive=False, help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
                  show_default=False),
 ]
 KbOpt = Annotated[

@@ -124,4 +124,8 @@ def init(
 
     written = copy_knowledge(load(chosen_kb(kb)), Path(directory))
     shown = visible(directory)
-    typer.echo(f"Wrote {len(written)} files to {shown}. Edit them, then run: vold kb validate {shown}")
+    from ..lang import current
+    from ..messages import message
+
+    typer.echo(message(current(), "Wrote {count} files to {directory}. Edit them, then run: vold kb validate {directory}",
+                       count=len(written), directory=shown))

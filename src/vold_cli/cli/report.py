@@ -70,10 +70,11 @@ def report(
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
     today = datetime.date.today().isoformat()
     doc = report_document(knowledge, result, language, today, offers=checked)
-    from ..estimate import fmt_int
     from ..render.formats import emit
+    from ..render.localize import municipality as official
+    from ..render.localize import number as fmt_int
 
-    where = muni["name"] if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
+    where = official(muni["name"]) if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
                                           f"{fmt_int(count, language)} inhabitants")
     title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
     version = knowledge.meta["knowledge_base_version"]
@@ -93,7 +94,10 @@ def report(
 
     write_text_atomic(target, text, force=force)
     if sys.stderr is not None:
-        sys.stderr.write(f"Wrote {visible(str(target))} ({len(text.encode('utf-8')):,} bytes).\n")
+        from ..messages import message
+
+        sys.stderr.write(message(language, "Wrote {output} ({size} bytes).", output=visible(str(target)),
+                                 size=fmt_int(len(text.encode("utf-8")), language)) + "\n")
 
 
 _SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}

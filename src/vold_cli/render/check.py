@@ -8,10 +8,12 @@ import dataclasses
 from typing import Any
 
 from ..check import CheckResult, OfferCheck, Suggestion, Text
-from ..estimate import fmt_dec, fmt_int
 from ..lang import tr as _t
 from ..query import localize
 from .blocks import BulletList, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
+from .localize import attribution, when
+from .localize import decimal as fmt_dec
+from .localize import number as fmt_int
 
 
 def _l(text: Text | None, lang: str) -> str:
@@ -192,8 +194,10 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Any]:
     ]
     changes = []
     for item in result.law:
-        changes += [f"{item.label} — {ch.date}: {ch.text.get(lang)} ({ch.authority})" for ch in item.changes]
-        changes += [f"{item.act} — {ch.date}: {ch.text.get(lang)} ({ch.authority})" for ch in item.act_changes]
+        changes += [f"{item.label} — {when(ch.date, lang)}: {ch.text.get(lang)} "
+                    f"({attribution(ch.authority, ch.reported_by, lang)})" for ch in item.changes]
+        changes += [f"{item.act} — {when(ch.date, lang)}: {ch.text.get(lang)} "
+                    f"({attribution(ch.authority, ch.reported_by, lang)})" for ch in item.act_changes]
     if changes:
         blocks.append(Notes(list(dict.fromkeys(changes)),
                             title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: data/after-the-note.md)",

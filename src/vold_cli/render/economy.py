@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     e = knowledge.economy
-    from ..estimate import fmt_int
+    from .localize import number as fmt_int
 
     doc = Document(data=localize(e, lang), table="cost_items")
     doc.add(Heading(_t(lang, "Økonomi", "Economy")), Paragraph(pick(e["study"], lang)), Paragraph(pick(e["basis"], lang)))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..estimate import fmt_dec, fmt_int
 from ..kb import KnowledgeBase
 from ..lang import tr as _t
 from ..query import source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .localize import decimal as fmt_dec
+from .localize import number as fmt_int
 
 
 def _national(item: dict[str, Any], lang: str) -> str:
@@ -51,8 +52,11 @@ def title_text(result: dict[str, Any], lang: str) -> str:
                   f"{region['name']} ({region['code']}): {pop} inhabitants in {count} municipalities on 1 January "
                   f"{result['year']}")
     if muni:
-        return _t(lang, f"{muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
-                  f"{muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
+        from .localize import municipality
+
+        name = municipality(muni["name"])
+        return _t(lang, f"{name} ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
+                  f"{name} ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
     return _t(lang, f"En befolkning på {pop} indbyggere", f"A population of {pop}")
 
 

@@ -18,10 +18,12 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
                        filters: dict[str, Any]) -> Document:
     n = names(knowledge, lang)
     doc = Document(data=lambda: [localize(item, lang) for item in items])
-    applied = ", ".join(f"{k}={'/'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in filters.items())
+    from .localize import filters as filters_text
+
+    applied = filters_text(filters, lang, knowledge)
     title = _t(lang, "Indsatser", "Interventions") + (f" ({applied})" if applied else "")
     if not items:
-        doc.add(Paragraph(_t(lang, f"Ingen indsatser matcher filtrene: {applied}.",
+        doc.add(Paragraph(_t(lang, f"Ingen indsatser passer til filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
     doc.add(Paragraph(pick(knowledge.interventions["intro"], lang)))
@@ -88,9 +90,12 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     if initiatives:
         pairs.append((_t(lang, "Initiativer", "Initiatives"),
                       "; ".join(f"{pick(i['name'], lang)} (vold initiatives {i['id']})" for i in initiatives)))
+    from .localize import attribution, when
+
     for change in item["after_note"]:
         pairs.append((_t(lang, "Efter notatet", "After the note"),
-                      f"{pick(change['text'], lang)} ({change['date']}; {change['authority']})"))
+                      f"{pick(change['text'], lang)} ({when(change['date'], lang)}; "
+                      f"{attribution(change['authority'], change['reported_by'], lang)})"))
     pairs.append((_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)))
     doc.add(Fields(pairs))
     if item["outcomes"]:

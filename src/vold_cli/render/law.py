@@ -8,6 +8,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import data_file, law_changes, law_label, localize, short_ref, source_text
 from .blocks import Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .localize import attribution, when
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -59,7 +60,8 @@ def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
     ], title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)")))
     if changes:
         doc.add(Notes(
-            [f"{c['date']}: {pick(c['text'], lang)} ({c['authority']}; {_where(knowledge, c['source'], lang)})"
+            [f"{when(c.get('date'), lang)}: {pick(c['text'], lang)} "
+             f"({attribution(c.get('authority'), c['reported_by'], lang)}; {_where(knowledge, c['source'], lang)})"
              for c in changes],
             title=_t(lang, "Ændret siden notatet — ikke fra notatet", "Changed since the note — not from the note"),
         ))

@@ -16,6 +16,7 @@ from .common import evidence_cell, names, tried_text
 from .documentation import documentation_doc
 from .evidence import map_doc
 from .implementation import implementation_doc
+from .localize import attribution, when
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -69,11 +70,13 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     changes = []
     for act in knowledge.law["acts"]:
         for change in act["changes_since"]:
-            changes.append(f"{act['name']} — {change['date']}: {pick(change['text'], lang)} ({change['authority']})")
+            changes.append(f"{act['name']} — {when(change.get('date'), lang)}: {pick(change['text'], lang)} "
+                           f"({attribution(change.get('authority'), change['reported_by'], lang)})")
         for entry in (e for e in entries if e["act"] == act["id"]):
             for change in entry["changes_since"]:
-                changes.append(f"{law_label(knowledge, entry)} — {change['date']}: {pick(change['text'], lang)} "
-                               f"({change['authority']})")
+                changes.append(f"{law_label(knowledge, entry)} — {when(change.get('date'), lang)}: "
+                               f"{pick(change['text'], lang)} "
+                               f"({attribution(change.get('authority'), change['reported_by'], lang)})")
     if changes:
         blocks.append(Notes(changes, title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: data/after-the-note.md)",
                                               "Changed since the note — not from the note (source: data/after-the-note.md)")))

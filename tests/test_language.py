@@ -1,0 +1,413 @@
+"""Danish all the way through (and English all the way through): every command, every help and the error paths
+run in one language, and the output scanned for the other language's function words.
+
+A case that still shows the other language is listed in KNOWN_DA / KNOWN_EN with the reason and marked
+xfail(strict=True): it is reported with its offending lines, and the day it passes the mark must go. Everything
+not listed there passes now.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from vold_cli.cli import i18n
+
+BROKEN = Path(__file__).resolve().parent / "broken"
+
+
+def all_msgids() -> dict[str, list[str]]:
+    """The msgids of the installed click and typer, found by tools/click_msgids.py."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "click_msgids.py"
+    spec = importlib.util.spec_from_file_location("click_msgids", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.all_msgids()
+
+# English words that never belong in a Danish sentence. Left out on purpose: "for" and "under" (Danish words
+# too), "to" (Danish "two"), "is" (Danish "ice"), "have" (Danish too), "en" (the language code, `--lang en`).
+ENGLISH = ("the", "and", "of", "with", "are", "not", "this", "that", "which", "from", "or", "no", "No", "was",
+           "were", "been", "has", "will", "should", "must", "than", "only", "each", "every", "into",
+           "Usage", "Options", "Commands", "Arguments", "Error", "Show", "Try", "Missing", "Invalid", "Unknown",
+           "Did you mean", "about", "inhabitants", "municipality", "Aborted")
+# Danish words that never belong in an English sentence. Left out: "for", "under", "i", "en" (see above),
+# "af" (rare, but in Danish names we allow below anyway).
+DANISH = ("og", "ikke", "med", "til", "er", "som", "der", "det", "et", "på", "eller", "skal", "kan", "ved",
+          "fra", "efter", "hvor", "mellem", "ingen", "Fejl", "Brug", "Tilvalg", "Kommandoer", "Mente du",
+          "indbyggere", "kommune", "Afbrudt")
+
+# Names that are English in the note too, quoted in any output.
+ALLOW_IN_DA = (
+    "Safe Dates", "Youth Relationship Project", "Fourth R: Skills for Youth Relationships", "Fourth R",
+    "Anger Management", "train and hope", "Big Bang", "Dating Matters", "Expect Respect", "Coaching Boys into Men",
+    "Shifting Boundaries", "Duluth", "Domestic Abuse Intervention", "Intervention Centre", "Respect",
+    "Council of Europe", "Alternative to Violence", "Family Foundations", "Nurse Family Partnership",
+)
+# Danish names (institutions, acts, places) that stay Danish in English output.
+ALLOW_IN_EN = (
+    "Lov om social service", "Socialstyrelsen", "Danmarks Statistik", "Københavns Kommune",
+    "Bornholms Regionskommune", "Kommune", "Digitaliserings- og ligestillingsministeriet", "Mandecentret",
+    "Dialog mod Vold", "Det Kriminalpræventive Råd", "Lev uden vold", "Landsorganisation af Kvindekrisecentre",
+    "LOKK", "Servicestyrelsen", "Sundheds- og Sygelighedsundersøgelserne", "Sundheds- og",
+    "Alternativ til Vold", "Social-, Børne- og Integrationsministeriet", "Voksne, der lever med vold i nære relationer",
+    "Ministeriet for Ligestilling og Kirke", "Statens Institut for Folkesundhed",
+)
+
+
+def _act_names() -> tuple[str, ...]:
+    """The names of the Danish acts in the knowledge base (proper names: the same in both languages), and the
+    Danish acts and orders the changes since the note name ('lov nr. 112 af 3. februar 2012')."""
+    from vold_cli.loader import load
+
+    law = load(None, use_cache=False).data["law"]
+    names = [act["name"] for act in law["acts"]]
+    for node in [*law["acts"], *law["entries"]]:
+        names += [c["authority"] for c in node["changes_since"] if c.get("authority")]
+    return tuple(names)
+
+
+ALLOW_IN_EN += _act_names()
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|`[^`]*`|(?<!\w)'[^'\n]*'(?!\w)|https?://\S+|\S+@\S+|(?<!\w)--?[\w-]+"
+                     r"|[\w.-]*/[\w./-]+")
+# A table cell or a wrapped paragraph breaks a name or a quoted title across lines: the piece at the end of one
+# line (or cell) and the piece at the start of the next are removed when they are a name's beginning or end,
+# or an unclosed / unopened quote.
+_CELL = re.compile(r"[│┃|]")
+
+
+def _pieces(name: str) -> tuple[list[str], list[str]]:
+    words = name.split()
+    return ([" ".join(words[:i]) for i in range(1, len(words))], [" ".join(words[i:]) for i in range(1, len(words))])
+
+
+def _unwrap(fragment: str, allowed: tuple[str, ...]) -> str:
+    text = _QUOTED.sub(" ", fragment).strip()
+    start = re.match(r"^([^']*)'(?!\w)", text)  # the end of a quote begun on the line before
+    if start and not re.search(r"(?<!\w)'", start.group(1)):
+        text = text[start.end():]
+    text = re.sub(r"(?<!\w)'[^']*$", " ", text).strip()  # a quote that goes on on the next line
+    for name in sorted(allowed, key=len, reverse=True):
+        heads, tails = _pieces(name)
+        for head in sorted(heads, key=len, reverse=True):
+            if text.endswith(head) and (len(text) == len(head) or not text[-len(head) - 1].isalnum()):
+                text = text[: -len(head)]
+                break
+        for tail in sorted(tails, key=len, reverse=True):
+            if text.startswith(tail) and (len(text) == len(tail) or not text[len(tail)].isalnum()):
+                text = text[len(tail):]
+                break
+    return text
+
+
+def _columns(text: str) -> list[str]:
+    """The lines of `text`, with each bordered table's body read by column: consecutive lines whose borders
+    (│) stand in the same places are joined cell by cell, so a name or a quote wrapped inside a cell reads whole."""
+    out: list[str] = []
+    group: list[str] = []
+    borders: list[int] = []
+
+    def flush() -> None:
+        if group:
+            edges = [-1, *borders, max(len(line) for line in group)]
+            for a, b in zip(edges, edges[1:], strict=False):
+                out.append(" ".join(" ".join(line[a + 1:b].split()) for line in group).strip())
+        group.clear()
+
+    for line in text.splitlines():
+        where = [i for i, ch in enumerate(line) if ch == "│"]
+        if where and where == borders:
+            group.append(line)
+            continue
+        flush()
+        borders = where
+        if where:
+            group.append(line)
+        else:
+            out.append(line)
+    flush()
+    return out
+
+
+def offending(text: str, words: tuple[str, ...], allowed: tuple[str, ...]) -> list[str]:
+    """Lines of `text` that hold one of `words` (whole words, case as given) outside quotes, commands and
+    the allowed names; each with the words found."""
+    pattern = re.compile(r"(?<![\w'-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w'-])")
+    out = []
+    for line in _columns(text):
+        cleaned = line
+        for name in sorted(allowed, key=len, reverse=True):
+            cleaned = cleaned.replace(name, " ")
+        cleaned = " │ ".join(_unwrap(cell, allowed) for cell in _CELL.split(cleaned))
+        found = sorted(set(pattern.findall(cleaned)))
+        if found:
+            out.append(f"{found}: {line.strip()[:160]}")
+    return out
+
+
+def _readable(text: str) -> str:
+    """HTML as the reader sees it: tags out (one line per element), entities (&#x27;) decoded."""
+    if "<html" not in text[:200]:
+        return text
+    import html
+
+    text = re.sub(r"<style.*?</style>", " ", text, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", text))
+
+
+def _scan(result, lang: str) -> list[str]:
+    words, allowed = (ENGLISH, ALLOW_IN_DA) if lang == "da" else (DANISH, ALLOW_IN_EN)
+    return offending(_readable(result.stdout), words, allowed) + [f"stderr {x}" for x in offending(result.stderr, words, allowed)]
+
+
+# --- every command, in the formats people read ------------------------------------------------------
+
+COMMANDS = {
+    "estimate-population": ["estimate", "--population", "43000"],
+    "estimate-municipality": ["estimate", "--municipality", "Viborg"],
+    "estimate-tiny": ["estimate", "--population", "50"],
+    "interventions": ["interventions"],
+    "interventions-filtered": ["interventions", "--phase", "secondary"],
+    "interventions-one": ["interventions", "safe-dates"],
+    "law": ["law"],
+    "law-109": ["law", "109"],
+    "law-tilhold": ["law", "tilhold", "3"],
+    "initiatives": ["initiatives"],
+    "initiatives-one": ["initiatives", "intervention-centre-east-jutland"],
+    "phases": ["phases"],
+    "map": ["map"],
+    "evidence": ["evidence"],
+    "profile": ["profile"],
+    "definition": ["definition"],
+    "implementation": ["implementation"],
+    "documentation": ["documentation"],
+    "economy": ["economy"],
+    "search": ["search", "kaerestevold"],
+    "kb-info": ["kb", "info"],
+    "check": ["check", "{offers}", "--municipality", "Viborg"],
+    "check-template": ["check", "--template"],
+    "kb-validate": ["kb", "validate"],
+}
+FORMATS = ("table", "markdown")
+
+
+def _offers(folder: Path) -> Path:
+    """A municipality's list of offers as Danish Excel saves it (for `vold check`)."""
+    path = folder / "tilbud.csv"
+    path.write_text("\ufeffTilbud;Indsats;Fase;Målgruppe;Pladser;Lov\r\n"
+                    "Krisecenter Nordby;Kvindekrisecentre;Sekundær;Voldsudsatte, Kvinder;6;§ 109\r\n"
+                    "Vredeshåndteringskursus;Anger Management;sekundaer;voldsudøvere;;\r\n"
+                    "Kærestevoldsforløb for 8. klasse;kærestevold;primær;Unge;;\r\n"
+                    "Eget tilbud;Noget helt andet;tertiær;;;\r\n", encoding="utf-8")
+    return path
+
+# (language, case) -> why it still fails. Knowledge-derived text and renderers other helpers are rebuilding.
+KNOWN_DA: dict[str, str] = {}
+KNOWN_EN: dict[str, str] = {}
+
+
+def _mark(case: str, lang: str):
+    known = KNOWN_DA if lang == "da" else KNOWN_EN
+    if case in known:
+        return pytest.param(case, lang, marks=pytest.mark.xfail(strict=True, reason=known[case]), id=f"{lang}-{case}")
+    return pytest.param(case, lang, id=f"{lang}-{case}")
+
+
+COMMAND_CASES = [_mark(f"{name}:{fmt}", lang) for lang in ("da", "en") for name in COMMANDS for fmt in FORMATS]
+REPORTS = {"report": ["report", "--population", "43000"],
+           "report-offers": ["report", "-m", "Viborg", "--offers", "{offers}"]}
+COMMAND_CASES += [_mark(f"{name}:{fmt}", lang) for lang in ("da", "en") for name in REPORTS
+                  for fmt in ("markdown", "html")]
+
+
+@pytest.mark.parametrize(("case", "lang"), COMMAND_CASES)
+def test_command_speaks_one_language(run, tmp_path, case, lang):
+    name, fmt = case.split(":")
+    args = [*(REPORTS[name] if name in REPORTS else COMMANDS[name]), "--format", fmt]
+    offers = _offers(tmp_path)
+    args = [a.replace("{offers}", str(offers)) for a in args]
+    result = run(*args, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    bad = _scan(result, lang)
+    assert not bad, f"{' '.join(args)} --lang {lang}: {len(bad)} line(s) in the other language:\n" + "\n".join(bad)
+
+
+# --- help of every command ----------------------------------------------------------------------------
+
+HELPS = [[], ["kb"], *[[c] for c in ("estimate", "interventions", "law", "initiatives", "phases", "map", "evidence",
+                                      "profile", "definition", "implementation", "documentation", "economy",
+                                      "search", "report", "check")], ["kb", "info"], ["kb", "validate"], ["kb", "init"]]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("args", HELPS, ids=lambda a: "-".join(a) or "vold")
+def test_help_speaks_one_language(run, args, lang):
+    result = run("--lang", lang, *args, "-h")
+    assert result.exit_code == 0, result.stderr
+    bad = _scan(result, lang)
+    assert not bad, f"vold {' '.join(args)} -h in {lang}:\n" + "\n".join(bad)
+    assert result.stdout.startswith("Brug: " if lang == "da" else "Usage: ")
+
+
+# --- error paths ----------------------------------------------------------------------------------------
+
+ERRORS = {
+    "unknown-municipality": (["estimate", "--municipality", "kbh"], 2),
+    "unknown-region": (["estimate", "--region", "Atlantis"], 2),
+    "region-with-population": (["estimate", "--region", "Sjælland", "-p", "5000"], 2),
+    "eleven-municipalities": (["estimate", *[a for m in ("101", "147", "151", "153", "155", "157", "159", "161",
+                                                         "163", "165", "167") for a in ("-m", m)]], 2),
+    "xlsx-without-output": (["estimate", "--all", "--format", "xlsx"], 2),
+    "sort-unknown-column": (["estimate", "--all", "--sort", "colour"], 2),
+    "neither-population-nor-municipality": (["estimate"], 2),
+    "both-population-and-municipality": (["estimate", "-p", "43000", "-m", "Viborg"], 2),
+    "year-not-available": (["estimate", "-m", "Viborg", "--year", "2020"], 2),
+    "year-without-municipality": (["estimate", "-p", "43000", "--year", "2024"], 2),
+    "unknown-code": (["estimate", "-m", "9999"], 2),
+    "empty-municipality": (["estimate", "-m", ""], 2),
+    "ambiguous-municipality": (["estimate", "-m", "Fr"], 2),
+    "population-not-a-number": (["estimate", "-p", "abc"], 2),
+    "population-zero": (["estimate", "-p", "0"], 2),
+    "population-too-large": (["estimate", "-p", "99999999"], 2),
+    "year-not-an-integer": (["estimate", "-m", "Viborg", "--year", "abc"], 2),
+    "unknown-format": (["estimate", "-p", "43000", "--format", "xml"], 2),
+    "unknown-command": (["estimat"], 2),
+    "unknown-option": (["estimate", "--bogus"], 2),
+    "option-without-value": (["estimate", "--population"], 2),
+    "unknown-phase": (["interventions", "--phase", "quaternary"], 2),
+    "unknown-target": (["interventions", "--target", "aliens"], 2),
+    "unknown-evidence": (["interventions", "--min-evidence", "proven"], 2),
+    "unknown-intervention": (["interventions", "safe-date"], 1),
+    "unknown-initiative": (["initiatives", "nope"], 1),
+    "unknown-law": (["law", "999"], 1),
+    "empty-search": (["search", " "], 2),
+    "unknown-part": (["implementation", "everything"], 2),
+    "unknown-report-format": (["report", "-p", "43000", "--format", "pdf"], 2),
+    "extra-argument": (["phases", "extra"], 2),
+    "missing-argument": (["kb", "init"], 2),
+    "kb-missing-folder": (["kb", "validate", "/nonexistent-vold-kb"], 1),
+    "root-kb-missing": (["--kb", "/nonexistent-vold-kb", "phases"], 1),
+    "kb-missing-file": (["kb", "validate", str(BROKEN / "missing-file")], 1),
+    "kb-not-utf8": (["kb", "validate", str(BROKEN / "not-utf8")], 1),
+    "kb-syntax-error": (["kb", "validate", str(BROKEN / "syntax-error")], 1),
+    "kb-unknown-field": (["kb", "validate", str(BROKEN / "unknown-field")], 1),
+    "check-no-file": (["check"], 2),
+    "check-missing-file": (["check", "/nonexistent-vold-offers.csv"], 1),
+    "check-empty-file": (["check", "{empty}"], 1),
+    "check-header-only": (["check", "{header-only}"], 1),
+    "check-unknown-column": (["check", "{unknown-column}"], 1),
+    "check-bad-places": (["check", "{bad-places}"], 1),
+    "check-unknown-phase": (["check", "{unknown-phase}"], 1),
+    "check-not-utf8": (["check", "{latin1}"], 1),
+    "check-no-name": (["check", "{no-name}"], 1),
+    "report-offers-missing": (["report", "-p", "43000", "--offers", "/nonexistent-vold-offers.csv"], 1),
+}
+OFFER_FILES = {
+    "empty": b"",
+    "header-only": b"\xef\xbb\xbftilbud;indsats\r\n",
+    "unknown-column": b"\xef\xbb\xbftilbud;pladsr\r\nx;3\r\n",
+    "bad-places": b"\xef\xbb\xbfTilbud;Pladser\r\nA;4\r\nB;tolv\r\n",
+    "unknown-phase": b"\xef\xbb\xbftilbud;fase\r\nA;sekundr\r\n",
+    "latin1": "tilbud;målgruppe\r\nKrisecenter;kvinder\r\n".encode("cp1252"),
+    "no-name": b"\xef\xbb\xbftilbud;indsats\r\nA;x\r\n;Safe Dates\r\n",
+}
+KNOWN_ERR_DA: dict[str, str] = {}
+KNOWN_ERR_EN: dict[str, str] = {}
+
+
+def _err(case: str, lang: str):
+    known = KNOWN_ERR_DA if lang == "da" else KNOWN_ERR_EN
+    marks = [pytest.mark.xfail(strict=True, reason=known[case])] if case in known else []
+    return pytest.param(case, lang, marks=marks, id=f"{lang}-{case}")
+
+
+@pytest.mark.parametrize(("case", "lang"), [_err(c, lang) for lang in ("da", "en") for c in ERRORS])
+def test_error_speaks_one_language(run, tmp_path, case, lang):
+    args, code = ERRORS[case]
+    files = {name: tmp_path / f"{name}.csv" for name in OFFER_FILES}
+    for name, path in files.items():
+        path.write_bytes(OFFER_FILES[name])
+    args = [files[a[1:-1]].as_posix() if a[1:-1] in files else a for a in args]
+    result = run(*args, "--lang", lang)
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Fejl: " if lang == "da" else "Error: "), lines[0]
+    bad = _scan(result, lang)
+    assert not bad, f"{' '.join(args)} --lang {lang}:\n" + "\n".join(bad)
+
+
+def test_the_target_example(run):
+    result = run("estimate", "--municipality", "kbh", "--lang", "da")
+    assert result.stderr == "Fejl: Ukendt kommune 'kbh'. Mente du: København?\n"
+    assert result.exit_code == 2
+
+
+def test_one_suggestion_for_an_unknown_command(run):
+    for lang, words in (("da", "Mente du"), ("en", "Did you mean")):
+        result = run("estimat", "--lang", lang)
+        assert result.stderr.count(words) == 1, result.stderr
+        assert "'estimate'" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_notices_speak_one_language(run, lang):
+    empty = run("interventions", "--target", "professionals", "--tested-in-denmark", "--lang", lang)
+    nothing = run("search", "zzqqxx", "--lang", lang)
+    for result in (empty, nothing):
+        assert result.exit_code == 0
+        assert not _scan(result, lang), result.stderr
+        assert "[" not in result.stderr  # no Python list syntax
+    if lang == "da":
+        assert empty.stderr == "Ingen indsatser passer til filtrene: målgruppe fagpersoner; afprøvet i Danmark ja.\n"
+
+
+# --- Click's and Typer's own words -------------------------------------------------------------------
+
+def test_every_click_and_typer_msgid_has_danish():
+    missing = [m for m in all_msgids() if m not in i18n.DA and m not in i18n.NOT_FOR_USERS and m not in i18n.WORDS]
+    assert not missing, "msgids without Danish in cli/i18n.py:\n" + "\n".join(missing)
+
+
+def test_danish_templates_keep_their_placeholders():
+    for english, danish in i18n.DA.items():
+        fields = sorted(re.findall(r"\{[^}]*\}|%\(\w+\)s", english))
+        assert sorted(re.findall(r"\{[^}]*\}|%\(\w+\)s", danish)) == fields, english
+
+
+def test_english_is_restored_after_danish(run):
+    assert run("estimat", "--lang", "da").stderr.startswith("Fejl: Ukendt kommando")
+    assert run("estimat", "--lang", "en").stderr.startswith("Error: No such command")
+    assert run("-h").stdout.startswith("Usage: ")
+
+
+def test_offending_finds_english_in_danish():
+    assert offending("Indsatser for unge and voksne", ENGLISH, ALLOW_IN_DA)
+    assert not offending("Indsatsen “Safe Dates” og Safe Dates virker for unge", ENGLISH, ALLOW_IN_DA)
+    assert offending("Interventions og more", DANISH, ALLOW_IN_EN)
+
+
+def test_offending_reads_wrapped_cells_whole():
+    table = ("│ Kursus │ Social-, Børne- og      │\n"
+             "│        │ Integrationsministeriet │\n")
+    assert not offending(table, DANISH, ALLOW_IN_EN)  # a name wrapped inside a cell is still the name
+    sentence = ("│ Kursus │ Tallene bygger på to   │\n"
+                "│        │ slags data             │\n")
+    assert offending(sentence, DANISH, ALLOW_IN_EN)  # a Danish sentence is found, wrapped or not
+    assert offending("'Safe Dates' and the rest", ENGLISH, ALLOW_IN_DA)  # a quote hides only itself
+
+
+def test_change_words_follow_the_language(run):
+    da = run("law", "tilhold", "3", "--lang", "da").stdout
+    en = run("law", "tilhold", "3", "--lang", "en").stdout
+    assert "dato ikke oplyst i kilden" in da and "not stated" not in da
+    assert "date not stated in the source" in en
+    assert "1. januar 2017" in da and "1 January 2017" in en
+    both = run("law", "109", "--lang", "da").stdout
+    assert "ifølge Digitaliserings- og ligestillingsministeriet og Mandecentret" in " ".join(both.split())
