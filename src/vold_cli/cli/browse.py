@@ -119,7 +119,10 @@ def initiatives(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Ongoing national initiatives in the note's list: period, target group, purpose, evaluation, contacts.
+    """Initiatives listed in the note (2013): period, status by today's date, target group, purpose, contacts.
+
+    The status (ended, ongoing, unknown) compares the note's period with today's date (VOLD_TODAY=YYYY-MM-DD
+    sets another day); what became of an initiative after the note has not been checked.
 
     \b
     Examples:
@@ -129,15 +132,16 @@ def initiatives(
     """
     from ..query import filter_initiatives, valid_choices
     from ..render.initiatives import initiative_view, initiatives_list
+    from .common import today
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
     targets = _check(target, valid_choices(knowledge)["target"], "--target")
     if ident is not None:
         item = knowledge.initiative(ident)
-        emit(initiative_view(knowledge, item, language), fmt)
+        emit(initiative_view(knowledge, item, language, today()), fmt)
         return
-    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language), fmt)
+    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language, today()), fmt)
 
 
 def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:

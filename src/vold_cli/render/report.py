@@ -19,6 +19,7 @@ from .implementation import implementation_doc
 
 if TYPE_CHECKING:
     from ..check import CheckResult
+    from ..models import Change
 from .estimate import (
     benchmark_blocks,
     caveat_blocks,
@@ -64,29 +65,39 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Any]:
          for e in entries],
         title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)"),
     )]
-    changes = []
+    from ..newer import date_key
+    from .law import _KIND_TITLES, change_line
+
+    found: list[tuple[str, Change]] = []
     for act in knowledge.law["acts"]:
-        for change in act["changes_since"]:
-            changes.append(f"{act['name']} — {change['date']}: {pick(change['text'], lang)} ({change['authority']})")
+        found += [(act["name"], change) for change in act["changes_since"]]
         for entry in (e for e in entries if e["act"] == act["id"]):
-            for change in entry["changes_since"]:
-                changes.append(f"{law_label(knowledge, entry)} — {change['date']}: {pick(change['text'], lang)} "
-                               f"({change['authority']})")
-    if changes:
-        blocks.append(Notes(changes, title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: data/after-the-note.md)",
-                                              "Changed since the note — not from the note (source: data/after-the-note.md)")))
+            found += [(law_label(knowledge, entry), change) for change in entry["changes_since"]]
+    found.sort(key=lambda item: date_key(item[1]["date"]))  # date order in every view (stable within a date)
+    for kind, (da, en) in _KIND_TITLES.items():
+        items = [f"{label} — {change_line(knowledge, change, lang)}" for label, change in found if change["kind"] == kind]
+        if items:
+            blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: data/after-the-note.md)",
+                                                                   " (source: data/after-the-note.md)")))
     blocks.append(Paragraph(_t(lang, "Detaljer: vold law ", "Details: vold law ")
                             + ", ".join(short_ref(knowledge, e) for e in entries), style="muted"))
     return blocks
 
 
-def _initiatives(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+    import datetime
+
+    from .initiatives import status_caption, status_text
+
+    day = datetime.date.fromisoformat(today)
     items = knowledge.initiatives["initiatives"]
     return [Paragraph(pick(knowledge.initiatives["intro"], lang)), Table(
-        [Column(_t(lang, "Initiativ", "Initiative"), ratio=3), Column(_t(lang, "Periode", "Period")),
-         Column(_t(lang, "Formål", "Purpose"), ratio=3), Column(_t(lang, "Kontakt", "Contact"), ratio=2)],
-        [[Styled(pick(i["name"], lang), "strong"), i["period"] or "—", pick(i["purpose"], lang), ", ".join(i["contacts"])]
-         for i in items],
+        [Column(_t(lang, "Initiativ", "Initiative"), ratio=3), Column(_t(lang, "Periode (notatets)", "Period (the note's)")),
+         Column("Status", ratio=2), Column(_t(lang, "Formål", "Purpose"), ratio=3),
+         Column(_t(lang, "Kontakt (notatets, 2013)", "Contact (the note's, 2013)"), ratio=2)],
+        [[Styled(pick(i["name"], lang), "strong"), i["period"] or "—", status_text(i, day, lang), pick(i["purpose"], lang),
+          ", ".join(i["contacts"])] for i in items],
+        caption=status_caption(day, lang),
     )]
 
 
@@ -280,8 +291,9 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
     doc.add(Heading(_t(lang, "7. Økonomi", "7. Costs"), 2))
     doc.blocks += cost_blocks(result, lang)
 
-    doc.add(Heading(_t(lang, "8. Igangværende initiativer og kontakter", "8. Ongoing initiatives and contacts"), 2))
-    doc.blocks += _initiatives(knowledge, lang)
+    doc.add(Heading(_t(lang, "8. Initiativer i notatet (2013) og notatets kontakter",
+                       "8. Initiatives listed in the note (2013) and the note's contacts"), 2))
+    doc.blocks += _initiatives(knowledge, lang, today)
 
     if offers is not None:
         from .check import check_blocks
