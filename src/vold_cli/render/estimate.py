@@ -136,7 +136,9 @@ def benchmark_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str
         for bench in result["benchmarks"]]
 
 
-def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+def caveat_blocks(result: dict[str, Any], lang: str, *, newer_texts: bool = True) -> list[Block]:
+    """The caveats; `newer_texts=False` leaves out the full texts of the newer figures (the report, where the
+    table of newer figures and their caveats carry them)."""
     notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
     if result["municipality"]:
         notes.append(_t(lang, f"Folketallet er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
@@ -144,7 +146,7 @@ def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
                         f"note's period (around {result['reference_year']}); the estimate assumes unchanged rates."))
     blocks: list[Block] = [Notes(notes, title=_t(lang, "Forbehold", "Caveats"))]
-    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]]
+    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]] if newer_texts else []
     if newer:
         scaled = bool(result.get("newer_estimates"))
         blocks.append(Notes(newer, title=_t(
