@@ -25,7 +25,7 @@ def estimate(
                             help="Municipality name (Danish letters optional: Aeroe = Ærø) or code (791).",
                             show_default=False, autocompletion=complete.municipalities)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
-                    help="Population year for --municipality: 2013 or 2024 (default: the latest).",
+                    help="Population year for --municipality: 2013, 2017, 2021 or 2024 (default: the latest).",
                     show_default=False)] = None,
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
