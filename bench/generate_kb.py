@@ -76,8 +76,10 @@ def _variant(real: list[dict[str, Any]], vocab: dict[str, list[str]], number: in
     if rng.random() < 0.8:  # optional, absent in some real entries
         item["delivery"] = text("delivery")
     item["evidence"] = rng.choice(vocab["evidence"])
-    for field in ("evidence_reason", "study_design", "studied_in"):
+    for field in ("evidence_reason", "study_design"):
         item[field] = text(field)
+    item["designs"] = list(rng.choice(real)["designs"])  # a combination the real file uses
+    item["studied_in"] = text("studied_in")
     item["tried_in_denmark"] = rng.choice(TRIED)
     outcomes = copy.deepcopy(rng.choice(real).get("outcomes", []))
     for outcome in outcomes:

@@ -69,6 +69,7 @@ def test_unknown_block_type_raises_in_every_human_format(name: str) -> None:
 def test_every_format_of_report_is_also_in_the_registry_and_json_carries_data() -> None:
     assert formats.names(report=True) == ["markdown", "html"]
     assert formats.names() == ["table", "json", "csv", "markdown"]
+    assert formats.names(tables=True) == ["table", "json", "csv", "markdown", "xlsx"]
     out = io.StringIO()
     formats.emit(Document(data=lambda: {"a": 1}), "json", stream=out)
     assert out.getvalue() == '{\n  "a": 1\n}\n'
@@ -97,3 +98,40 @@ def test_csv_rows_are_the_json_records(run, args) -> None:
     for row, record in zip(rows, expected, strict=True):
         assert set(record) <= set(row)
         assert row.get("id", "") == str(record.get("id") or "")
+
+
+def _bin(doc: Document, context: formats.Context) -> None:
+    """A toy file format: the records' ids as bytes, NUL-separated."""
+    from vold_cli.render.machine import csv_rows
+
+    assert context.binary is not None
+    context.binary.write(b"\0".join(str(row.get("id")).encode() for row in csv_rows(doc)))
+
+
+@pytest.fixture
+def binfmt() -> Iterator[None]:
+    formats.register(formats.Format("bin", lambda: _bin, carries="data", commands=False, tables=True, files="only"))
+    yield
+    formats.unregister("bin")
+
+
+def test_a_file_format_defined_in_a_test_needs_o_and_is_offered_only_where_tables_are(run, binfmt: None,
+                                                                                       tmp_path) -> None:
+    assert "bin" in run("law", "--help").stdout and "bin" not in run("phases", "--help").stdout
+    refused = run("law", "--format", "bin")
+    assert refused.exit_code == 2 and refused.stdout == "" and "-o FILE" in refused.stderr
+    assert run("phases", "--format", "bin").exit_code == 2
+    target = tmp_path / "law.bin"
+    done = run("law", "--format", "bin", "-o", str(target))
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == "" and done.stderr == f"Wrote {target} ({target.stat().st_size:,} bytes).\n"
+    import json
+
+    ids = [entry["id"] for entry in json.loads(run("law", "--format", "json").stdout)]
+    assert target.read_bytes().split(b"\0") == [i.encode() for i in ids]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["law.bin"]  # no temporary file left
+
+
+def test_terminal_format_is_not_written_to_a_file(run, tmp_path) -> None:
+    result = run("law", "-o", str(tmp_path / "law.txt"))
+    assert result.exit_code == 2 and "-o" in result.stderr and list(tmp_path.iterdir()) == []

@@ -222,7 +222,7 @@ def test_init_copy_is_usable_with_kb(run, tmp_path: Path) -> None:
 def test_init_relative_dir(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     ok(run("kb", "init", "rel"))
-    assert len(list((tmp_path / "rel").iterdir())) == 15
+    assert len(list((tmp_path / "rel").iterdir())) == len(SECTIONS)
 
 
 def test_init_copies_the_chosen_folder(run, edited: Path, tmp_path: Path) -> None:

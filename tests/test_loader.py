@@ -173,12 +173,13 @@ def test_same_size_edit_invalidates(kb_copy: Path, cache_dir: Path) -> None:
 
 
 def test_one_byte_flip_in_a_large_file_invalidates(kb_copy: Path, cache_dir: Path) -> None:
-    """A single changed byte deep in municipalities.yaml (98 municipalities)."""
-    path = kb_copy / "municipalities.yaml"
+    """A single changed byte deep in municipalities.yaml (98 municipalities), and the same in regions.yaml, which
+    names each municipality too (validation checks the two agree)."""
     load(kb_copy)
-    text = path.read_text(encoding="utf-8")
-    assert text.count('name: "Viborg"') == 1
-    path.write_text(text.replace('name: "Viborg"', 'name: "Viborh"'), encoding="utf-8")
+    for stem in ("municipalities", "regions"):
+        text = (kb_copy / f"{stem}.yaml").read_text(encoding="utf-8")
+        assert text.count('name: "Viborg"') == 1
+        (kb_copy / f"{stem}.yaml").write_text(text.replace('name: "Viborg"', 'name: "Viborh"'), encoding="utf-8")
     changed = load(kb_copy)
     assert changed.cached is False
     names = [m["name"] for m in changed.data["municipalities"]["municipalities"]]

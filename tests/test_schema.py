@@ -53,8 +53,9 @@ def _field_type(schema: object, path: str) -> object:
 def test_every_cross_reference_of_the_registry_names_fields_of_the_schema() -> None:
     from vold_cli.sections import TARGETS
 
-    for stem, key in (target.split(":") for target in TARGETS.values()):
-        _list_item(get_type_hints(getattr(models, BY_STEM[stem].schema), include_extras=True)[key])
+    for stem, key, *name in (target.split(":") for target in TARGETS.values()):
+        item = _list_item(get_type_hints(getattr(models, BY_STEM[stem].schema), include_extras=True)[key])
+        assert (name[0] if name else "id") in get_type_hints(item), (stem, key, name)  # what names an entry
     declared = 0
     for section in REGISTRY:
         for ref in section.refs:

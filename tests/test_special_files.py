@@ -14,6 +14,7 @@ import pytest
 
 from vold_cli import files
 from vold_cli.errors import OutputError
+from vold_cli.sections import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,7 +119,7 @@ def test_kb_init_fallback_protocol_makes_a_complete_copy(run, tmp_path: Path, mo
     monkeypatch.setattr(files, "_renameat2", lambda source, dest: False)
     result = run("kb", "init", str(tmp_path / "kb"))
     assert result.exit_code == 0, result.stderr
-    assert len(list((tmp_path / "kb").glob("*.yaml"))) == 15 and [p.name for p in tmp_path.iterdir()] == ["kb"]
+    assert len(list((tmp_path / "kb").glob("*.yaml"))) == len(SECTIONS) and [p.name for p in tmp_path.iterdir()] == ["kb"]
 
 
 def test_unreadable_kb_folder_exits_1(run, tmp_path: Path, kb_copy: Path, monkeypatch) -> None:

@@ -77,6 +77,11 @@ def _ca(value: float, lang: str) -> str:
     return f"ca. {fmt_int(round_like_note(value), lang)}"
 
 
+def approx_text(value: float, lang: str) -> str:
+    """A local figure as printed: 'ca. 220' (rounded the note's way), or 'under 1'."""
+    return _ca(value, lang)
+
+
 def fmt_int(value: float, lang: str) -> str:
     text = f"{round(value):,}"
     return text.replace(",", ".") if lang == "da" else text

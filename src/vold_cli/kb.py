@@ -38,8 +38,11 @@ if TYPE_CHECKING:
         Phase,
         PhaseEntry,
         Phases,
+        PopulationYear,
         Prevalence,
         Profile,
+        Region,
+        Regions,
         TargetGroup,
         TargetGroups,
         Text,
@@ -62,6 +65,14 @@ def _missing(what: str, ident: str, known: Sequence[str], command: str) -> Unkno
 
     hint = did_you_mean(ident, list(known)) or f"Run `{command}` to list them."
     return UnknownEntry(f"No {what} with id {quote(ident)}.", hint=hint)
+
+
+def region_key(text: str) -> str:
+    """A region name as it is compared: loose (case, Danish letters) and without a leading 'Region'."""
+    from .text import loose
+
+    key = loose(text)
+    return key[len("region"):] if key.startswith("region") and len(key) > len("region") else key
 
 
 class KnowledgeBase:
@@ -94,6 +105,10 @@ class KnowledgeBase:
     @property
     def municipalities(self) -> Municipalities:
         return self.data["municipalities"]
+
+    @property
+    def regions(self) -> Regions:
+        return self.data["regions"]
 
     @property
     def profile(self) -> Profile:
@@ -172,6 +187,19 @@ class KnowledgeBase:
     def _municipality_codes(self) -> dict[str, Municipality]:
         return self._cached("codes", lambda: _index(self.municipalities["municipalities"], lambda m: m["code"]))
 
+    def _region_codes(self) -> dict[str, Region]:
+        return self._cached("region_codes", lambda: _index(self.regions["regions"], lambda r: r["code"]))
+
+    def _region_names(self) -> dict[str, Region]:
+        return self._cached("region_names", lambda: _index(self.regions["regions"], lambda r: region_key(r["name"])))
+
+    def _region_of(self) -> dict[str, Region]:
+        def build() -> dict[str, Region]:
+            codes = self._region_codes()
+            return {m["municipality"]: codes[m["region"]] for m in self.regions["members"]}
+
+        return self._cached("region_of", build)
+
     def _section_titles(self) -> dict[str, Text]:
         return self._cached("sections", lambda: {s["id"]: s["title"] for s in self.meta["sections"]})
 
@@ -230,6 +258,32 @@ class KnowledgeBase:
 
     def municipality_by_code(self, code: str) -> Municipality | None:
         return self._municipality_codes().get(code)
+
+    def population_year(self, year: int) -> PopulationYear | None:
+        """The national figures of a population year of municipalities.yaml (None for a year it lacks)."""
+        return next((y for y in self.municipalities["years"] if y["year"] == year), None)
+
+    @property
+    def region_list(self) -> list[Region]:
+        """The regions, in code order."""
+        return self._cached("region_list", lambda: sorted(self.regions["regions"], key=lambda r: r["code"]))
+
+    def region_by_code(self, code: str) -> Region | None:
+        return self._region_codes().get(code)
+
+    def region_by_name(self, name: str) -> Region | None:
+        """By name, with or without 'Region', any case, Danish letters optional ('sjaelland', 'Region Sjælland')."""
+        return self._region_names().get(region_key(name))
+
+    def region_of(self, municipality_code: str) -> Region | None:
+        """The region a municipality belongs to (validation makes it exactly one)."""
+        return self._region_of().get(municipality_code)
+
+    def region_members(self, region_code: str) -> list[Municipality]:
+        """The municipalities of a region, in the order of municipalities.yaml."""
+        of = self._region_of()
+        return [m for m in self.municipalities["municipalities"]
+                if (found := of.get(m["code"])) is not None and found["code"] == region_code]
 
     def section_title(self, ident: str) -> Text | None:
         """The title of a section of the note, by its id (None for an id meta.yaml does not list)."""

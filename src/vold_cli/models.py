@@ -268,6 +268,30 @@ class Municipalities(TypedDict):
     municipalities: list[Municipality]
 
 
+# --- regions.yaml ------------------------------------------------------------------------------------
+
+RegionCode = Annotated[str, Str(pattern=r"^[0-9]{4}$")]
+
+
+class Region(TypedDict):
+    code: RegionCode
+    name: NonEmpty
+
+
+class RegionMember(TypedDict):
+    """One municipality (its code, and its name as in municipalities.yaml) and the code of its region."""
+
+    municipality: Annotated[str, Str(pattern=r"^[0-9]{3}$")]
+    name: NonEmpty
+    region: RegionCode
+
+
+class Regions(TypedDict):
+    source: Source
+    regions: list[Region]
+    members: list[RegionMember]
+
+
 # --- profile.yaml ------------------------------------------------------------------------------------
 
 
@@ -584,6 +608,7 @@ class KnowledgeData(TypedDict):
     definition: Definition
     prevalence: Prevalence
     municipalities: Municipalities
+    regions: Regions
     profile: Profile
     phases: Phases
     evidence: EvidenceScale

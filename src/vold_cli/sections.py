@@ -10,7 +10,7 @@ label, `kb info` and `kb validate` report them in this order. A test checks that
 from __future__ import annotations
 
 #: What a cross-reference may point at: its name in messages -> "stem:list", the list whose entries' ids are
-#: the valid values.
+#: the valid values ("stem:list:key" where the entries are named by another key than `id`).
 TARGETS: dict[str, str] = {
     "target group": "target_groups:target_groups",
     "law entry": "law:entries",
@@ -20,6 +20,8 @@ TARGETS: dict[str, str] = {
     "evidence level": "evidence:levels",
     "figure": "prevalence:figures",
     "data source": "documentation:data_sources",
+    "municipality": "municipalities:municipalities:code",
+    "region": "regions:regions:code",
 }
 
 
@@ -76,6 +78,8 @@ REGISTRY: tuple[Section, ...] = (
             refs=(Ref("worked_examples", "figure", "figure"), Ref("newer_figures", "compares_with", "figure"))),
     Section("municipalities", "Municipalities", "vold estimate --municipality {code}", "Kommuner",
             "Municipalities"),
+    Section("regions", "Regions", "vold estimate --region {code}", "Regioner", "Regions",
+            refs=(Ref("members", "municipality", "municipality"), Ref("members", "region", "region"))),
     Section("profile", "Profile", "vold profile", "Profil", "Profile",
             refs=(Ref("crisis_centre_key_figures+partner_reports", "basis", "figure"),)),
     Section("phases", "Phases", "vold phases", "Forebyggelsesfaser", "Prevention phases"),

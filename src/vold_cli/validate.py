@@ -219,8 +219,8 @@ def _cross_check(data: dict[str, Any]) -> None:
     for section in REGISTRY:  # the cross-references each section declares in the registry, entry by entry
         for ref in section.refs:
             if ref.what not in known:
-                stem, key = TARGETS[ref.what].split(":")
-                known[ref.what] = {entry["id"] for entry in data[stem][key]}
+                stem, key, *name = TARGETS[ref.what].split(":")
+                known[ref.what] = {entry[name[0] if name else "id"] for entry in data[stem][key]}
         for path in dict.fromkeys(ref.entries for ref in section.refs):
             for where, entry in _entries_at(data[section.stem], path):
                 for ref in section.refs:
@@ -233,6 +233,7 @@ def _cross_check(data: dict[str, Any]) -> None:
 
     _check_unique_ids(data)
     _check_municipalities(data["municipalities"])
+    _check_regions(data["regions"], data["municipalities"])
     _check_changes(data)
     _check_initiative_periods(data["initiatives"])
 
@@ -287,8 +288,8 @@ def _entries_at(node: dict[str, Any], path: str) -> Iterator[tuple[str, dict[str
     is: 'a (id 'x').b (id 'y')'."""
     for part in path.split("+"):
         key, _, rest = part.partition(".")
-        for entry in node[key]:
-            where = key + (f" (id {entry['id']!r})" if "id" in entry else "")
+        for index, entry in enumerate(node[key]):
+            where = key + (f" (id {entry['id']!r})" if "id" in entry else f"[{index}]")
             if rest:
                 yield from ((f"{where}.{inner}", e) for inner, e in _entries_at(entry, rest))
             else:
@@ -367,6 +368,31 @@ def _check_municipalities(section: dict[str, Any]) -> None:
             raise KnowledgeError(
                 f"municipalities.yaml: years (year {year['year']}): national_total is below the municipal sum."
             )
+
+
+def _check_regions(section: dict[str, Any], municipalities: dict[str, Any]) -> None:
+    """Region codes unique; every municipality of municipalities.yaml in exactly one region, under its name there.
+    (That each member's codes exist is a cross-reference of the registry.)"""
+    codes: set[str] = set()
+    for index, region in enumerate(section["regions"]):
+        if region["code"] in codes:
+            raise KnowledgeError(f"regions.yaml: regions[{index}] (code {region['code']!r}): code appears twice.")
+        codes.add(region["code"])
+    names = {m["code"]: m["name"] for m in municipalities["municipalities"]}
+    seen: dict[str, str] = {}
+    for index, member in enumerate(section["members"]):
+        where = f"regions.yaml: members[{index}] (municipality {member['municipality']!r})"
+        if member["name"] != names[member["municipality"]]:
+            raise KnowledgeError(f"{where}: name {member['name']!r} differs from municipalities.yaml "
+                                 f"({names[member['municipality']]!r}).")
+        if member["municipality"] in seen:
+            raise KnowledgeError(f"{where}: already in region {seen[member['municipality']]}; "
+                                 "a municipality belongs to exactly one region.")
+        seen[member["municipality"]] = member["region"]
+    missing = [f"{code} {name}" for code, name in names.items() if code not in seen]
+    if missing:
+        raise KnowledgeError(f"regions.yaml: members: municipality {missing[0]} is in no region"
+                             + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "") + ".")
 
 
 # --- rules that look at several fields of one entry (the schema checks each field alone) ---------------

@@ -1,12 +1,29 @@
 """Browsing commands: `vold <collection>` lists, `vold <collection> ID` shows one entry in full."""
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..sanitize import quote
 from . import complete
-from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from .common import (
+    ForceOpt,
+    Format,
+    FormatOpt,
+    KbOpt,
+    LangOpt,
+    OutputOpt,
+    TableFormatOpt,
+    check_output,
+    emit,
+    lang_of,
+    load_kb,
+)
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+    from ..render.blocks import Document
 
 PhaseOpt = Annotated[list[str] | None, typer.Option("--phase", metavar="PHASE",
                      help="primary, secondary or tertiary; repeat for several (OR).", show_default=False)]
@@ -26,6 +43,22 @@ def _check(values: list[str] | None, valid: list[str], option: str) -> list[str]
     return out
 
 
+def _emit_table(doc: "Document", fmt: str, knowledge: "KnowledgeBase", language: str, target: Path | None,
+                force: bool, title_da: str, title_en: str) -> None:
+    """emit for a listing whose result is a table: also to -o FILE, and as a workbook with the note and the
+    data sources beside the records (built only when a workbook is written)."""
+    from ..lang import tr
+
+    if doc.about is None:
+        def about() -> list[tuple[str, str]]:
+            from ..render.common import file_about
+
+            return file_about(knowledge, language, data_sources=["after-the-note"])
+
+        doc.about = about
+    emit(doc, fmt, output=target, force=force, title=tr(language, title_da, title_en), lang=language)
+
+
 def interventions(
     ident: Annotated[str | None, typer.Argument(metavar="[ID]", help="Show this intervention in full.",
                                                  show_default=False, autocompletion=complete.intervention_ids)] = None,
@@ -42,7 +75,9 @@ def interventions(
                       help="Words that must all occur (either language, Danish letters optional).",
                       show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Interventions the note discusses, by prevention phase, with their evidence. Filters combine (AND);
@@ -58,8 +93,10 @@ def interventions(
     from ..query import filter_interventions, valid_choices
     from ..render.interventions import intervention_view, interventions_list
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    names = ("Indsatser", "Interventions")
     valid = valid_choices(knowledge)
     phases = _check(phase, valid["phase"], "--phase")
     targets = _check(target, valid["target"], "--target")
@@ -67,7 +104,7 @@ def interventions(
     floor = _check([min_evidence] if min_evidence is not None else None, valid["evidence"], "--min-evidence")
     if ident is not None:
         item = knowledge.intervention(ident)
-        emit(intervention_view(knowledge, item, language), fmt)
+        _emit_table(intervention_view(knowledge, item, language), fmt, knowledge, language, target_file, force, *names)
         return
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
                                  min_evidence=floor[0] if floor else None, tried_in_denmark=tried,
@@ -80,7 +117,8 @@ def interventions(
 
         applied = ", ".join(f"{k}={v}" for k, v in filters.items())
         sys.stderr.write(f"No interventions match the filters: {applied}.\n")
-    emit(interventions_list(knowledge, items, language, filters), fmt)
+    _emit_table(interventions_list(knowledge, items, language, filters), fmt, knowledge, language, target_file, force,
+                *names)
 
 
 def law(
@@ -88,7 +126,9 @@ def law(
                          help="109, §109, '§ 109', sel 109, serviceloven 109, tilhold 3, cpr 28, vej, psykolog 1.",
                          show_default=False)] = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Legal references in the note, and what has changed since (kept apart, with source and date).
@@ -103,12 +143,14 @@ def law(
     from ..query import find_law
     from ..render.law import law_list, law_view
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
     if reference:
-        emit(law_view(knowledge, find_law(knowledge, " ".join(reference)), language), fmt)
+        doc = law_view(knowledge, find_law(knowledge, " ".join(reference)), language)
     else:
-        emit(law_list(knowledge, language), fmt)
+        doc = law_list(knowledge, language)
+    _emit_table(doc, fmt, knowledge, language, target_file, force, "Lovgivning", "Law")
 
 
 def initiatives(
@@ -116,7 +158,9 @@ def initiatives(
                                                  show_default=False, autocompletion=complete.initiative_ids)] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Initiatives listed in the note (2013): period, status by today's date, target group, purpose, contacts.
@@ -134,14 +178,15 @@ def initiatives(
     from ..render.initiatives import initiative_view, initiatives_list
     from .common import today
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
     targets = _check(target, valid_choices(knowledge)["target"], "--target")
     if ident is not None:
-        item = knowledge.initiative(ident)
-        emit(initiative_view(knowledge, item, language, today()), fmt)
-        return
-    emit(initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language, today()), fmt)
+        doc = initiative_view(knowledge, knowledge.initiative(ident), language, today())
+    else:
+        doc = initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language, today())
+    _emit_table(doc, fmt, knowledge, language, target_file, force, "Initiativer", "Initiatives")
 
 
 def phases(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
@@ -238,7 +283,8 @@ def evidence(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = No
     emit(evidence_doc(load_kb(kb), lang_of(lang)), fmt)
 
 
-def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = Format.table, output: OutputOpt = None,
+                 force: ForceOpt = False, lang: LangOpt = None) -> None:
     """Evidence gap map: target group x prevention phase, each cell with its interventions and the strongest
     evidence, so gaps (no documented effect) show at a glance.
 
@@ -250,8 +296,11 @@ def evidence_map(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
     from ..query import evidence_map as cells
     from ..render.evidence import map_doc
 
+    language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    emit(map_doc(knowledge, cells(knowledge), lang_of(lang)), fmt)
+    _emit_table(map_doc(knowledge, cells(knowledge), language), fmt, knowledge, language, target_file, force,
+                "Evidenskort", "Evidence map")
 
 
 def search(

@@ -1,5 +1,6 @@
 """Options every command shares, and the one function that writes a command's document."""
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,15 +20,16 @@ if TYPE_CHECKING:
 class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Choice generic
     """The formats of the registry (render/formats.py), read when the option is parsed or shown."""
 
-    def __init__(self, *, report: bool = False) -> None:
+    def __init__(self, *, report: bool = False, tables: bool = False) -> None:
         self.report = report
+        self.tables = tables  # the formats of a command whose result is a table (also xlsx)
         super().__init__([], case_sensitive=True)
 
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
         from ..render.formats import names
 
-        return names(report=self.report)
+        return names(report=self.report, tables=self.tables)
 
     @choices.setter
     def choices(self, value: object) -> None:
@@ -49,6 +51,18 @@ class Lang(str, Enum):
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", click_type=FormatChoice(), help="Output format: table for people; json, csv, markdown for files and scripts.")
 ]
+TableFormatOpt = Annotated[
+    str, typer.Option("--format", "-f", click_type=FormatChoice(tables=True),
+                      help="Output format: table for people; json, csv, markdown for files and scripts; xlsx for "
+                           "Excel (needs -o FILE).")
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                 help="Write to FILE instead of stdout (- is stdout; required for xlsx; never over an existing file "
+                      "without --force)."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")]
 LangOpt = Annotated[
     Lang | None,
     typer.Option("--lang", "-l", help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
@@ -81,12 +95,45 @@ def load_kb(kb: Path | None) -> "KnowledgeBase":
     return KnowledgeBase(load(chosen_kb(kb)))
 
 
-def emit(doc: Document, fmt: str) -> None:
-    """Write `doc` to stdout in `fmt`, through the format registry (JSON and CSV carry the data; the others
-    the blocks)."""
+def output_path(output: str | None) -> Path | None:
+    """-o FILE as a path; None for stdout (no -o, or -o -). An empty name is a usage error, not '.'."""
+    if output is None or output == "-":
+        return None
+    if not output:
+        from ..errors import UsageError
+
+        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+    return Path(output)
+
+
+def check_output(fmt: str, output: str | None, force: bool, lang: str) -> Path | None:
+    """Before any work: the format can go where it is asked to (xlsx only to a file, table only to the terminal:
+    UsageError, exit 2) and FILE is not in the way (exists without --force, or is not a regular file: exit 1).
+    Returns the file to write, or None for stdout."""
+    from ..render.formats import check_output as check_format
+    from ..render.formats import get
+
+    target = output_path(output)
+    check_format(get(fmt), target, lang)
+    if target is not None:
+        from ..files import refuse_existing
+
+        refuse_existing(target, force=force)
+    return target
+
+
+def emit(doc: Document, fmt: str, *, output: Path | None = None, force: bool = False, title: str = "",
+         lang: str = "en") -> None:
+    """Write `doc` in `fmt` through the format registry (JSON, CSV and xlsx carry the data; the others the
+    blocks): to stdout, or atomically to `output` (then one line on stderr saying so). `title` names the
+    workbook's sheet."""
     from ..render.formats import emit as write
 
-    write(doc, fmt)
+    size = write(doc, fmt, output=output, force=force, title=title, lang=lang)
+    if output is not None and size is not None and sys.stderr is not None:
+        from ..sanitize import visible
+
+        sys.stderr.write(f"Wrote {visible(str(output))} ({size:,} bytes).\n")
 
 
 def today() -> "datetime.date":

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from . import complete
-from .common import FormatChoice, KbOpt, LangOpt, lang_of, load_kb
+from .common import FormatChoice, KbOpt, LangOpt, lang_of, load_kb, output_path
 
 
 def report(
@@ -49,7 +49,7 @@ def report(
     from ..lang import tr
     from ..render.report import kb_date, report_document
 
-    target = _output_path(output)
+    target = output_path(output)
     chosen = _format_for(fmt, target)
     knowledge = load_kb(kb)
     language = lang_of(lang)
@@ -95,17 +95,6 @@ def report(
     write_text_atomic(target, text, force=force)
     if sys.stderr is not None:
         sys.stderr.write(f"Wrote {visible(str(target))} ({len(text.encode('utf-8')):,} bytes).\n")
-
-
-def _output_path(output: str | None) -> Path | None:
-    """-o FILE as a path; None for stdout (no -o, or -o -). An empty name is a usage error, not '.'."""
-    if output is None or output == "-":
-        return None
-    if not output:
-        from ..errors import UsageError
-
-        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
-    return Path(output)
 
 
 _SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}

@@ -6,7 +6,14 @@ formats never disagree about content."""
 from __future__ import annotations
 
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeAlias
+
+    #: (topic, text) rows, or a function that makes them.
+    About: TypeAlias = list[tuple[str, str]] | Callable[[], list[tuple[str, str]]]
 
 
 class _Block:
@@ -155,16 +162,20 @@ Block = Heading | Paragraph | Fields | Table | BulletList | Notes | Chart | Page
 class Document:
     """What a command shows to people, plus the data it gives to scripts."""
 
-    __slots__ = ("blocks", "data", "rows", "table")
+    __slots__ = ("blocks", "data", "rows", "table", "about")
 
     def __init__(self, blocks: list[Any] | None = None, data: Any = None,
-                 rows: list[dict[str, Any]] | None = None, table: str | tuple[str, ...] = ()) -> None:
+                 rows: list[dict[str, Any]] | None = None, table: str | tuple[str, ...] = (),
+                 about: About | None = None) -> None:
         self.blocks: list[Any] = list(blocks or [])
         self.data = data  # JSON document, or a function that makes it (built only when JSON is asked for)
         # CSV is made from the same records as JSON (`machine.records`): the data itself when it is a list (or one
         # entry), else the lists of `data` named by `table` ("cost_items", or "groups.traits" for nested ones).
         self.table = table
         self.rows = rows  # explicit CSV rows, only where a view's table is not a part of its JSON answer
+        # what a file format (xlsx) puts beside the records: (topic, text) rows of method, caveats and sources, or a
+        # function that makes them (built only when such a file is written)
+        self.about = about
 
     def add(self, *blocks: Any) -> Document:
         self.blocks.extend(blocks)

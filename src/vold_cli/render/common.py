@@ -43,3 +43,29 @@ def tried_text(value: str, lang: str) -> str:
 def refs_text(refs: list[int]) -> str:
     return ", ".join(str(r) for r in refs)
 
+
+
+def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None, caveats: list[str] | None = None,
+               data_sources: list[str] | None = None) -> list[tuple[str, str]]:
+    """The (topic, text) rows a file format puts beside the records (`Document.about`; the xlsx workbook's sheet
+    of method and sources): the note, the method (if any), each caveat, the data sources used (by id, in
+    meta.yaml's order; all of them when None) and a line saying what vold is."""
+    meta = knowledge.meta
+    da = lang == "da"
+    rows: list[tuple[str, str]] = [
+        (_t(lang, "Kilde", "Source"), f"{meta['publisher']}: {pick(meta['title'], lang)} ({meta['year']})."),
+    ]
+    if method:
+        rows.append((_t(lang, "Metode", "Method"), method))
+    rows += [(_t(lang, "Forbehold", "Caveat"), text) for text in caveats or []]
+    for source in meta["data_sources"]:
+        if data_sources is None or source["id"] in data_sources:
+            rows.append(("Data", f"{pick(source['title'], lang)}: {pick(source['attribution'], lang)} "
+                                 f"({source['date']})"))
+    rows.append(("Om filen" if da else "About this file",
+                 "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet er fra "
+                 f"{meta['year']}; hvad der er ændret siden, står for sig med kilde og dato."
+                 if da else
+                 "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note is "
+                 f"from {meta['year']}; what has changed since is kept apart, with its source and date."))
+    return rows

@@ -43,6 +43,13 @@ def method_text(result: dict[str, Any], lang: str) -> str:
 def title_text(result: dict[str, Any], lang: str) -> str:
     muni = result["municipality"]
     pop = fmt_int(result["population"], lang)
+    region = result.get("region")
+    if region:
+        count = len(region["municipalities"])
+        return _t(lang, f"{region['name']} ({region['code']}): {pop} indbyggere i {count} kommuner pr. 1. januar "
+                        f"{result['year']}",
+                  f"{region['name']} ({region['code']}): {pop} inhabitants in {count} municipalities on 1 January "
+                  f"{result['year']}")
     if muni:
         return _t(lang, f"{muni['name']} Kommune ({muni['code']}): {pop} indbyggere pr. 1. januar {result['year']}",
                   f"{muni['name']} municipality ({muni['code']}): {pop} inhabitants on 1 January {result['year']}")
@@ -140,7 +147,10 @@ def caveat_blocks(result: dict[str, Any], lang: str, *, newer_texts: bool = True
     """The caveats; `newer_texts=False` leaves out the full texts of the newer figures (the report, where the
     table of newer figures and their caveats carry them)."""
     notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
-    if result["municipality"]:
+    if result.get("region"):
+        notes.append(_t(lang, "Regionens folketal er summen af dens kommuners folketal.",
+                        "The region's population is the sum of its municipalities' populations."))
+    if result["municipality"] or result.get("region"):
         notes.append(_t(lang, f"Folketallet er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                               f"(omkring {result['reference_year']}); skønnet antager uændrede forekomster.",
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
@@ -275,14 +285,70 @@ def csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> lis
     for item in result["newer_figures"]:
         rows.append({"kind": "newer-figure", "id": item["id"], "label": item["text"], "national": item["value"],
                      "source": source_text(knowledge, item["source"], lang)})
+    if result.get("region"):
+        members_source = source_text(knowledge, knowledge.regions["source"], lang)
+        for muni in result["region"]["municipalities"]:
+            rows.append({"kind": "municipality", "id": muni["code"], "label": muni["name"],
+                         "local": muni["population"], "source": members_source})
     rows += newer_csv_rows(knowledge, result, lang)
     if result["costs"].get("price_level"):
         rows.append({"kind": "caveat", "id": "price-level", "label": result["costs"]["price_level"]})
     return rows
 
 
+def member_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+    """A region's municipalities with their populations."""
+    region = result.get("region")
+    if not region:
+        return []
+    return [Table(
+        [Column(_t(lang, "Kommune", "Municipality"), ratio=2), Column(_t(lang, "Kode", "Code"), no_wrap=True),
+         Column(_t(lang, f"Folketal {result['year']}", f"Population {result['year']}"), justify="right",
+                no_wrap=True)],
+        [[m["name"], m["code"], fmt_int(m["population"], lang)] for m in region["municipalities"]]
+        + [[Styled(_t(lang, "I alt", "Total"), "strong"), "", Styled(fmt_int(result["population"], lang), "strong")]],
+        title=_t(lang, f"Kommunerne i {region['name']}", f"The municipalities of {region['name']}"),
+    )]
+
+
+def sheet_title(result: dict[str, Any], lang: str) -> str:
+    """A short name for the workbook's first sheet."""
+    if result.get("region"):
+        return str(result["region"]["name"])
+    if result["municipality"]:
+        return str(result["municipality"]["name"])
+    return _t(lang, "Skøn", "Estimate")
+
+
+def used_sources(knowledge: KnowledgeBase, year: int | None, *, regions: bool = False,
+                 newer: bool = False) -> list[str]:
+    """The data sources (meta.yaml ids) an estimate rests on: the reference population's, the population
+    year's, the benchmarks', the regions' (for a region or --all) and the newer figures' (where shown)."""
+    prevalence = knowledge.prevalence
+    found = [prevalence["reference_population"]["source"]["data"]]
+    chosen = knowledge.population_year(year) if year is not None else None
+    if chosen is not None:
+        found.append(chosen["source"]["data"])
+    found += [b["source"]["data"] for b in knowledge.benchmarks["benchmarks"]]
+    if regions:
+        found.append(knowledge.regions["source"]["data"])
+    if newer:
+        found += [n["source"]["data"] for n in prevalence["newer_figures"]]
+    return [ident for ident in dict.fromkeys(found) if ident is not None]
+
+
+def estimate_about(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """Method, caveats and sources for the workbook's second sheet."""
+    from .common import file_about
+
+    caveats = [str(n) for block in caveat_blocks(result, lang) if isinstance(block, Notes) for n in block.items]
+    return file_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
+                      data_sources=used_sources(knowledge, result["year"], regions=bool(result.get("region")),
+                                                newer=bool(result["newer_figures"])))
+
+
 def estimate_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
-    doc = Document(data=result)
+    doc = Document(data=result, about=lambda: estimate_about(knowledge, result, lang))
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)
@@ -291,5 +357,6 @@ def estimate_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: st
     doc.blocks += expectation_blocks(result, lang)
     doc.blocks += cost_blocks(result, lang)
     doc.blocks += benchmark_blocks(knowledge, result, lang)
+    doc.blocks += member_blocks(result, lang)
     doc.blocks += caveat_blocks(result, lang)
     return doc

@@ -1,0 +1,136 @@
+"""`estimate --all` and comparisons as a document: one table of areas and their main estimates, the caveats once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..estimate import approx_text, fmt_dec, fmt_int
+from ..lang import tr as _t
+from ..query import source_text
+from .blocks import Cell, Column, Document, Heading, Notes, Paragraph, Styled, Table
+from .estimate import method_text, used_sources
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+FIGURE_COLUMNS = ("women", "men", "stays")
+
+
+def figure_text(row: dict[str, Any], column: str, lang: str) -> str:
+    if column in row:
+        return approx_text(row[column], lang)
+    return f"{approx_text(row[f'{column}_low'], lang)}-{fmt_int(row[f'{column}_rounded_high'], lang)}"
+
+
+def _headers(result: dict[str, Any], lang: str) -> list[Column]:
+    short = {"women": _t(lang, "Kvinder", "Women"), "men": _t(lang, "Mænd", "Men"),
+             "stays": _t(lang, "Ophold", "Stays")}
+    return ([Column(_t(lang, "Område", "Area"), ratio=3, min_width=18),
+             Column(_t(lang, "Folketal", "Population"), justify="right", no_wrap=True)]
+            + [Column(short[c], justify="right", no_wrap=True) for c in FIGURE_COLUMNS]
+            + [Column(_t(lang, "Pladser", "Places"), justify="right", no_wrap=True)])
+
+
+def _name_cell(row: dict[str, Any], lang: str) -> Cell:
+    if row["level"] == "municipality":
+        return str(row["name"])
+    return Styled(row["name"], "strong")
+
+
+def overview_title(result: dict[str, Any], lang: str) -> str:
+    if result["kind"] == "comparison":
+        return _t(lang, f"Sammenligning {result['year']}", f"Comparison {result['year']}")
+    return _t(lang, f"Alle kommuner {result['year']}", f"All municipalities {result['year']}")
+
+
+def _legend(result: dict[str, Any], lang: str) -> str:
+    cols = result["columns"]
+    parts = [f"{_t(lang, name_da, name_en)} = {cols[c]['label']}" for c, name_da, name_en in
+             (("women", "Kvinder", "Women"), ("men", "Mænd", "Men"), ("stays", "Ophold", "Stays"))]
+    places = cols["places"]
+    count = places["places"]
+    count_text = fmt_int(count, lang) if float(count).is_integer() else fmt_dec(count, lang)
+    parts.append(_t(lang, f"Pladser = {places['label']}, {count_text} pr. {fmt_int(places['per_inhabitants'], lang)} "
+                          "indbyggere (Europarådets norm, ikke et dansk lovkrav)",
+                    f"Places = {places['label']}, {count_text} per {fmt_int(places['per_inhabitants'], lang)} "
+                    "inhabitants (Council of Europe benchmark, not a Danish legal requirement)"))
+    return _t(lang, "Pr. år, meget løse skøn. ", "Per year, very loose estimates. ") + "; ".join(parts) + "."
+
+
+def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[str]:
+    notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
+    notes.append(_t(lang, f"Folketallene er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
+                          f"(omkring {result['reference_year']}); skønnene antager uændrede forekomster.",
+                    f"The populations are from 1 January {result['year']}, while the national figures are from the "
+                    f"note's period (around {result['reference_year']}); the estimates assume unchanged rates."))
+    country = next((r for r in result["rows"] if r["level"] == "country"), None)
+    if country is not None:
+        regions = sum(r["population"] for r in result["rows"] if r["level"] == "region")
+        cols = result["columns"]
+        national = ", ".join(f"{fmt_int(cols[c]['national'], lang)} {cols[c]['unit']}" for c in FIGURE_COLUMNS
+                             if cols[c]["national"] is not None)
+        notes.append(_t(
+            lang,
+            f"En regions folketal er summen af dens kommuners. Landets er hele Danmarks ({fmt_int(country['population'], lang)}), "
+            f"også Christiansø, som ikke er en kommune; derfor er regionerne tilsammen "
+            f"{fmt_int(country['population'] - regions, lang)} færre.",
+            f"A region's population is the sum of its municipalities'. The country's is all of Denmark "
+            f"({fmt_int(country['population'], lang)}), Christiansø included, which is not a municipality; so the "
+            f"regions add up to {fmt_int(country['population'] - regions, lang)} fewer."))
+        notes.append(_t(
+            lang,
+            f"Landets række for {result['reference_year']} er notatets egne landstal ({national}); for andre år er "
+            f"de skaleret til årets folketal.",
+            f"The country's row for {result['reference_year']} gives the note's own national figures ({national}); "
+            f"for other years they are scaled to that year's population."))
+    return notes
+
+
+def csv_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The JSON rows, then one row per caveat (level 'caveat'), so a spreadsheet gets the caveats with the numbers."""
+    rows: list[dict[str, Any]] = result["rows"]
+    return rows + [{"level": "caveat", "code": c["id"], "name": c["text"]}
+                   for c in result["caveats"] + result["statements"]]
+
+
+def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
+    """The table for people; JSON gets `result`, CSV and the workbook its rows and then the caveats, and the
+    workbook's second sheet the method, caveats and sources (`about`)."""
+    doc = Document(data=result, rows=csv_rows(result), about=lambda: overview_about(knowledge, result, lang))
+    rows = [[_name_cell(row, lang), fmt_int(row["population"], lang)]
+            + [Styled(figure_text(row, c, lang), "strong" if row["level"] != "municipality" else "")
+               for c in FIGURE_COLUMNS]
+            + [fmt_dec(row["places"], lang)] for row in result["rows"]]
+    sort = result["sort"]
+    order = ""
+    if sort["column"]:
+        order = _t(lang, f" Sorteret efter {sort['column']}{' (faldende)' if sort['descending'] else ''}.",
+                   f" Sorted by {sort['column']}{' (descending)' if sort['descending'] else ''}.")
+    doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + overview_title(result, lang)))
+    doc.add(Paragraph(method_text(result, lang), style="muted"))
+    sections = sorted({source_text(knowledge, {"section": col["source"]["section"], "refs": [], "data": None,
+                                               "detail": None}, lang)
+                       for col in result["columns"].values() if col["source"].get("section")})
+    doc.add(Table(_headers(result, lang), rows,
+                  title=_t(lang, f"Forventet antal pr. år, folketal 1. januar {result['year']} (afrundet som i notatet)",
+                           f"Expected number per year, population on 1 January {result['year']} (rounded as the "
+                           "note rounds)"),
+                  caption=_legend(result, lang) + order + " " + _t(lang, "Kilde: notatets afsnit ",
+                                                                    "Source: the note's section ")
+                  + "; ".join(sections) + "."))
+    doc.add(Notes(_notes(knowledge, result, lang), title=_t(lang, "Forbehold", "Caveats")))
+    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]]
+    if newer:
+        doc.add(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
+                                      "Newer national figures exist (not from the note, not used above)")))
+    return doc
+
+
+def overview_about(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """Method, caveats and sources for the workbook's second sheet."""
+    from .common import file_about
+
+    caveats = [_legend(result, lang)] + _notes(knowledge, result, lang)
+    return file_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
+                      data_sources=used_sources(knowledge, result["year"], regions=result["kind"] == "overview",
+                                                newer=bool(result["newer_figures"])))
