@@ -201,10 +201,11 @@ def newer_method_text(result: dict[str, Any], lang: str) -> str:
                       for y, n in sorted(refs.items()))
     return _t(lang,
               f"Notatets metode på hvert tal: landstal × {pop} / Danmarks befolkning i tallets år ({parts}). "
-              f"Afrundet som notatets tal; løse skøn. Udvikling: de afrundede tal for fysisk vold 2013 → 2017 → 2021.",
+              f"Afrundet som notatets tal; løse skøn. Udvikling: de afrundede tal for fysisk vold fra 2013 til 2017 "
+              f"og fra 2017 til 2021.",
               f"The note's method applied to each figure: national figure × {pop} / Denmark's population in the "
               f"figure's year ({parts}). Rounded as the note's figures; loose estimates. Trend: the rounded figures "
-              f"for physical violence 2013 → 2017 → 2021.")
+              f"for physical violence from 2013 to 2017 and from 2017 to 2021.")
 
 
 def newer_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
