@@ -2,7 +2,7 @@
 
 A planner keeps the list in a spreadsheet, so the CSV reader takes what Excel saves: comma, semicolon or tab
 separated (sniffed from the header line), UTF-8 with or without a byte-order mark, CRLF or LF line ends. YAML is
-a list of mappings with the same keys, parsed with the project's safe loader. xlsx needs the optional package
+a list of mappings with the same keys, parsed with the project's safe loader. xlsx is read with
 openpyxl. Headers may be Danish or English in any letter case, Danish letters optional (`maalgruppe`).
 
 Every problem with the file is a `PortfolioError` (exit 1) naming the file, the line and the column, with a
@@ -395,7 +395,8 @@ def _xlsx_rows(name: str, path: Path) -> list[tuple[int, list[str]]]:
     try:
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:
-        raise PortfolioError(f"{name}: reading .xlsx needs the optional package openpyxl, which is not installed.",
+        raise PortfolioError(f"{name}: reading .xlsx needs the package openpyxl (a dependency of vold), which is "
+                             "missing from this installation.",
                              hint="Install it (pip install openpyxl), or save the sheet as 'CSV UTF-8'.") from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
