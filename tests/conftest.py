@@ -18,7 +18,7 @@ BROKEN = Path(__file__).resolve().parent / "broken"
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Same output everywhere: no colour, fixed width, English unless asked, a cache of our own."""
-    for var in ("VOLD_KB", "VOLD_LANG", "VOLD_DEBUG", "VOLD_NO_CACHE", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
+    for var in ("VOLD_KB", "VOLD_LANG", "VOLD_DEBUG", "VOLD_NO_CACHE", "VOLD_TODAY", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")

@@ -46,6 +46,11 @@ def main() -> None:
             except (OSError, ValueError):
                 pass
         raise SystemExit(130) from None
+    finally:
+        # The answer is written. Python's shutdown resets a Python-level SIGINT handler to the default action, so a
+        # Ctrl-C in those last milliseconds would kill the process (exit -2) instead of giving the one line; with
+        # nothing left to stop, it is ignored and the command's own exit code stands.
+        _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
 
 
 if __name__ == "__main__":

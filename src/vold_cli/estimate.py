@@ -171,6 +171,7 @@ def _costs(knowledge: KnowledgeBase, population: int, reference: int, lang: str)
         "total_given": economy["total_given"],
         "items": items,
         "excluded": [pick(t, lang) for t in economy["excluded"]],
+        "price_level": pick(economy["price_level"], lang) or None,
     }
 
 
@@ -238,7 +239,16 @@ def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municip
                        for s in prevalence["statements"]],
         "caveats": caveats,
         "newer_figures": newer,
+        **_in_time(knowledge, population, lang),
     }
+
+
+def _in_time(knowledge: KnowledgeBase, population: int, lang: str) -> dict[str, Any]:
+    """The newer national figures scaled the note's way, beside the note's, and their caveats (newer.py)."""
+    from .newer import newer_caveats, newer_estimates
+
+    return {"newer_estimates": newer_estimates(knowledge, population, lang),
+            "newer_caveats": newer_caveats(knowledge, lang)}
 
 
 def resolve_population(knowledge: KnowledgeBase, *, population: str | None, municipality: str | None,

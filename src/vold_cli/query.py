@@ -245,8 +245,11 @@ def law_label(knowledge: KnowledgeBase, entry: LawEntry) -> str:
 
 
 def law_changes(knowledge: KnowledgeBase, entry: LawEntry) -> list[Change]:
-    """Changes recorded since the note for the entry itself and for its act as a whole."""
-    return list(entry["changes_since"]) + list(knowledge.act(entry["act"])["changes_since"])
+    """Items recorded after the note for the entry itself and for its act as a whole, in date order (undated
+    last). Their `kind` says which are real changes (newer.real_changes)."""
+    from .newer import sorted_changes
+
+    return sorted_changes(list(entry["changes_since"]) + list(knowledge.act(entry["act"])["changes_since"]))
 
 
 def short_ref(knowledge: KnowledgeBase, entry: LawEntry) -> str:

@@ -161,7 +161,10 @@ def initiatives(
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Ongoing national initiatives in the note's list: period, target group, purpose, evaluation, contacts.
+    """Initiatives listed in the note (2013): period, status by today's date, target group, purpose, contacts.
+
+    The status (ended, ongoing, unknown) compares the note's period with today's date (VOLD_TODAY=YYYY-MM-DD
+    sets another day); what became of an initiative after the note has not been checked.
 
     \b
     Examples:
@@ -171,15 +174,16 @@ def initiatives(
     """
     from ..query import filter_initiatives
     from ..render.initiatives import initiative_view, initiatives_list
+    from .common import today
 
     language = lang_of(lang)
     target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
     targets = _check(target, "target", "--target", knowledge, language)
     if ident is not None:
-        doc = initiative_view(knowledge, knowledge.initiative(ident), language)
+        doc = initiative_view(knowledge, knowledge.initiative(ident), language, today())
     else:
-        doc = initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language)
+        doc = initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language, today())
     _emit_table(doc, fmt, knowledge, language, target_file, force, "Initiativer", "Initiatives")
 
 

@@ -22,7 +22,7 @@ def check(
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
                             show_default=False, help="Municipality name (Danish letters optional) or code.")] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
-                    help="Population year for --municipality: 2013 or 2024 (default: the latest).")] = None,
+                    help="Population year for --municipality: 2013, 2017, 2021 or 2024 (default: the latest).")] = None,
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,

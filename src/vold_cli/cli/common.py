@@ -12,6 +12,8 @@ from ..lang import resolve_lang
 from ..render.blocks import Document
 
 if TYPE_CHECKING:
+    import datetime
+
     from ..kb import KnowledgeBase
 
 
@@ -149,3 +151,26 @@ def emit(doc: Document, fmt: str, *, output: Path | None = None, force: bool = F
         from ..sanitize import visible
 
         sys.stderr.write(f"Wrote {visible(str(output))} ({size:,} bytes).\n")
+
+
+def today() -> "datetime.date":
+    """Today's date, or VOLD_TODAY=YYYY-MM-DD when set (for tests, and to see a status as of another day).
+    Only the command line reads it; the core takes the date as a parameter."""
+    import datetime
+    import os
+
+    value = os.environ.get("VOLD_TODAY", "").strip()
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else _bad_today(value)
+    except ValueError:
+        return _bad_today(value)
+
+
+def _bad_today(value: str) -> "datetime.date":
+    from ..errors import UsageError
+    from ..sanitize import quote
+
+    raise UsageError(f"Invalid VOLD_TODAY {quote(value)}: not a date.",
+                     hint="Set it as YYYY-MM-DD, e.g. VOLD_TODAY=2026-01-15, or unset it to use today's date.")

@@ -1,7 +1,7 @@
 """`vold kb`: validate, describe and copy knowledge folders."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -58,6 +58,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
     """Title, publisher, year, edition and version of the knowledge base, its contents and where it was loaded from."""
     from ..cache import Status, describe
     from ..lang import pick
+    from ..newer import knowledge_age
     from ..query import section_counts
 
     knowledge = load_kb(kb)
@@ -79,6 +80,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
         "origin": knowledge.origin,
         "cache": None,
         "counts": counts,
+        "age": knowledge_age(knowledge),
     }
     status = knowledge.cache or Status("validate")
     cache_text = describe(status, language)
@@ -88,10 +90,9 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
     doc.add(Heading(data["title"]))
     doc.add(Fields([
         ("Udgiver" if da else "Publisher", meta["publisher"]),
-        ("År" if da else "Year", str(meta["year"])),
+        ("År" if da else "Year", str(meta["year"]) + (" (notatets år)" if da else " (the note's year)")),
         ("Udgave" if da else "Edition", data["edition"]),
-        ("Opdateres" if da else "Updated",
-         f"hvert {meta['update_interval_years']}. år" if da else f"every {meta['update_interval_years']} years"),
+        *_age_fields(knowledge_age(knowledge), language),
         ("Målgruppe" if da else "Audience", pick(meta["audience"], language)),
         ("Formål" if da else "Purpose", pick(meta["purpose"], language)),
         ("Metode" if da else "Method", pick(meta["method"], language)),
@@ -102,6 +103,23 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
     ]))
     doc.add(_counts_table(counts, language))
     emit(doc, fmt)
+
+
+def _age_fields(age: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
+    from ..lang import tr
+
+    interval, first = age["update_interval_years"], age["first_planned_update"]
+    return [
+        (tr(lang, "Senest efterprøvet", "Latest fact checked"),
+         tr(lang, f"{age['latest_checked']} (nyeste dato blandt lovændringer og datakilder efter notatet)",
+            f"{age['latest_checked']} (the newest date among law changes and data sources after the note)")),
+        (tr(lang, "Planlagt opdatering", "Planned update"),
+         tr(lang, f"Notatet lagde op til en opdatering hvert {interval}. år (første gang {first}); vidensbasen "
+                  "registrerer ikke, om det skete.",
+            f"The note planned an update every {interval} years (first in {first}); the knowledge base does not "
+            "record whether that happened.")),
+    ]
 
 
 @app.command("init")

@@ -42,7 +42,6 @@ def report(
       vold report -m Aarhus -o plan.html --force --lang da
       vold report -m Viborg --offers tilbud.csv > brief.md
     """
-    import datetime
     import sys
 
     from ..estimate import estimate as compute
@@ -68,7 +67,9 @@ def report(
         inputs = inputs_from(knowledge)
         checked = check_offers(inputs, read_offers(offers, offer_vocabulary(inputs)), (count, muni, year))
     result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
-    today = datetime.date.today().isoformat()
+    from .common import today as today_date
+
+    today = today_date().isoformat()
     doc = report_document(knowledge, result, language, today, offers=checked)
     from ..render.formats import emit
     from ..render.localize import municipality as official

@@ -28,6 +28,8 @@ def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         title=_t(lang, "Årlige omkostninger ved vold mod kvinder, landsplan", "Annual national costs of violence against women"),
         caption=source_text(knowledge, e["source"], lang),
     ))
+    if e["price_level"]:  # the amounts are the 2010 report's, not adjusted to a later price level
+        doc.add(Notes([pick(e["price_level"], lang)], title=_t(lang, "Prisniveau", "Price level")))
     doc.add(Notes([pick(t, lang) for t in e["excluded"]], title=_t(lang, "Ikke medregnet", "Not included")))
     doc.add(Paragraph(pick(e["who_review"], lang)))
     doc.add(Fields([("Cost-effectiveness", pick(e["cost_effectiveness"], lang)),

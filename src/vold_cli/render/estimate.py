@@ -6,8 +6,8 @@ from typing import Any
 
 from ..kb import KnowledgeBase
 from ..lang import tr as _t
-from ..query import source_text
-from .blocks import Block, Chart, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from ..query import data_file, source_text
+from .blocks import Block, Chart, Column, Document, Fields, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import decimal as fmt_dec
 from .localize import number as fmt_int
 
@@ -126,7 +126,14 @@ def cost_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     ), Notes(costs["excluded"] + ([] if costs["total_given"] else [
         _t(lang, "Notatet giver ingen samlet sum; posterne kan overlappe, så de lægges ikke sammen her.",
            "The note gives no total; the items may overlap, so they are not added up here.")]),
-        title=_t(lang, "Ikke medregnet", "Not included"))]
+        title=_t(lang, "Ikke medregnet", "Not included")), *price_level_blocks(costs, lang)]
+
+
+def price_level_blocks(costs: dict[str, Any], lang: str) -> list[Block]:
+    """The costs' price level (the 2010 report's, not adjusted), to stand beside every cost table."""
+    if not costs.get("price_level"):
+        return []
+    return [Notes([costs["price_level"]], title=_t(lang, "Prisniveau", "Price level"))]
 
 
 def benchmark_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
@@ -140,7 +147,9 @@ def benchmark_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str
         for bench in result["benchmarks"]]
 
 
-def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+def caveat_blocks(result: dict[str, Any], lang: str, *, newer_texts: bool = True) -> list[Block]:
+    """The caveats; `newer_texts=False` leaves out the full texts of the newer figures (the report, where the
+    table of newer figures and their caveats carry them)."""
     notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
     if result.get("region"):
         notes.append(_t(lang, "Regionens folketal er summen af dens kommuners folketal.",
@@ -151,11 +160,111 @@ def caveat_blocks(result: dict[str, Any], lang: str) -> list[Block]:
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
                         f"note's period (around {result['reference_year']}); the estimate assumes unchanged rates."))
     blocks: list[Block] = [Notes(notes, title=_t(lang, "Forbehold", "Caveats"))]
-    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]]
+    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]] if newer_texts else []
     if newer:
-        blocks.append(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
-                                            "Newer national figures exist (not from the note, not used above)")))
+        scaled = bool(result.get("newer_estimates"))
+        blocks.append(Notes(newer, title=_t(
+            lang, "Nyere landstal (ikke fra notatet" + ("; skaleret i tabellen over nyere tal)" if scaled else ")"),
+            "Newer national figures (not from the note" + ("; scaled in the table of newer figures)" if scaled else ")"))))
     return blocks
+
+
+# --- the newer national figures, scaled the note's way (newer.py) ---------------------------------------------
+
+_MEASURE = {"physical": ("fysisk partnervold", "physical partner violence"),
+            "physical-or-psychological": ("fysisk og/eller psykisk partnervold (bredere mål)",
+                                          "physical and/or psychological partner violence (broader measure)")}
+_TREND = {"up": ("op", "up"), "down": ("ned", "down"), "same": ("uændret", "unchanged")}
+
+
+def trend_text(steps: list[dict[str, Any]], lang: str) -> str:
+    """'op, derefter ned' / 'up, then down': the direction of each step 2013 -> 2017 -> 2021 (rounded values)."""
+    words = [_TREND[s["direction"]][0 if lang == "da" else 1] for s in steps]
+    return _t(lang, ", derefter ", ", then ").join(words) if words else "—"
+
+
+def newer_cell(item: dict[str, Any] | None, lang: str) -> Any:
+    """'ca. 640' over 'of ca. 38,000': a loose local figure and the national figure it is scaled from."""
+    if item is None or item["rounded_value"] is None:
+        return Styled("—", "muted")
+    national = ("ca. " if item["approx"] == "about" else "") + fmt_int(item["national"], lang)
+    return Lines([Styled(f"ca. {fmt_int(item['rounded_value'], lang)}", "strong"),
+                  Styled(_t(lang, f"af {national}", f"of {national}"), "muted")])
+
+
+def newer_years(result: dict[str, Any]) -> list[int]:
+    return sorted({n["year"] for row in result.get("newer_estimates", []) for n in row["newer"] + row["broader"]})
+
+
+def newer_method_text(result: dict[str, Any], lang: str) -> str:
+    refs = {n["year"]: n for row in result["newer_estimates"] for n in [row["note"]] + row["newer"] + row["broader"]
+            if n["reference_population"]}
+    pop = fmt_int(result["population"], lang)
+    parts = "; ".join(_t(lang, f"{y}: {fmt_int(n['reference_population'], lang)} pr. {n['reference_date']}",
+                         f"{y}: {fmt_int(n['reference_population'], lang)} on {n['reference_date']}")
+                      for y, n in sorted(refs.items()))
+    return _t(lang,
+              f"Notatets metode på hvert tal: landstal × {pop} / Danmarks befolkning i tallets år ({parts}). "
+              f"Afrundet som notatets tal; løse skøn. Udvikling: de afrundede tal for fysisk vold fra 2013 til 2017 "
+              f"og fra 2017 til 2021.",
+              f"The note's method applied to each figure: national figure × {pop} / Denmark's population in the "
+              f"figure's year ({parts}). Rounded as the note's figures; loose estimates. Trend: the rounded figures "
+              f"for physical violence from 2013 to 2017 and from 2017 to 2021.")
+
+
+def newer_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
+    """Per group (women, men): the note's figure beside the newer national figures scaled the same way, the
+    trend, the broader 2021 measure as its own row, and the caveats that go with the newer figures."""
+    rows_in = result.get("newer_estimates") or []
+    if not rows_in:
+        return []
+    years = newer_years(result)
+    rows: list[list[Any]] = []
+    for row in rows_in:
+        by_year = {n["year"]: n for n in row["newer"]}
+        group = row["group"][:1].upper() + row["group"][1:]
+        rows.append([Styled(f"{group}: {_MEASURE['physical'][0 if lang == 'da' else 1]}", "strong"),
+                     newer_cell(row["note"], lang), *[newer_cell(by_year.get(y), lang) for y in years],
+                     trend_text(row["trend"], lang)])
+        for broad in row["broader"]:
+            rows.append([f"{group}: {_MEASURE[broad['measure']][0 if lang == 'da' else 1]}",
+                         Styled("—", "muted"), *[newer_cell(broad if broad["year"] == y else None, lang) for y in years],
+                         _t(lang, "kan ikke sammenlignes (bredere)", "not comparable (broader)")])
+    files = sorted({data_file(knowledge, n["source"]) for row in rows_in for n in row["newer"] + row["broader"]} - {""})
+    blocks: list[Block] = [Table(
+        [Column(_t(lang, "Gruppe (pr. år)", "Group (per year)"), ratio=3, min_width=16),
+         Column(_t(lang, f"Notatet ({result['reference_year']})", f"The note ({result['reference_year']})"),
+                justify="right", no_wrap=True),
+         *[Column(str(y), justify="right", no_wrap=True) for y in years],
+         Column(_t(lang, "Udvikling", "Trend"), ratio=1)],
+        rows,
+        title=_t(lang, "Notatets tal og nyere landstal, skaleret på samme måde (nyere tal: ikke fra notatet)",
+                 "The note's figures and newer national figures, scaled the same way (newer: not from the note)"),
+        caption=newer_method_text(result, lang) + _t(lang, " Kilde til nyere tal: ", " Source of the newer figures: ")
+        + ", ".join(files) + ".",
+    )]
+    if result.get("newer_caveats"):
+        blocks.append(Notes([c["text"] for c in result["newer_caveats"]],
+                            title=_t(lang, "Forbehold ved de nyere tal", "Caveats for the newer figures")))
+    return blocks
+
+
+def newer_csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """One CSV row per scaled figure (the note's and each newer one), with year and reference population."""
+    rows: list[dict[str, Any]] = []
+    for row in result.get("newer_estimates") or []:
+        for item in [row["note"]] + row["newer"] + row["broader"]:
+            rows.append({"kind": "newer-estimate" if item is not row["note"] else "note-estimate", "id": item["id"],
+                         "label": item["label"], "year": item["year"], "measure": item["measure"],
+                         "national": item["national"], "reference_population": item["reference_population"],
+                         "reference_date": item["reference_date"], "local": item["local"],
+                         "rounded": None if item["rounded_value"] is None else f"ca. {fmt_int(item['rounded_value'], lang)}",
+                         "source": source_text(knowledge, {"section": item["source"]["section"],
+                                                           "refs": item["source"]["refs"],
+                                                           "data": item["source"]["data"], "detail": None}, lang)})
+    for caveat in result.get("newer_caveats") or []:
+        rows.append({"kind": "newer-caveat", "id": caveat["id"], "label": caveat["text"]})
+    return rows
 
 
 def csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -186,6 +295,9 @@ def csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> lis
         for muni in result["region"]["municipalities"]:
             rows.append({"kind": "municipality", "id": muni["code"], "label": muni["name"],
                          "local": muni["population"], "source": members_source})
+    rows += newer_csv_rows(knowledge, result, lang)
+    if result["costs"].get("price_level"):
+        rows.append({"kind": "caveat", "id": "price-level", "label": result["costs"]["price_level"]})
     return rows
 
 
@@ -245,6 +357,7 @@ def estimate_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: st
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)
+    doc.blocks += newer_blocks(knowledge, result, lang)
     doc.add(chart_block(result, lang))
     doc.blocks += expectation_blocks(result, lang)
     doc.blocks += cost_blocks(result, lang)

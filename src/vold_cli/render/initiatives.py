@@ -1,4 +1,5 @@
-"""`vold initiatives`: the note's list of ongoing national initiatives, and one in full."""
+"""`vold initiatives`: the initiatives the note listed (2013), each with a status computed from the note's period
+against today's date (newer.initiative_status), and one in full. Contacts are the note's, of 2013."""
 
 from __future__ import annotations
 
@@ -7,49 +8,93 @@ from typing import TYPE_CHECKING, Any
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import law_label, localize, related_interventions, source_text
-from .blocks import BulletList, Column, Document, Fields, Heading, Paragraph, Styled, Table
+from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import names
 
 if TYPE_CHECKING:
+    import datetime
+
     from ..kb import KnowledgeBase
     from ..models import Initiative
 
-def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: str) -> Document:
+
+def status_text(item: Initiative, today: datetime.date, lang: str) -> str:
+    """'Ended 2015, per the note; not checked since', 'Ongoing ...', or what the note dates when it gives no
+    period."""
+    from ..newer import initiative_status
+
+    status = initiative_status(item, today)
+    if status == "ended":
+        return _t(lang, f"Afsluttet {item['period_end']} ifølge notatet; ikke efterprøvet siden",
+                  f"Ended {item['period_end']}, per the note; not checked since")
+    if status == "ongoing":
+        return _t(lang, f"I gang pr. {today.isoformat()} efter notatets periode ({item['period']}); ikke efterprøvet",
+                  f"Ongoing on {today.isoformat()} by the note's period ({item['period']}); not checked")
+    if item["period_note"]:
+        return _t(lang, "Status ukendt. ", "Status unknown. ") + pick(item["period_note"], lang)
+    return _t(lang, "Status ukendt: notatet angiver ingen periode", "Status unknown: the note gives no period")
+
+
+def contacts_text(item: Initiative, lang: str) -> str:
+    """The contacts with the year they are the note's ('..., Socialstyrelsens Voksenenhed (the note's, 2013)')."""
+    year = item["contacts_as_of"]
+    when = _t(lang, f" (notatets, {year})", f" (the note's, {year})") if year else ""
+    return ", ".join(item["contacts"]) + when
+
+
+def time_record(item: Initiative, today: datetime.date, lang: str) -> dict[str, Any]:
+    from ..newer import initiative_record
+
+    return initiative_record(item, today) | {"status_text": status_text(item, today, lang)}
+
+
+def list_title(lang: str) -> str:
+    return _t(lang, "Initiativer i notatet (2013)", "Initiatives listed in the note (2013)")
+
+
+def status_caption(today: datetime.date, lang: str) -> str:
+    return _t(lang, f"Status beregnet ud fra notatets periode pr. {today.isoformat()}; hvad der er sket med "
+                    "initiativerne siden, er ikke efterprøvet. Kontakterne er notatets fra 2013.",
+              f"Status computed from the note's period on {today.isoformat()}; what has become of the initiatives "
+              "since has not been checked. The contacts are the note's, of 2013.")
+
+def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: str, today: datetime.date) -> Document:
     n = names(knowledge, lang)
-    doc = Document(data=[localize(i, lang) for i in items])
+    doc = Document(data=[localize(i, lang) | time_record(i, today, lang) for i in items])
     doc.add(Paragraph(pick(knowledge.initiatives["intro"], lang)))
     if not items:
         doc.add(Paragraph(_t(lang, "Ingen initiativer matcher.", "No initiatives match.")))
         return doc
     doc.add(Table(
-        [Column(_t(lang, "Initiativ", "Initiative"), ratio=3),
-         Column("id", ratio=2),
-         Column(_t(lang, "Periode", "Period"), no_wrap=True),
-         Column(_t(lang, "Målgrupper", "Target groups"), ratio=2),
-         Column(_t(lang, "Kontakt", "Contact"), ratio=2)],
-        [[Styled(pick(i["name"], lang), "strong"), i["id"], i["period"] or "—",
-          ", ".join(n["target"][t] for t in i["target_groups"]), ", ".join(i["contacts"])] for i in items],
-        title=_t(lang, "Igangværende initiativer (notatets liste)", "Ongoing initiatives (the note's list)"),
+        [Column(_t(lang, "Initiativ (id) og målgrupper", "Initiative (id) and target groups"), ratio=3),
+         Column(_t(lang, "Periode (notatets) og status", "Period (the note's) and status"), ratio=2),
+         Column(_t(lang, "Kontakt (notatets, 2013)", "Contact (the note's, 2013)"), ratio=2)],
+        [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted"),
+                 ", ".join(n["target"][t] for t in i["target_groups"])]),
+          Lines([Styled(i["period"] or "—", "strong"), status_text(i, today, lang)]),
+          ", ".join(i["contacts"])] for i in items],
+        title=list_title(lang), caption=status_caption(today, lang),
     ))
     return doc
 
 
-def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str) -> Document:
+def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str, today: datetime.date) -> Document:
     n = names(knowledge, lang)
     linked = related_interventions(knowledge, item)
-    data = localize(item, lang) | {"source_text": source_text(knowledge, item["source"], lang),
+    data = localize(item, lang) | time_record(item, today, lang) | {"source_text": source_text(knowledge, item["source"], lang),
                                    "related_interventions": [i["id"] for i in linked]}
     doc = Document(data=data)
     doc.add(Heading(pick(item["name"], lang)))
     pairs: list[tuple[str, Any]] = [
         ("id", item["id"]),
-        (_t(lang, "Periode", "Period"), item["period"] or "—"),
+        (_t(lang, "Periode (notatets)", "Period (the note's)"), item["period"] or "—"),
+        ("Status", status_text(item, today, lang)),
         (_t(lang, "Målgruppe", "Target group"), pick(item["audience"], lang)),
         (_t(lang, "Målgrupper (kategorier)", "Target groups (categories)"),
          ", ".join(n["target"][t] for t in item["target_groups"])),
         (_t(lang, "Formål", "Purpose"), pick(item["purpose"], lang)),
         (_t(lang, "Dokumentation og effekt", "Documentation and effect"), pick(item["documentation"], lang)),
-        (_t(lang, "Kontakt", "Contact"), ", ".join(item["contacts"])),
+        (_t(lang, "Kontakt", "Contact"), contacts_text(item, lang)),
     ]
     if item.get("commissioner"):
         pairs.append((_t(lang, "Opdragsgiver", "Commissioned by"), pick(item["commissioner"], lang)))

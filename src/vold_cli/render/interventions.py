@@ -64,6 +64,7 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
         "related_law": [{"id": e["id"], "ref": short_ref(knowledge, e), "title": pick(e["title"], lang)} for e in law],
         "source_text": source_text(knowledge, item["source"], lang),
     }
+    data.update(_in_time_data(knowledge, item, lang))
     doc = Document(data=data)
     doc.add(Heading(pick(item["name"], lang)))
     pairs: list[tuple[str, Any]] = [
@@ -107,4 +108,28 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
              for o in item["outcomes"]],
             title=_t(lang, "Resultater", "Outcomes"),
         ))
+    doc.blocks += _in_time_blocks(knowledge, item, lang)
     return doc
+
+
+# --- what changed after the note, and the newer figures for the group (render/newer.py) -----------------------
+
+def _newer_figure_ids(item: Intervention) -> list[str]:
+    """The note's figure a men's entry (people exposed to violence, men) is compared with in newer figures."""
+    from .newer import MEN
+
+    groups = set(item["target_groups"])
+    return [MEN] if {"victims", "men"} <= groups else []
+
+
+def _in_time_data(knowledge: KnowledgeBase, item: Intervention, lang: str) -> dict[str, Any]:
+    from .newer import figure_records
+
+    ids = _newer_figure_ids(item)
+    return {"newer_figures": [r for i in ids for r in figure_records(knowledge, i, lang)]} if ids else {}
+
+
+def _in_time_blocks(knowledge: KnowledgeBase, item: Intervention, lang: str) -> list[Any]:
+    from .newer import after_note_blocks, figures_table
+
+    return after_note_blocks(knowledge, item["after_note"], lang) + figures_table(knowledge, _newer_figure_ids(item), lang)

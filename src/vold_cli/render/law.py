@@ -6,23 +6,46 @@ from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
+from ..newer import real_changes, sorted_changes
 from ..query import data_file, law_changes, law_label, localize, short_ref, source_text
-from .blocks import Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
-    from ..models import LawEntry, Source
+    from ..models import Change, LawEntry, Source
+
+def changed_cell(changes: list[Change], lang: str) -> Styled | str:
+    """'yes (2)' counting only real changes (kind changed); else 'no; confirmed in force (2024-07-03)' for items
+    that only confirm a provision, 'no; only background from before the note', or 'none recorded'."""
+    real = real_changes(changes)
+    if real:
+        return Styled(_t(lang, f"ja ({len(real)})", f"yes ({len(real)})"), "warn")
+    confirmed = [c["date"] or "" for c in changes if c["kind"] == "unchanged"]
+    if confirmed:
+        dated = [d for d in confirmed if d[:4].isdigit()]
+        when = f" ({', '.join(dated)})" if dated else ""
+        return _t(lang, f"nej; bekræftet gældende{when}", f"no; confirmed in force{when}")
+    if changes:
+        return _t(lang, "nej; kun baggrund fra før notatet", "no; only background from before the note")
+    return _t(lang, "intet registreret", "none recorded")
+
+
+def change_counts(changes: list[Change]) -> dict[str, int]:
+    return {kind: sum(1 for c in changes if c["kind"] == kind) for kind in ("changed", "unchanged", "background")}
+
 
 def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
     entries = knowledge.law["entries"]
-    data = [localize(e, lang) | {"ref": short_ref(knowledge, e), "label": law_label(knowledge, e)} for e in entries]
+    data = [localize(e, lang) | {"ref": short_ref(knowledge, e), "label": law_label(knowledge, e),
+                                 "changes_since_note": [localize(c, lang) for c in law_changes(knowledge, e)],
+                                 "changed_since_note": len(real_changes(law_changes(knowledge, e))),
+                                 "change_counts": change_counts(law_changes(knowledge, e))} for e in entries]
     doc = Document(data=data)
     doc.add(Paragraph(pick(knowledge.law["intro"], lang)))
     rows = [[
         Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
-        Styled(_t(lang, f"ja ({len(law_changes(knowledge, e))})", f"yes ({len(law_changes(knowledge, e))})"), "warn")
-        if law_changes(knowledge, e) else _t(lang, "intet registreret", "none recorded"),
+        changed_cell(law_changes(knowledge, e), lang),
     ] for e in entries]
     doc.add(Table(
         [Column(_t(lang, "Henvisning", "Reference"), ratio=3),
@@ -30,8 +53,8 @@ def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
          Column(_t(lang, "Titel", "Title"), ratio=3),
          Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=1)],
         rows, title=_t(lang, "Lovgivning nævnt i notatet", "Legal references in the note"),
-        caption=_t(lang, "Vis én: vold law 109, vold law tilhold 3, vold law cpr 28",
-                   "Show one: vold law 109, vold law tilhold 3, vold law cpr 28"),
+        caption=_t(lang, "Kun egentlige ændringer tælles. Vis én: vold law 109, vold law tilhold 3, vold law cpr 28",
+                   "Only real changes are counted. Show one: vold law 109, vold law tilhold 3, vold law cpr 28"),
     ))
     return doc
 
@@ -47,6 +70,7 @@ def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
         "ref": short_ref(knowledge, entry), "label": law_label(knowledge, entry),
         "act_name": act["name"], "act_kind": act["kind"],
         "changes_since_note": [localize(c, lang) for c in changes],
+        "changed_since_note": len(real_changes(changes)),
         "source_text": source_text(knowledge, entry["source"], lang),
     }
     doc = Document(data=data)
@@ -59,13 +83,37 @@ def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
         (_t(lang, "Kilde", "Source"), source_text(knowledge, entry["source"], lang)),
     ], title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)")))
     if changes:
-        doc.add(Notes(
-            [f"{when(c.get('date'), lang)}: {pick(c['text'], lang)} "
-             f"({attribution(c.get('authority'), c['reported_by'], lang)}; {_where(knowledge, c['source'], lang)})"
-             for c in changes],
-            title=_t(lang, "Ændret siden notatet — ikke fra notatet", "Changed since the note — not from the note"),
-        ))
+        doc.blocks += change_blocks(knowledge, changes, lang)
     else:
         doc.add(Paragraph(_t(lang, "Ingen ændringer registreret siden notatet.", "No changes recorded since the note."),
                           style="muted"))
     return doc
+
+
+_KIND_TITLES = {
+    "changed": ("Ændret siden notatet — ikke fra notatet", "Changed since the note — not from the note"),
+    "unchanged": ("Bekræftet gældende efter notatet (ingen ændring) — ikke fra notatet",
+                  "Confirmed in force after the note (no change) — not from the note"),
+    "background": ("Baggrund fra før notatet — ikke fra notatet",
+                   "Background from before the note — not from the note"),
+}
+
+
+def change_line(knowledge: KnowledgeBase, change: Change, lang: str) -> str:
+    """One dated item: '2024-07-01: ...', 'confirmed in force (2024-07-03): ...', 'before the note (2012-02-03): ...'."""
+    date = when(change["date"], lang)
+    lead = {"changed": date,
+            "unchanged": _t(lang, f"bekræftet gældende ({date})", f"confirmed in force ({date})"),
+            "background": _t(lang, f"før notatet ({date})", f"before the note ({date})")}[change["kind"]]
+    who = attribution(change["authority"], change["reported_by"], lang)
+    return f"{lead}: {pick(change['text'], lang)} ({who}; {_where(knowledge, change['source'], lang)})"
+
+
+def change_blocks(knowledge: KnowledgeBase, changes: list[Change], lang: str) -> list[Block]:
+    """The items after the note, one list per kind (changes first), each in date order."""
+    blocks: list[Block] = []
+    for kind, (da, en) in _KIND_TITLES.items():
+        items = [change_line(knowledge, c, lang) for c in sorted_changes(changes) if c["kind"] == kind]
+        if items:
+            blocks.append(Notes(items, title=_t(lang, da, en)))
+    return blocks

@@ -16,12 +16,17 @@ if TYPE_CHECKING:
 
 def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     profile = knowledge.profile
-    doc = Document(data=localize(profile, lang),
+    from .newer import MEN, WOMEN, figure_records, figures_table
+
+    doc = Document(data=localize(profile, lang) | {"newer_figures": {
+                       "women": figure_records(knowledge, WOMEN, lang), "men": figure_records(knowledge, MEN, lang)}},
                    table=("groups.traits", "crisis_centre_key_figures", "partner_reports"))
     doc.add(Paragraph(pick(profile["intro"], lang)))
     for group in profile["groups"]:
         items = [pick(t["text"], lang) + (f" (ref. {refs_text(t['refs'])})" if t["refs"] else "") for t in group["traits"]]
         doc.add(BulletList(items, title=f"{pick(group['title'], lang)} — {pick(group['compared_with'], lang)}"))
+        if group["id"] == "exposed-men":  # the 2017 and 2021 figures for men beside the note's
+            doc.blocks += figures_table(knowledge, [MEN], lang)
     for figures, title in (
             (profile["crisis_centre_key_figures"],
              _t(lang, "Nøgletal om kvinder på krisecenter", "Key figures on women at crisis centres")),

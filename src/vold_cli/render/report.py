@@ -16,10 +16,10 @@ from .common import evidence_cell, names, tried_text
 from .documentation import documentation_doc
 from .evidence import map_doc
 from .implementation import implementation_doc
-from .localize import attribution, when
 
 if TYPE_CHECKING:
     from ..check import CheckResult
+    from ..models import Change
 from .estimate import (
     benchmark_blocks,
     caveat_blocks,
@@ -27,6 +27,7 @@ from .estimate import (
     cost_blocks,
     expectation_blocks,
     figure_blocks,
+    newer_blocks,
     title_text,
 )
 
@@ -67,31 +68,39 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Any]:
          for e in entries],
         title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)"),
     )]
-    changes = []
+    from ..newer import date_key
+    from .law import _KIND_TITLES, change_line
+
+    found: list[tuple[str, Change]] = []
     for act in knowledge.law["acts"]:
-        for change in act["changes_since"]:
-            changes.append(f"{act['name']} — {when(change.get('date'), lang)}: {pick(change['text'], lang)} "
-                           f"({attribution(change.get('authority'), change['reported_by'], lang)})")
+        found += [(act["name"], change) for change in act["changes_since"]]
         for entry in (e for e in entries if e["act"] == act["id"]):
-            for change in entry["changes_since"]:
-                changes.append(f"{law_label(knowledge, entry)} — {when(change.get('date'), lang)}: "
-                               f"{pick(change['text'], lang)} "
-                               f"({attribution(change.get('authority'), change['reported_by'], lang)})")
-    if changes:
-        blocks.append(Notes(changes, title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: data/after-the-note.md)",
-                                              "Changed since the note — not from the note (source: data/after-the-note.md)")))
+            found += [(law_label(knowledge, entry), change) for change in entry["changes_since"]]
+    found.sort(key=lambda item: date_key(item[1]["date"]))  # date order in every view (stable within a date)
+    for kind, (da, en) in _KIND_TITLES.items():
+        items = [f"{label} — {change_line(knowledge, change, lang)}" for label, change in found if change["kind"] == kind]
+        if items:
+            blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: data/after-the-note.md)",
+                                                                   " (source: data/after-the-note.md)")))
     blocks.append(Paragraph(_t(lang, "Detaljer: vold law ", "Details: vold law ")
                             + ", ".join(short_ref(knowledge, e) for e in entries), style="muted"))
     return blocks
 
 
-def _initiatives(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+    import datetime
+
+    from .initiatives import status_caption, status_text
+
+    day = datetime.date.fromisoformat(today)
     items = knowledge.initiatives["initiatives"]
     return [Paragraph(pick(knowledge.initiatives["intro"], lang)), Table(
-        [Column(_t(lang, "Initiativ", "Initiative"), ratio=3), Column(_t(lang, "Periode", "Period")),
-         Column(_t(lang, "Formål", "Purpose"), ratio=3), Column(_t(lang, "Kontakt", "Contact"), ratio=2)],
-        [[Styled(pick(i["name"], lang), "strong"), i["period"] or "—", pick(i["purpose"], lang), ", ".join(i["contacts"])]
-         for i in items],
+        [Column(_t(lang, "Initiativ", "Initiative"), ratio=3), Column(_t(lang, "Periode (notatets)", "Period (the note's)")),
+         Column("Status", ratio=2), Column(_t(lang, "Formål", "Purpose"), ratio=3),
+         Column(_t(lang, "Kontakt (notatets, 2013)", "Contact (the note's, 2013)"), ratio=2)],
+        [[Styled(pick(i["name"], lang), "strong"), i["period"] or "—", status_text(i, day, lang), pick(i["purpose"], lang),
+          ", ".join(i["contacts"])] for i in items],
+        caption=status_caption(day, lang),
     )]
 
 
@@ -109,8 +118,11 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
         Fields([
             (_t(lang, "Kilde", "Source"), f"{meta['publisher']} ({meta['year']}): {pick(meta['title'], lang)}"),
             (_t(lang, "Metode", "Method"), pick(meta["method"], lang)),
-            (_t(lang, "Opdatering", "Updates"), _t(lang, f"Notatet opdateres hvert {meta['update_interval_years']}. år.",
-                                                    f"The note is updated every {meta['update_interval_years']} years.")),
+            (_t(lang, "Opdatering", "Updates"),
+             _t(lang, f"Notatet lagde op til en opdatering hvert {meta['update_interval_years']}. år; vidensbasen "
+                      "registrerer ikke, om det skete.",
+                f"The note planned an update every {meta['update_interval_years']} years; the knowledge base does "
+                "not record whether that happened.")),
             (_t(lang, "Vidensbasens version", "Knowledge base version"), meta["knowledge_base_version"]),
             (_t(lang, "Rapportens dato", "Date of report"), today),
         ]),
@@ -122,18 +134,11 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
 # --- The first page: the manager's four questions, each answered in a few lines --------------------------
 
 def kb_date(knowledge: KnowledgeBase) -> str:
-    """The knowledge base's date: the newest ISO date among the data sources and the law changes (what the
-    knowledge is up to date with)."""
-    import re
+    """The knowledge base's date: the newest ISO date among the data sources and the items after the note (what
+    the knowledge is up to date with; newer.latest_checked)."""
+    from ..newer import latest_checked
 
-    meta = knowledge.meta
-    found = [str(d["date"]) for d in meta["data_sources"]]
-    for act in knowledge.law["acts"]:
-        found += [str(c["date"]) for c in act["changes_since"]]
-    for entry in knowledge.law["entries"]:
-        found += [str(c["date"]) for c in entry["changes_since"]]
-    dates = sorted(m for text in found for m in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text))
-    return dates[-1] if dates else str(meta["year"])
+    return latest_checked(knowledge)
 
 
 def _how_many(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
@@ -149,23 +154,48 @@ def _how_many(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> li
 
 
 def _newest_figures(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
-    """HOOK (newest figures): the first page's place for the newest figures, right under the note's.
+    """The first page's compact table of the newer national figures, scaled the note's way (newer.py): one row
+    per group, the years of the same measure and the broader 2021 measure as its own column."""
+    rows_in = result.get("newer_estimates") or []
+    if not rows_in:
+        return []
+    same = sorted({n["year"] for row in rows_in for n in row["newer"]})
+    broad = sorted({n["year"] for row in rows_in for n in row["broader"]})
 
-    Today it names the newest national figures the knowledge base holds (`newer_figures` of the latest year),
-    unscaled and marked as not from the note. When the knowledge gains dated, scalable newer figures, return a
-    Table here with one row per figure ("<label>" | "<year>" | local rounded) in the same two-column shape as
-    `_how_many`'s table; nothing else on the first page needs to change."""
-    newer = result["newer_figures"]
-    if not newer:
-        return []
-    year = max(n["year"] for n in newer)
-    items = [f"{n['label']}: ca. {fmt_int(n['value'], lang)}" for n in newer
-             if n["year"] == year and n.get("value") is not None]
-    if not items:
-        return []
-    return [Paragraph(_t(lang, f"Nyeste landstal ({year}; ikke fra notatet og ikke skaleret her): ",
-                             f"Newest national figures ({year}; not from the note, not scaled here): ")
-                      + "; ".join(items) + ".", style="muted newest-figures")]
+    def cell(items: list[dict[str, Any]], year: int) -> Any:
+        item = next((n for n in items if n["year"] == year and n["rounded_value"] is not None), None)
+        return Styled(f"ca. {fmt_int(item['rounded_value'], lang)}", "strong") if item else Styled("—", "muted")
+
+    rows = [[_t(lang, f"{row['group'][:1].upper()}{row['group'][1:]} udsat for partnervold",
+                f"{row['group'][:1].upper()}{row['group'][1:]} exposed to partner violence"),
+             *[cell(row["newer"], y) for y in same], *[cell(row["broader"], y) for y in broad]] for row in rows_in]
+    return [Table(
+        [Column(_t(lang, "Nyere landstal, samme metode", "Newer national figures, same method"), ratio=4),
+         *[Column(str(y), justify="right", no_wrap=True) for y in same],
+         *[Column(_t(lang, f"{y} (bredere)", f"{y} (broader)"), justify="right", no_wrap=True)
+           for y in broad]],
+        rows,
+        caption=_t(lang, "Ikke fra notatet; løse skøn. Hver sin undersøgelsesrunde; 2021 under covid-19; "
+                         "bredere = inkl. psykisk vold. Afsnit 1.",
+                   "Not from the note; loose estimates. Separate survey rounds; 2021 during COVID-19; broader = "
+                   "incl. psychological violence. Section 1."),
+    )]
+
+
+def _age(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+    """The basis and the age of the knowledge, in one line under the title of the first page: the note's year,
+    the update interval it planned, the latest fact checked after it, and the date of the report."""
+    from ..newer import knowledge_age
+
+    age = knowledge_age(knowledge)
+    publisher = knowledge.meta["publisher"]
+    return [Paragraph(_t(
+        lang, f"Grundlag: {publisher}s vidensnotat ({age['note_year']}), som lagde op til opdatering hvert "
+              f"{age['update_interval_years']}. år; senest efterprøvet efter notatet: {age['latest_checked']}. "
+              f"Udarbejdet {today}.",
+        f"Based on {publisher}'s knowledge note ({age['note_year']}), which planned an update every "
+        f"{age['update_interval_years']} years; latest fact checked after it: {age['latest_checked']}. "
+        f"Prepared {today}."), style="muted")]
 
 
 def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Any]:
@@ -232,6 +262,8 @@ def _costs_page(result: dict[str, Any], lang: str) -> list[Any]:
         caption=(_t(lang, "Landstal skaleret efter indbyggertal. ", "National figures scaled by population. ")
                  + ("" if costs["total_given"] else _t(lang, "Posterne kan overlappe og lægges ikke sammen. ",
                                                        "The items may overlap and are not added up. "))
+                 + (_t(lang, "Prisniveau: 2010-rapportens (data 2002-2005), ikke omregnet. ",
+                       "Price level: the 2010 report's (data 2002-2005), not adjusted. ") if costs.get("price_level") else "")
                  + _t(lang, "Ikke medregnet: afsnit 7.", "Left out: section 7.")),
     )]
 
@@ -254,18 +286,16 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
     doc = Document()
     doc.add(Heading(_t(lang, "Planlægningsgrundlag: vold i nære relationer", "Planning brief: violence in close relationships")))
     doc.add(Paragraph(title_text(result, lang), style="strong"))
-    doc.add(Paragraph(_t(lang, f"Grundlag: {knowledge.meta['publisher']}s vidensnotat ({knowledge.meta['year']}). "
-                               f"Udarbejdet {today}.",
-                         f"Based on {knowledge.meta['publisher']}'s knowledge note ({knowledge.meta['year']}). "
-                         f"Prepared {today}."), style="muted"))
+    doc.blocks += _age(knowledge, lang, today)
     doc.blocks += first_page(knowledge, result, lang)
 
     doc.add(Heading(_t(lang, "1. Skøn over antal berørte", "1. Estimated number affected"), 2))
     doc.blocks += figure_blocks(knowledge, result, lang)
+    doc.blocks += newer_blocks(knowledge, result, lang)
     doc.add(chart_block(result, lang))
     doc.blocks += expectation_blocks(result, lang)
     doc.blocks += benchmark_blocks(knowledge, result, lang)
-    doc.blocks += caveat_blocks(result, lang)
+    doc.blocks += caveat_blocks(result, lang, newer_texts=not result.get("newer_estimates"))
 
     doc.add(Heading(_t(lang, "2. Indsatser og evidens", "2. Interventions and evidence"), 2))
     doc.blocks += _interventions(knowledge, lang)
@@ -285,8 +315,9 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
     doc.add(Heading(_t(lang, "7. Økonomi", "7. Costs"), 2))
     doc.blocks += cost_blocks(result, lang)
 
-    doc.add(Heading(_t(lang, "8. Igangværende initiativer og kontakter", "8. Ongoing initiatives and contacts"), 2))
-    doc.blocks += _initiatives(knowledge, lang)
+    doc.add(Heading(_t(lang, "8. Initiativer i notatet (2013) og notatets kontakter",
+                       "8. Initiatives listed in the note (2013) and the note's contacts"), 2))
+    doc.blocks += _initiatives(knowledge, lang, today)
 
     if offers is not None:
         from .check import check_blocks
