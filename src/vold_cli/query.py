@@ -325,8 +325,7 @@ def _matches(node: Any, words: list[str]) -> bool:
 
 
 #: Plain (one-language) strings search reads besides the bilingual texts: names people type, never ids or codes.
-_PLAIN_KEYS = frozenset({"name", "providers", "contacts", "treatment_providers", "authority", "reported_by",
-                         "publisher"})
+_PLAIN_KEYS = frozenset({"name", "providers", "contacts", "treatment_providers", "authority", "publisher"})
 
 
 #: Where a fact comes from (the section, references, notes on the wording): provenance, not content; no view
@@ -337,7 +336,7 @@ _PROVENANCE = frozenset({"source", "changes_since"})
 #: Texts no view prints yet (section, field): search leaves them out rather than name a command that does not show
 #: them. Remove a pair when a view shows the field.
 _UNSHOWN = frozenset({("profile", "of"), ("law", "description"), ("initiatives", "period_note"),
-                      ("implementation", "description"), ("economy", "price_level"), ("benchmarks", "unit")})
+                      ("implementation", "description"), ("benchmarks", "unit")})
 #: Lists (section, list) whose entries no view prints: the note's section titles and the data files' titles.
 _UNSHOWN_LISTS = frozenset({("meta", "sections"), ("meta", "data_sources")})
 

@@ -88,7 +88,8 @@ def gap_text(lang: str) -> str:
     return _t(lang, "Hul: ingen indsats med dokumenteret effekt", "Gap: no intervention with documented effect")
 
 
-def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str) -> Document:
+def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str, *, groups_table: bool = True) -> Document:
+    """The map; `groups_table` adds who each target group is (`vold map`; the printed report leaves it out)."""
     n = names(knowledge, lang)
     records = map_records(knowledge, cells, lang)
     doc = Document(data=records, table=("cells", "cells.interventions"))
@@ -118,11 +119,12 @@ def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str) ->
                    f"Each line: one intervention with its own evidence level and design ({legend(knowledge, lang)}). "
                    "Gap = no intervention in the cell has documented effect."),
     ))
-    doc.add(Table(
-        [Column(_t(lang, "Målgruppe", "Target group"), ratio=1), Column(_t(lang, "Hvem", "Who"), ratio=3)],
-        [[Styled(pick(t["name"], lang), "strong"), pick(t["description"], lang)]
-         for t in knowledge.target_groups["target_groups"]],
-        title=_t(lang, "Målgrupperne", "The target groups")))
+    if groups_table:
+        doc.add(Table(
+            [Column(_t(lang, "Målgruppe", "Target group"), ratio=1), Column(_t(lang, "Hvem", "Who"), ratio=3)],
+            [[Styled(pick(t["name"], lang), "strong"), pick(t["description"], lang)]
+             for t in knowledge.target_groups["target_groups"]],
+            title=_t(lang, "Målgrupperne", "The target groups")))
     gaps = sum(1 for c in cells if c["gap"])
     doc.add(Paragraph(_t(lang, f"{gaps} af {len(cells)} celler har ingen indsats med dokumenteret effekt.",
                          f"{gaps} of {len(cells)} cells have no intervention with documented effect."), style="warn"))

@@ -91,12 +91,6 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     if initiatives:
         pairs.append((_t(lang, "Initiativer", "Initiatives"),
                       "; ".join(f"{pick(i['name'], lang)} (vold initiatives {i['id']})" for i in initiatives)))
-    from .localize import attribution, when
-
-    for change in item["after_note"]:
-        pairs.append((_t(lang, "Efter notatet", "After the note"),
-                      f"{pick(change['text'], lang)} ({when(change['date'], lang)}; "
-                      f"{attribution(change['authority'], change['reported_by'], lang)})"))
     pairs.append((_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)))
     doc.add(Fields(pairs))
     if item["outcomes"]:

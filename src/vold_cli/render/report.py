@@ -301,7 +301,7 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
     doc.blocks += _interventions(knowledge, lang)
 
     doc.add(Heading(_t(lang, "3. Evidenskort", "3. Evidence gap map"), 2))
-    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lang), lang).blocks
+    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lang), lang, groups_table=False).blocks
 
     doc.add(Heading(_t(lang, "4. Lovgivning", "4. Law"), 2))
     doc.blocks += _law(knowledge, lang)
