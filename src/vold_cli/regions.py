@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, UsageError
-from .lang import pick, tr
+from .lang import tr
 from .query import population_years
 
 if TYPE_CHECKING:

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from ..estimate import EstimateResult
     from ..models import Change
     from ..newer import Scaled
-from .localize import approx
 from .estimate import (
     benchmark_blocks,
     caveat_blocks,
@@ -34,6 +33,7 @@ from .estimate import (
     rounded_text,
     title_text,
 )
+from .localize import approx
 
 
 def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
