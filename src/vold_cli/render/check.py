@@ -331,7 +331,15 @@ def _data(result: CheckResult, lang: str) -> dict[str, Any]:
                      for i, (step, s) in enumerate(zip(data["steps"], result.steps, strict=True), start=1)]
     data["notice"] = _t(lang, "Lovdelen er en tjekliste, ikke en vurdering af, om loven overholdes. Skøn er meget løse.",
                         "The law part is a checklist, not a verdict on compliance. Estimates are very loose.")
-    return data
+    out: dict[str, Any] = _labelled(data, n)
+    return out
+
+
+def _labelled(data: Any, n: _Names) -> Any:
+    """Beside each phase, target group and evidence id its label in the chosen language (render/labels.py)."""
+    from .labels import add_labels
+
+    return add_labels(data, {"phase": n.phase, "target": n.target, "evidence": n.level})
 
 
 def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
@@ -341,7 +349,7 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
         rows.append({"kind": "offer", "line": c.line, "offer": c.offer,
                      "intervention": c.intervention.id if c.intervention else "",
                      "name": _l(c.intervention.name, lang) if c.intervention else _not_in_note(c, n),
-                     "evidence": n.level[c.evidence.id] if c.evidence else "",
+                     "evidence": c.evidence.id if c.evidence else "",
                      "text": _l(c.reason, lang), "design": _l(c.design, lang),
                      "action": _l(c.evidence.action if c.evidence else None, lang),
                      "not_recommended": c.not_recommended, "phase": list(c.phases), "target": list(c.targets),
@@ -363,7 +371,8 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
         rows += [{"kind": "expected-stays", "name": s.label.get(lang), "local": s.local, "rounded": s.rounded,
                   "text": _t(lang, "meget løst skøn", "very loose estimate")} for s in cap.stays]
     rows += [{"kind": "next", "line": i, "text": step_text(s, n)} for i, s in enumerate(result.steps, start=1)]
-    return rows
+    labelled: list[dict[str, Any]] = _labelled(rows, n)
+    return labelled
 
 
 def check_document(result: CheckResult, lang: str) -> Document:

@@ -9,6 +9,7 @@ from ..lang import tr as _t
 from ..newer import real_changes, sorted_changes
 from ..query import data_file, law_changes, law_label, localize, short_ref, source_text
 from .blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from .common import labelled
 from .localize import attribution, when
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
                                  "changes_since_note": [localize(c, lang) for c in law_changes(knowledge, e)],
                                  "changed_since_note": len(real_changes(law_changes(knowledge, e))),
                                  "change_counts": change_counts(law_changes(knowledge, e))} for e in entries]
-    doc = Document(data=data)
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.law["intro"], lang)))
     rows = [[
         Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
@@ -73,7 +74,7 @@ def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
         "changed_since_note": len(real_changes(changes)),
         "source_text": source_text(knowledge, entry["source"], lang),
     }
-    doc = Document(data=data)
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Heading(f"{law_label(knowledge, entry)}: {pick(entry['title'], lang)}"))
     doc.add(Fields([
         (_t(lang, "Lov/regel", "Act"), f"{act['name']} ({pick(act['description'], lang)})"),
