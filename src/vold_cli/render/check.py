@@ -12,6 +12,7 @@ from ..lang import tr as _t
 from ..query import localize
 from .blocks import BulletList, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
+from .localize import municipality as official_name
 from .localize import decimal as fmt_dec
 from .localize import number as fmt_int
 
@@ -218,7 +219,7 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Any]:
                                    "Give --population N or --municipality NAME to compare with the Council of Europe "
                                    "benchmark and the expected number of stays."), style="warn"))
         return blocks
-    where = cap.municipality or _t(lang, "Befolkningen", "Population")
+    where = official_name(cap.municipality) if cap.municipality else _t(lang, "Befolkningen", "Population")
     people = fmt_int(cap.population, lang)
     year = f", {cap.year}" if cap.year else ""
     rows: list[list[Any]] = []
