@@ -12,8 +12,8 @@ from ..lang import tr as _t
 from ..query import localize
 from .blocks import BulletList, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
-from .localize import municipality as official_name
 from .localize import decimal as fmt_dec
+from .localize import municipality as official_name
 from .localize import number as fmt_int
 
 
