@@ -12,7 +12,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import evidence_counts, localize
 from .blocks import Column, Document, Lines, Paragraph, Styled, Table
-from .common import MARKS, design_text, evidence_cell, grade_text, names
+from .common import MARKS, design_text, evidence_cell, grade_text, labelled, names
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -92,7 +92,7 @@ def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str, *,
     """The map; `groups_table` adds who each target group is (`vold map`; the printed report leaves it out)."""
     n = names(knowledge, lang)
     records = map_records(knowledge, cells, lang)
-    doc = Document(data=records, table=("cells", "cells.interventions"))
+    doc = Document(data=lambda: labelled(records, knowledge, lang), table=("cells", "cells.interventions"))
     groups = [t["id"] for t in knowledge.target_groups["target_groups"]]
     rows = []
     for group in groups:

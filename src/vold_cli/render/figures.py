@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..estimate import fmt_int
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize
 from .blocks import BulletList, Column, Document, Lines, Notes, Paragraph, Styled, Table
+from .localize import number as fmt_int
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
