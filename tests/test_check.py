@@ -256,6 +256,33 @@ def test_capacity_against_benchmark_and_expected_stays(run, portfolio: Path) -> 
     assert any(s["kind"] == "capacity" for s in data["steps"])
 
 
+@pytest.mark.parametrize("year", [2013, 2024])
+def test_capacity_for_a_region_is_its_summed_population(run, portfolio: Path, year: int) -> None:
+    """--region: the places against the benchmark for the region's population, the sum of its municipalities in
+    the data files (tests/data, Danmarks Statistik via the project's copies)."""
+    import csv
+
+    data_dir = Path(__file__).parent / "data"
+    with (data_dir / "regions.csv").open(encoding="utf-8") as handle:
+        members = {row["municipality_code"] for row in csv.DictReader(handle) if row["region_code"] == "1082"}
+    with (data_dir / f"municipalities-{year}-01-01.csv").open(encoding="utf-8") as handle:
+        expected = sum(int(row["population"]) for row in csv.DictReader(handle) if row["code"] in members)
+    data = _json(run, str(portfolio), "--region", "midtjylland", "--year", str(year))
+    cap = data["capacity"]
+    assert (cap["population"], cap["region"], cap["year"]) == (expected, "Region Midtjylland", year)
+    bench = BENCH[0]
+    assert cap["benchmarks"][0]["local"] == round(expected / bench["per_inhabitants"] * bench["places"], 1)
+    out = _ok(run, str(portfolio), "--region", "1082", "--year", str(year)).stdout
+    assert "Region Midtjylland" in out and "Kommune" not in out.split("Need and capacity")[1].splitlines()[2]
+
+
+@pytest.mark.parametrize("other", [["--municipality", "Viborg"], ["--population", "43000"]])
+def test_region_with_municipality_or_population_is_a_usage_error(run, portfolio: Path, other: list[str]) -> None:
+    result = run("check", str(portfolio), "--region", "Midtjylland", *other)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--region" in result.stderr and other[0] in result.stderr
+
+
 def test_without_population_asks_for_one(run, portfolio: Path) -> None:
     data = _json(run, str(portfolio))
     assert data["capacity"]["population"] is None and data["capacity"]["benchmarks"] == []

@@ -1,11 +1,14 @@
 """`vold check`: the municipality's own offers held against the note's evidence, its law and the local need."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+
+if TYPE_CHECKING:
+    from ..models import Municipality
 
 
 def check(
@@ -21,8 +24,11 @@ def check(
                           help="Inhabitants, to hold crisis-centre places against the benchmark.")] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
                             show_default=False, help="Municipality name (Danish letters optional) or code.")] = None,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE", show_default=False,
+                      help="Region by name (Danish letters optional) or code 1081-1085: its summed population.")] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
-                    help="Population year for --municipality: 2013, 2017, 2021 or 2024 (default: the latest).")] = None,
+                    help="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: "
+                         "the latest).")] = None,
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
@@ -39,6 +45,7 @@ def check(
     Examples:
       vold check --template -o tilbud.csv --lang da
       vold check tilbud.csv --municipality Viborg
+      vold check tilbud.csv --region Midtjylland
       vold check tilbud.yaml --population 43000 --format json
     """
     from ..errors import UsageError
@@ -48,8 +55,8 @@ def check(
         if file is not None:
             raise UsageError("Give either FILE or --template, not both.",
                              hint="vold check --template -o tilbud.csv, then vold check tilbud.csv")
-        if population is not None or municipality is not None or year is not None:
-            raise UsageError("--template takes no --population, --municipality or --year.")
+        if population is not None or municipality is not None or region is not None or year is not None:
+            raise UsageError("--template takes no --population, --municipality, --region or --year.")
         _template(language, output, force)
         return
     if output is not None or force:
@@ -64,14 +71,31 @@ def check(
     from ..render.check import check_document
 
     knowledge = load_kb(kb)
-    where = None
-    if population is not None or municipality is not None or year is not None:
+    where: tuple[int, Municipality | None, int | None] | None = None
+    region_name = None
+    if region is not None:
+        given = [name for name, value in (("--population", population), ("--municipality", municipality))
+                 if value is not None]
+        if given:
+            from ..lang import tr
+
+            raise UsageError(tr(language, f"--region og {given[0]} kan ikke bruges sammen.",
+                                f"--region and {given[0]} cannot be used together."),
+                             hint=tr(language, f"Behold én af dem: --region eller {given[0]}.",
+                                     f"Keep one of them: --region or {given[0]}."))
+        from ..regions import check_year, find_region, region_population
+
+        found = find_region(knowledge, region, language)
+        chosen_year = check_year(knowledge, year, language)
+        where = (region_population(knowledge, found["code"], chosen_year), None, chosen_year)
+        region_name = found["name"]
+    elif population is not None or municipality is not None or year is not None:
         from ..estimate import resolve_population
 
         where = resolve_population(knowledge, population=population, municipality=municipality, year=year)
     inputs = inputs_from(knowledge)
     portfolio = read_offers(file, offer_vocabulary(inputs))
-    emit(check_document(compute(inputs, portfolio, where), language), fmt)
+    emit(check_document(compute(inputs, portfolio, where, region=region_name), language), fmt)
 
 
 def _template(lang: str, output: Path | None, force: bool) -> None:

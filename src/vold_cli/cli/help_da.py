@@ -43,6 +43,8 @@ COMMAND_PARAMS: dict[str, dict[str, str]] = {
         "force": "Med --template -o: overskriv FIL, hvis den findes.",
         "population": "Indbyggere, til at holde krisecenterpladser op mod normen.",
         "municipality": "Kommunens navn (danske bogstaver valgfri; også 'Aarhus Kommune') eller kode.",
+        "region": "Region ved navn (danske bogstaver valgfri) eller kode 1081-1085: dens samlede befolkning.",
+        "year": "Befolkningsår for --municipality eller --region: 2013, 2017, 2021 eller 2024 (standard: det seneste).",
     },
     "vold estimate": {
         "municipality": "Kommunens navn (danske bogstaver valgfri: Aeroe = Ærø; også 'Aarhus Kommune') eller kode "
@@ -144,6 +146,7 @@ HELP: dict[str, str] = {
         "indsats/intervention, fase/phase, målgruppe/target (flere: ';' eller ','), pladser/places, lov/law. "
         "Afslutter med 1 for en fil, der mangler eller har ugyldigt indhold, 2 for forkert brug." + EXAMPLES +
         "  vold check --template -o tilbud.csv --lang da\n  vold check tilbud.csv --municipality Viborg\n"
+        "  vold check tilbud.csv --region Midtjylland\n"
         "  vold check tilbud.yaml --population 43000 --format json"
     ),
     "vold kb": (
