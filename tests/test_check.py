@@ -374,7 +374,7 @@ def test_folder(run, tmp_path: Path) -> None:
 @pytest.mark.parametrize("args,needle", [
     ([], "Give the FILE"),
     (["x.csv", "--template"], "not both"),
-    (["x.csv", "-o", "out.csv"], "only go with --template"),
+    (["x.csv", "--format", "xlsx"], "-o"),
     (["--template", "-p", "43000"], "--template takes no"),
 ])
 def test_usage_errors(run, args: list[str], needle: str) -> None:
@@ -387,6 +387,32 @@ def test_usage_errors(run, args: list[str], needle: str) -> None:
 def test_population_usage_errors(run, portfolio: Path, args: list[str]) -> None:
     result = run("check", str(portfolio), *args)
     assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+
+
+def test_check_written_to_a_file_and_as_a_workbook(run, portfolio: Path, tmp_path: Path) -> None:
+    """-o FILE writes the check (any format, atomically, never over a file without --force); xlsx needs -o and its
+    records are the CSV's rows, numbers as numbers."""
+    import csv
+    import io
+
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "tjek.md"
+    result = run("check", str(portfolio), "-m", "Viborg", "--format", "markdown", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == "" and out.read_text(encoding="utf-8").startswith("#")
+    again = run("check", str(portfolio), "-m", "Viborg", "--format", "markdown", "-o", str(out))
+    assert again.exit_code == 1 and "--force" in again.stderr
+    book = tmp_path / "tjek.xlsx"
+    result = run("check", str(portfolio), "-m", "Viborg", "--format", "xlsx", "-o", str(book))
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    csv_rows = list(csv.DictReader(io.StringIO(run("check", str(portfolio), "-m", "Viborg", "-f", "csv").stdout)))
+    assert sheet.freeze_panes == "A2"
+    assert len(rows) - 1 == len(csv_rows)  # one record per CSV row (the check's CSV has no caveat rows)
+    assert [r[0] for r in rows[1:]] == [r["kind"] for r in csv_rows]
+    places = list(csv_rows[0]).index("places")  # the workbook's columns are the CSV's, in the same order
+    numbers = [r[places] for r in rows[1:] if r[places] is not None]
+    assert numbers and all(isinstance(v, int) for v in numbers)  # stored as numbers, not text
 
 
 def test_xlsx_without_openpyxl(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from .common import Format, KbOpt, LangOpt, TableFormatOpt, check_output, emit, lang_of, load_kb
 
 if TYPE_CHECKING:
     from ..models import Municipality
@@ -17,9 +17,10 @@ def check(
                          "(needs openpyxl).")] = None,
     template: Annotated[bool, typer.Option("--template", help="Write a small CSV template (headers in --lang, "
                                                               "two example rows) instead of checking.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
-                      help="With --template: write it to FILE (never over an existing file without --force).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --template -o: overwrite FILE if it exists.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                      help="Write the check (or, with --template, the template) to FILE instead of stdout (required "
+                           "for xlsx; never over an existing file without --force).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
     population: Annotated[str | None, typer.Option("--population", "-p", metavar="N", show_default=False,
                           help="Inhabitants, to hold crisis-centre places against the benchmark.")] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
@@ -30,7 +31,7 @@ def check(
                     help="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: "
                          "the latest).")] = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
     """Hold the municipality's own offers against the note: each offer's evidence (offers the note does not
@@ -47,6 +48,7 @@ def check(
       vold check tilbud.csv --municipality Viborg
       vold check tilbud.csv --region Midtjylland
       vold check tilbud.yaml --population 43000 --format json
+      vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx
     """
     from ..errors import UsageError
 
@@ -57,11 +59,10 @@ def check(
                              hint="vold check --template -o tilbud.csv, then vold check tilbud.csv")
         if population is not None or municipality is not None or region is not None or year is not None:
             raise UsageError("--template takes no --population, --municipality, --region or --year.")
-        _template(language, output, force)
+        from .common import output_path
+
+        _template(language, output_path(output), force)
         return
-    if output is not None or force:
-        raise UsageError("--output and --force only go with --template.",
-                         hint="The check itself is written to stdout: vold check FILE > result.md")
     if file is None:
         raise UsageError("Give the FILE of offers to check, or --template to write one.",
                          hint="Example: vold check tilbud.csv --municipality Viborg")
@@ -70,6 +71,7 @@ def check(
     from ..offers import read_offers
     from ..render.check import check_document
 
+    target = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
     where: tuple[int, Municipality | None, int | None] | None = None
     region_name = None
@@ -95,7 +97,10 @@ def check(
         where = resolve_population(knowledge, population=population, municipality=municipality, year=year)
     inputs = inputs_from(knowledge)
     portfolio = read_offers(file, offer_vocabulary(inputs))
-    emit(check_document(compute(inputs, portfolio, where, region=region_name), language), fmt)
+    from ..lang import tr
+
+    emit(check_document(compute(inputs, portfolio, where, region=region_name), language), fmt, output=target,
+         force=force, title=tr(language, "Tilbud", "Offers"), lang=language)
 
 
 def _template(lang: str, output: Path | None, force: bool) -> None:
