@@ -220,12 +220,13 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Any]:
                                    "None of the offers is a crisis-centre offer (linked to the Social Services Act § 109)."),
                                 style="muted"))
     if cap.population is None:
-        blocks.append(Paragraph(_t(lang, "Angiv --population N eller --municipality NAVN for at sammenligne med "
+        blocks.append(Paragraph(_t(lang, "Angiv --population N, --municipality NAVN eller --region NAVN for at sammenligne med "
                                          "Europarådets norm og det forventede antal ophold.",
-                                   "Give --population N or --municipality NAME to compare with the Council of Europe "
+                                   "Give --population N, --municipality NAME or --region NAME to compare with the Council of Europe "
                                    "benchmark and the expected number of stays."), style="warn"))
         return blocks
-    where = official_name(cap.municipality) if cap.municipality else _t(lang, "Befolkningen", "Population")
+    where = (cap.region if cap.region else official_name(cap.municipality) if cap.municipality
+             else _t(lang, "Befolkningen", "Population"))
     people = fmt_int(cap.population, lang)
     year = f", {cap.year}" if cap.year else ""
     rows: list[list[Any]] = []
