@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, TypedDict, cast
 
 if TYPE_CHECKING:
+    import re
+
     from .estimate import SourceRef
     from .kb import KnowledgeBase
-    from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source, Text
+    from .models import (
+        Change,
+        Design,
+        Evidence,
+        Initiative,
+        Intervention,
+        LawEntry,
+        Municipality,
+        Phase,
+        Source,
+        Text,
+    )
 
 from .sanitize import quote
 
@@ -90,17 +103,23 @@ def source_text(knowledge: KnowledgeBase, source: Source | SourceRef | None, lan
     return "; ".join(parts) if not source["section"] else ", ".join(parts)
 
 
-def localize(node: Any, lang: str) -> Any:
+def localize(node: object, lang: str) -> object:
     """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output).
 
     A dated text ({da, en, as_of}) names its year in both languages, so its text alone keeps the date."""
     if isinstance(node, dict):
         if set(node) - {"as_of"} == {"da", "en"} and isinstance(node["da"], str) and isinstance(node["en"], str):
-            return node[lang]
+            return cast("str", node[lang])
         return {key: localize(value, lang) for key, value in node.items()}
     if isinstance(node, list):
         return [localize(item, lang) for item in node]
     return node
+
+
+def localize_record(record: Mapping[str, object], lang: str) -> dict[str, object]:
+    """`localize` of a record (an entry, a result: not a bare {da, en} text), which stays a record: its fields
+    localized one by one, so the caller can add fields beside them."""
+    return {key: localize(value, lang) for key, value in record.items()}
 
 
 def valid_choices(knowledge: KnowledgeBase) -> dict[str, list[str]]:
@@ -190,22 +209,51 @@ def filter_initiatives(knowledge: KnowledgeBase, *, targets: Sequence[str] = ())
     return [i for i in items if not targets or set(targets) & set(i["target_groups"])]
 
 
-def phase_summary(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
+class PhaseSummary(TypedDict):
+    """A prevention phase (the fields of models.PhaseEntry) with its interventions and the strongest level."""
+    id: Phase
+    number: int
+    name: Text
+    purpose: Text
+    source: Source
+    interventions: list[str]
+    count: int
+    strongest: Evidence | None
+
+
+def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
     """Each prevention phase with its number of interventions and the strongest evidence among them."""
-    out = []
+    out: list[PhaseSummary] = []
     for phase in knowledge.phases["phases"]:
         members = [i for i in knowledge.interventions["interventions"] if phase["id"] in i["phases"]]
-        out.append({**phase, "interventions": [i["id"] for i in members],
+        out.append({"id": phase["id"], "number": phase["number"], "name": phase["name"], "purpose": phase["purpose"],
+                    "source": phase["source"], "interventions": [i["id"] for i in members],
                     "count": len(members), "strongest": strongest(knowledge, [i["evidence"] for i in members])})
     order = {p: n for n, p in enumerate(knowledge.phase_ids)}
     return sorted(out, key=lambda p: order.get(p["id"], 99))
 
 
-def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[dict[str, Any]]:
+class MapEntry(TypedDict):
+    """One intervention in a cell of the evidence map, with its OWN level and designs."""
+    id: str
+    evidence: Evidence
+    designs: list[Design]
+
+
+class MapCell(TypedDict):
+    """One cell of the evidence map (target group × phase): its interventions and the cell's summary."""
+    target_group: str
+    phase: Phase
+    interventions: list[MapEntry]
+    strongest: Evidence | None
+    gap: bool
+
+
+def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[MapCell]:
     """Evidence gap map: one cell per target group × phase. Each cell lists its interventions, each with its OWN
     level and designs, strongest level first (then by name in `lang`); `strongest` is the best level there and
     `gap` is true where no intervention has documented effect (a summary of the cell, not a level of its members)."""
-    cells = []
+    cells: list[MapCell] = []
     top = knowledge.evidence_ids[0]  # documented effect: the strongest level of the scale
     for group in knowledge.target_groups["target_groups"]:
         for phase in knowledge.phase_ids:
@@ -309,7 +357,7 @@ def _words(text: str) -> list[str]:
     return [w for w in fold(text).split() if w]
 
 
-def _texts(node: Any) -> list[str]:
+def _texts(node: object) -> list[str]:
     if isinstance(node, dict):
         return [t for value in node.values() for t in _texts(value)]
     if isinstance(node, list):
@@ -317,7 +365,7 @@ def _texts(node: Any) -> list[str]:
     return [node] if isinstance(node, str) else []
 
 
-def _matches(node: Any, words: list[str]) -> bool:
+def _matches(node: object, words: list[str]) -> bool:
     """Every word somewhere in the entry's texts, either language (the `--search` filter of `vold interventions`)."""
     from .text import fold
 
@@ -342,11 +390,12 @@ _UNSHOWN = frozenset({("profile", "of"), ("law", "description"), ("initiatives",
 _UNSHOWN_LISTS = frozenset({("meta", "sections"), ("meta", "data_sources")})
 
 
-def _lang_texts(node: Any, lang: str, key: str = "", section: str = "") -> list[str]:
+def _lang_texts(node: object, lang: str, key: str = "", section: str = "") -> list[str]:
     """The texts of an entry people read in `lang`: that side of each bilingual text, and the plain names."""
     if isinstance(node, dict):
-        if set(node) - {"as_of"} == {"da", "en"} and isinstance(node.get(lang), str):
-            return [node[lang]]
+        text = node.get(lang)
+        if set(node) - {"as_of"} == {"da", "en"} and isinstance(text, str):
+            return [text]
         return [t for k, value in node.items() if k not in _PROVENANCE and (section, k) not in _UNSHOWN
                 for t in _lang_texts(value, lang, k, section)]
     if isinstance(node, list):
@@ -354,7 +403,7 @@ def _lang_texts(node: Any, lang: str, key: str = "", section: str = "") -> list[
     return [node] if isinstance(node, str) and key in _PLAIN_KEYS else []
 
 
-_WORD: Any = None
+_WORD: re.Pattern[str] | None = None
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -403,12 +452,17 @@ def _snippet(text: str, span: tuple[int, int], width: int = 110) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], str, str]]:
+#: An entry of the knowledge as search walks it: any section's record, read only through its texts (the generic
+#: walk of _lang_texts) and the few keys below that every section names alike (id, code, name, title, label, act).
+Entry = Mapping[str, object]
+
+
+def _entries(section: str, data: Entry) -> list[tuple[Entry, str, str]]:
     """The searchable entries of a section: dicts with an id (or a municipality code), with the name of the list
     they are in; the section's other texts as one entry named after the section."""
-    out: list[tuple[dict[str, Any], str, str]] = []
+    out: list[tuple[Entry, str, str]] = []
 
-    def walk(node: Any, depth: int, where: str) -> None:
+    def walk(node: object, depth: int, where: str) -> None:
         if isinstance(node, dict):
             if ("id" in node or "code" in node) and depth > 0:
                 out.append((node, str(node.get("id") or node.get("code")), where))
@@ -426,7 +480,7 @@ def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], s
     return out
 
 
-def _command(knowledge: KnowledgeBase, section: str, where: str, node: dict[str, Any], ident: str) -> str:
+def _command(knowledge: KnowledgeBase, section: str, where: str, node: Entry, ident: str) -> str:
     """The command whose output shows the entry's texts (sections.py gives each section's, a list may have its
     own)."""
     from .sections import BY_STEM
@@ -442,7 +496,18 @@ def _command(knowledge: KnowledgeBase, section: str, where: str, node: dict[str,
     return command.format(id=ident, code=node.get("code", ""))
 
 
-def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any]]:
+class SearchHit(TypedDict):
+    """One hit of `vold search`: where (section, entry id), its title, the text matched, a snippet of it, and the
+    command whose output shows it."""
+    section: str
+    id: str
+    title: str
+    match: str
+    snippet: str
+    command: str
+
+
+def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[SearchHit]:
     """Entries in any section whose texts in `lang` hold every word of `text` as the start of a word, ignoring case
     and Danish letters ('kaerestevold' finds 'kærestevold', 'antages' does not find 'advantages'). Each hit gives
     the text matched (`match`), a snippet of it, and the command whose output shows it."""
@@ -452,7 +517,7 @@ def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any
     words = [token for token, _, _ in _tokens(text)]
     if not words:
         raise UsageError("Empty search.", hint="Give one or more words, e.g. vold search kaerestevold")
-    hits = []
+    hits: list[SearchHit] = []
     for section, data in knowledge.data.items():
         assert isinstance(data, dict)
         for node, ident, where in _entries(section, data):
@@ -466,7 +531,7 @@ def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any
                     break
             if found is None:
                 continue
-            title: Any = node.get("name") or node.get("title") or node.get("label") or node.get("text")
+            title = node.get("name") or node.get("title") or node.get("label") or node.get("text")
             title = pick(cast("Text", title), lang) if isinstance(title, dict) else title
             if not title and ident == section:
                 from .sections import label

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..check import CheckResult, OfferCheck, Suggestion, Text
 from ..lang import tr as _t
-from ..query import localize
+from ..query import localize_record
 from .blocks import BulletList, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
 from .localize import decimal as fmt_dec
@@ -333,7 +333,7 @@ def _lists(node: Any) -> Any:
 
 def _data(result: CheckResult, lang: str) -> dict[str, Any]:
     n = _Names(result, lang)
-    data: dict[str, Any] = localize(_lists(dataclasses.asdict(result)), lang)
+    data: dict[str, Any] = localize_record(_lists(dataclasses.asdict(result)), lang)
     data["not_recommended"] = [c.line for c in result.offers if c.not_recommended]
     data["steps"] = [dict(step, text=step_text(s, n), number=i)
                      for i, (step, s) in enumerate(zip(data["steps"], result.steps, strict=True), start=1)]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import data_file, localize, source_text
+from ..query import data_file, localize_record, source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import approx, approx_span
 from .localize import decimal as fmt_dec
@@ -50,7 +50,7 @@ def _with(record: dict[str, Any], before: str, key: str, value: object) -> dict[
 def estimate_data(result: EstimateResult, lang: str) -> dict[str, Any]:
     """The JSON record: the result with every text in `lang`, and beside each rounded value its printed text
     (`rounded`: 'ca. 220') in `lang`, so scripts can read either."""
-    data: dict[str, Any] = localize(result, lang)
+    data: dict[str, Any] = localize_record(result, lang)
     data["estimates"] = [_with(d, "rounded_value", "rounded", rounded_text(e, lang))
                          for d, e in zip(data["estimates"], result["estimates"], strict=True)]
     data["profile"] = [_with(d, "rounded_value", "rounded", expectation_text(e, lang))

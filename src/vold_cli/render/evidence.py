@@ -6,16 +6,18 @@ one intervention with its own grade, and the cell's gap summary stands on a line
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import evidence_counts, localize
-from .blocks import Column, Document, Lines, Paragraph, Styled, Table
+from ..query import evidence_counts, localize_record
+from .blocks import Cell, Column, Document, Lines, Paragraph, Styled, Table
 from .common import MARKS, design_text, evidence_cell, grade_text, labelled, names
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+    from ..models import Design, Evidence, Phase
+    from ..query import MapCell
 
 
 def legend(knowledge: KnowledgeBase, lang: str) -> str:
@@ -28,7 +30,7 @@ def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     scale = [knowledge.evidence_level(level) for level in counts]  # strongest first
     members = {lv["id"]: [i for i in knowledge.interventions["interventions"] if i["evidence"] == lv["id"]]
                for lv in scale}
-    doc = Document(data=[localize(lv, lang) | {
+    doc = Document(data=[localize_record(lv, lang) | {
         "interventions": counts[lv["id"]],
         "members": [{"id": i["id"], "name": pick(i["name"], lang), "designs": list(i["designs"]),
                      "design_label": design_text(i["designs"], lang)} for i in members[lv["id"]]],
@@ -45,7 +47,7 @@ def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         caption=_t(lang, "#: antal indsatser på niveauet. Filtrér: vold interventions --min-evidence promising",
                    "#: number of interventions at the level. Filter: vold interventions --min-evidence promising"),
     ))
-    rows: list[list[Any]] = []
+    rows: list[list[Cell]] = []
     for lv in scale:
         for item in members[lv["id"]]:
             rows.append([evidence_cell(knowledge, lv["id"], lang),
@@ -66,12 +68,33 @@ def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     return doc
 
 
-def map_records(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+class MapItem(TypedDict):
+    """One intervention of a map cell as the map's JSON and CSV show it: named, with its own level and designs."""
+    id: str
+    name: str
+    level: Evidence
+    level_label: str
+    not_recommended: bool
+    designs: list[Design]
+    design_label: str
+
+
+class MapRecord(TypedDict):
+    """One cell of the map as its JSON and CSV show it (query.MapCell with each intervention named)."""
+    id: str
+    target_group: str
+    phase: Phase
+    interventions: list[MapItem]
+    strongest: Evidence | None
+    gap: bool
+
+
+def map_records(knowledge: KnowledgeBase, cells: list[MapCell], lang: str) -> list[MapRecord]:
     """The map's JSON: per cell its interventions, each with its own level (id and label) and designs; the gap flag
     and the strongest level are the cell's summary, apart from the list."""
-    out = []
+    out: list[MapRecord] = []
     for cell in cells:
-        items = []
+        items: list[MapItem] = []
         for entry in cell["interventions"]:
             item = knowledge.intervention(entry["id"])
             items.append({"id": item["id"], "name": pick(item["name"], lang), "level": item["evidence"],
@@ -88,22 +111,22 @@ def gap_text(lang: str) -> str:
     return _t(lang, "Hul: ingen indsats med dokumenteret effekt", "Gap: no intervention with documented effect")
 
 
-def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str, *, groups_table: bool = True) -> Document:
+def map_doc(knowledge: KnowledgeBase, cells: list[MapCell], lang: str, *, groups_table: bool = True) -> Document:
     """The map; `groups_table` adds who each target group is (`vold map`; the printed report leaves it out)."""
     n = names(knowledge, lang)
     records = map_records(knowledge, cells, lang)
     doc = Document(data=lambda: labelled(records, knowledge, lang), table=("cells", "cells.interventions"))
     groups = [t["id"] for t in knowledge.target_groups["target_groups"]]
-    rows = []
+    rows: list[list[Cell]] = []
     for group in groups:
-        row: list[Any] = [Styled(n["target"][group], "strong")]
+        row: list[Cell] = [Styled(n["target"][group], "strong")]
         for phase in knowledge.phase_ids:
             cell = next(c for c in records if c["target_group"] == group and c["phase"] == phase)
             if not cell["interventions"]:
                 row.append(Styled(_t(lang, "— ingen indsats (hul)", "— none (gap)"), "gap"))
                 continue
             # one line per intervention, styled and named by its own level; the gap summary on a line of its own
-            parts: list[Any] = [Styled(f"{MARKS[i['level']]} {i['name']} "
+            parts: list[str | Styled] = [Styled(f"{MARKS[i['level']]} {i['name']} "
                                        f"({grade_text(knowledge, i['level'], i['designs'], lang, with_mark=False)})",
                                        i["level"]) for i in cell["interventions"]]
             if cell["gap"]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import localize
+from ..query import localize, localize_record
 from .blocks import BulletList, Column, Document, Lines, Notes, Paragraph, Styled, Table
 from .localize import number as fmt_int
 
@@ -31,7 +31,7 @@ def _value(figure: Figure, lang: str) -> str:
 def figures_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     prevalence = knowledge.prevalence
     benchmarks = knowledge.benchmarks["benchmarks"]
-    doc = Document(data={**localize(prevalence, lang), "benchmarks": localize(benchmarks, lang)},
+    doc = Document(data={**localize_record(prevalence, lang), "benchmarks": localize(benchmarks, lang)},
                    table=("figures", "newer_figures", "benchmarks"))
     reference = prevalence["reference_population"]
     doc.add(Paragraph(pick(reference["description"], lang)))

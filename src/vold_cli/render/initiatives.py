@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import law_label, localize, related_interventions, source_text
+from ..query import law_label, localize_record, related_interventions, source_text
 from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import labelled, names
 
@@ -60,7 +60,7 @@ def status_caption(today: datetime.date, lang: str) -> str:
 
 def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: str, today: datetime.date) -> Document:
     n = names(knowledge, lang)
-    data = [localize(i, lang) | time_record(i, today, lang) for i in items]
+    data = [localize_record(i, lang) | time_record(i, today, lang) for i in items]
     doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.initiatives["intro"], lang)))
     if not items:
@@ -82,7 +82,7 @@ def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: st
 def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str, today: datetime.date) -> Document:
     n = names(knowledge, lang)
     linked = related_interventions(knowledge, item)
-    data = localize(item, lang) | time_record(item, today, lang) | {"source_text": source_text(knowledge, item["source"], lang),
+    data = localize_record(item, lang) | time_record(item, today, lang) | {"source_text": source_text(knowledge, item["source"], lang),
                                    "related_interventions": [i["id"] for i in linked]}
     doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Heading(pick(item["name"], lang)))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import localize, related_initiatives, short_ref, source_text
+from ..query import localize, localize_record, related_initiatives, short_ref, source_text
 from .blocks import Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import design_text, evidence_cell, labelled, names, refs_text, tried_text
 
@@ -56,7 +56,7 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     level = knowledge.evidence_level(item["evidence"])
     initiatives = related_initiatives(knowledge, item)
     law = knowledge.law_entries(item["law"])
-    data = localize(item, lang) | {
+    data = localize_record(item, lang) | {
         "evidence_name": pick(level["name"], lang),
         "design_label": design_text(item["designs"], lang),
         "evidence_action": pick(level["action"], lang),

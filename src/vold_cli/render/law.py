@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..lang import pick
 from ..lang import tr as _t
 from ..newer import real_changes, sorted_changes
-from ..query import data_file, law_changes, law_label, localize, short_ref, source_text
+from ..query import data_file, law_changes, law_label, localize, localize_record, short_ref, source_text
 from .blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
 
@@ -44,7 +44,7 @@ def change_counts(changes: list[Change]) -> dict[str, int]:
 
 def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
     entries = knowledge.law["entries"]
-    data = [localize(e, lang) | {"ref": short_ref(knowledge, e), "label": law_label(knowledge, e),
+    data = [localize_record(e, lang) | {"ref": short_ref(knowledge, e), "label": law_label(knowledge, e),
                                  "changes_since_note": [localize(c, lang) for c in law_changes(knowledge, e)],
                                  "changed_since_note": len(real_changes(law_changes(knowledge, e))),
                                  "change_counts": change_counts(law_changes(knowledge, e))} for e in entries]
@@ -73,7 +73,7 @@ def _where(knowledge: KnowledgeBase, source: Source, lang: str) -> str:
 def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
     act = knowledge.act(entry["act"])
     changes = law_changes(knowledge, entry)
-    data = localize(entry, lang) | {
+    data = localize_record(entry, lang) | {
         "ref": short_ref(knowledge, entry), "label": law_label(knowledge, entry),
         "act_name": act["name"], "act_kind": act["kind"],
         "changes_since_note": [localize(c, lang) for c in changes],

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import localize, source_text
+from ..query import localize_record, source_text
 from .blocks import Cell, Column, Document, Heading, Notes, Paragraph, Styled, Table
 from .estimate import method_text, used_sources
 from .localize import approx, approx_span
@@ -33,7 +33,7 @@ def area_name(row: dict[str, Any], lang: str) -> str:
 
 def overview_data(result: dict[str, Any], lang: str) -> dict[str, Any]:
     """The JSON record: texts in `lang`, the country's name in `lang`."""
-    data: dict[str, Any] = localize(result, lang)
+    data: dict[str, Any] = localize_record(result, lang)
     data["rows"] = [row | {"name": area_name(row, lang)} for row in data["rows"]]
     return data
 

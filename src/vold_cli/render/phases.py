@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize
-from .blocks import Column, Document, Lines, Paragraph, Styled, Table
+from .blocks import Cell, Column, Document, Lines, Paragraph, Styled, Table
 from .common import design_text, evidence_cell, labelled
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+    from ..query import PhaseSummary
 
 
-def _strongest(knowledge: KnowledgeBase, phase: dict[str, Any], lang: str) -> Any:
+def _strongest(knowledge: KnowledgeBase, phase: PhaseSummary, lang: str) -> Cell:
     """The phase's strongest level, then only the interventions that have that level, each with its design."""
     level = phase["strongest"]
     if level is None:
         return evidence_cell(knowledge, None, lang)
     members = [knowledge.intervention(i) for i in phase["interventions"]]
-    parts: list[Any] = [evidence_cell(knowledge, level, lang)]
+    parts: list[str | Styled] = [evidence_cell(knowledge, level, lang)]
     parts += [Styled(f"{pick(i['name'], lang)} ({design_text(i['designs'], lang)})", "muted")
               for i in members if i["evidence"] == level]
     return Lines(parts)
 
 
-def phases_doc(knowledge: KnowledgeBase, summary: list[dict[str, Any]], lang: str) -> Document:
+def phases_doc(knowledge: KnowledgeBase, summary: list[PhaseSummary], lang: str) -> Document:
     data = [localize(p, lang) for p in summary]
     doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.phases["intro"], lang)))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import localize, source_text
+from ..query import localize_record, source_text
 from .blocks import BulletList, Column, Document, Paragraph, Styled, Table
 from .common import refs_text
 
@@ -18,7 +18,7 @@ def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     profile = knowledge.profile
     from .newer import MEN, WOMEN, figure_records, figures_table
 
-    doc = Document(data=localize(profile, lang) | {"newer_figures": {
+    doc = Document(data=localize_record(profile, lang) | {"newer_figures": {
                        "women": figure_records(knowledge, WOMEN, lang), "men": figure_records(knowledge, MEN, lang)}},
                    table=("groups.traits", "crisis_centre_key_figures", "partner_reports"))
     doc.add(Paragraph(pick(profile["intro"], lang)))

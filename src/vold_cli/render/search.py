@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import tr as _t
 from ..sections import label
 from .blocks import Column, Document, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    pass
+    from ..query import SearchHit
 
 
-def search_doc(hits: list[dict[str, Any]], text: str, lang: str) -> Document:
+def search_doc(hits: list[SearchHit], text: str, lang: str) -> Document:
     doc = Document(data=hits)
     if not hits:
         doc.add(Paragraph(_t(lang, f"Intet fundet for {text!r} i de danske tekster (prøv --lang en).",
