@@ -13,7 +13,7 @@ no formatting (renderers turn these records into words).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     import datetime
@@ -44,7 +44,15 @@ def initiative_status(item: Initiative, today: datetime.date) -> Status:
     return "ongoing" if start <= today.year else "unknown"
 
 
-def initiative_record(item: Initiative, today: datetime.date) -> dict[str, Any]:
+class InitiativeTime(TypedDict):
+    """The time fields of an initiative's JSON record."""
+    period_end: int | None
+    status: Status
+    status_date: str
+    contacts_as_of: int | None
+
+
+def initiative_record(item: Initiative, today: datetime.date) -> InitiativeTime:
     """The time fields of an initiative, for its JSON record: end of period, status, and the date it was computed
     against."""
     return {"period_end": item["period_end"], "status": initiative_status(item, today),
@@ -205,7 +213,15 @@ def latest_checked(knowledge: KnowledgeBase) -> str:
     return dates[-1] if dates else str(meta["year"])
 
 
-def knowledge_age(knowledge: KnowledgeBase) -> dict[str, Any]:
+class KnowledgeAge(TypedDict):
+    """How old the knowledge is: the note's year, the latest fact checked after it, the update the note planned."""
+    note_year: int
+    latest_checked: str
+    update_interval_years: int
+    first_planned_update: int
+
+
+def knowledge_age(knowledge: KnowledgeBase) -> KnowledgeAge:
     """The note's year, the date of the latest fact checked after it, and the update interval the note planned
     (with the year the first planned update would have fallen; whether it came is not recorded)."""
     meta = knowledge.meta

@@ -149,6 +149,30 @@ def strongest(knowledge: KnowledgeBase, levels: list[Evidence]) -> Evidence | No
     return max(levels, key=knowledge.evidence_rank)
 
 
+#: The filters a listing of interventions applied, by the option's name (only those given, in the options' order).
+Filters = TypedDict("Filters", {"phase": list[str], "target": list[str], "evidence": list[str], "min-evidence": str,
+                                "tested-in-denmark": bool, "search": str}, total=False)
+
+
+def applied_filters(*, phases: list[str], targets: list[str], evidence: list[str], min_evidence: str | None,
+                    tried_in_denmark: bool | None, search: str | None) -> Filters:
+    """The filters given (an empty list or None is no filter), for the listing's title and messages."""
+    out: Filters = {}
+    if phases:
+        out["phase"] = phases
+    if targets:
+        out["target"] = targets
+    if evidence:
+        out["evidence"] = evidence
+    if min_evidence is not None:
+        out["min-evidence"] = min_evidence
+    if tried_in_denmark is not None:
+        out["tested-in-denmark"] = tried_in_denmark
+    if search is not None:
+        out["search"] = search
+    return out
+
+
 def filter_interventions(
     knowledge: KnowledgeBase,
     *,

@@ -85,7 +85,7 @@ def interventions(
       vold interventions --not-tested-in-denmark --format csv
       vold interventions safe-dates
     """
-    from ..query import filter_interventions
+    from ..query import applied_filters, filter_interventions
     from ..render.interventions import intervention_view, interventions_list
 
     language = lang_of(lang)
@@ -104,9 +104,8 @@ def interventions(
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
                                  min_evidence=floor[0] if floor else None, tried_in_denmark=tried,
                                  search=search, lang=language)
-    filters = {k: v for k, v in {"phase": phases, "target": targets, "evidence": levels,
-                                  "min-evidence": floor[0] if floor else None,
-                                  "tested-in-denmark": tried, "search": search}.items() if v not in (None, [])}
+    filters = applied_filters(phases=phases, targets=targets, evidence=levels,
+                              min_evidence=floor[0] if floor else None, tried_in_denmark=tried, search=search)
     if not items:
         import sys
 

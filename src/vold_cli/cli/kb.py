@@ -1,9 +1,12 @@
 """`vold kb`: validate, describe and copy knowledge folders."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..newer import KnowledgeAge
 
 from ..render.blocks import Cell, Column, Document, Fields, Heading, Paragraph, Styled, Table
 from .common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
@@ -105,7 +108,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
     emit(doc, fmt)
 
 
-def _age_fields(age: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
     """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
     from ..lang import tr
 

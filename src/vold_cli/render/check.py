@@ -10,7 +10,7 @@ from typing import Any
 from ..check import CheckResult, OfferCheck, Suggestion, Text
 from ..lang import tr as _t
 from ..query import localize_record
-from .blocks import BulletList, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
+from .blocks import Block, BulletList, Cell, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
 from .localize import decimal as fmt_dec
 from .localize import municipality as official_name
@@ -80,9 +80,9 @@ def _where(c: OfferCheck, lang: str) -> str:
     return ", ".join(parts)
 
 
-def _offer_blocks(result: CheckResult, n: _Names) -> list[Any]:
+def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     lang = n.lang
-    blocks: list[Any] = [Heading(_t(lang, "1. Tilbuddene og notatet", "1. The offers and the note"), 2)]
+    blocks: list[Block] = [Heading(_t(lang, "1. Tilbuddene og notatet", "1. The offers and the note"), 2)]
     avoid = [c for c in result.offers if c.not_recommended]
     if avoid:
         blocks.append(Notes(
@@ -129,16 +129,16 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Any]:
     return blocks
 
 
-def _coverage_blocks(result: CheckResult, n: _Names) -> list[Any]:
+def _coverage_blocks(result: CheckResult, n: _Names) -> list[Block]:
     lang = n.lang
     cov = result.coverage
     by = {(c.target, c.phase): c for c in cov.cells}
     rows = []
     for target in cov.targets:
-        row: list[Any] = [Styled(target.name.get(lang), "strong")]
+        row: list[Cell] = [Styled(target.name.get(lang), "strong")]
         for phase in cov.phases:
             cell = by[(target.id, phase.id)]
-            parts: list[Any] = []
+            parts: list[str | Styled] = []
             if cell.offers:
                 parts.append(Styled("✓ " + ", ".join(n.offer.get(line, "?") for line in cell.offers), "documented"))
             if cell.gap:
@@ -150,7 +150,7 @@ def _coverage_blocks(result: CheckResult, n: _Names) -> list[Any]:
         rows.append(row)
     levels = _t(lang, " eller ", " or ").join(n.level[lv].lower() for lv in cov.evidenced_levels)
     gaps = sum(1 for c in cov.cells if c.gap)
-    blocks: list[Any] = [
+    blocks: list[Block] = [
         Heading(_t(lang, "2. Dækning: forebyggelsesfase × målgruppe", "2. Coverage: prevention phase × target group"), 2),
         Table([Column(_t(lang, "Målgruppe", "Target group"), ratio=1, min_width=10)]
               + [Column(p.name.get(lang), ratio=2) for p in cov.phases], rows,
@@ -168,7 +168,7 @@ def _coverage_blocks(result: CheckResult, n: _Names) -> list[Any]:
     return blocks
 
 
-def _law_blocks(result: CheckResult, n: _Names) -> list[Any]:
+def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
     lang = n.lang
     via = {"lov": _t(lang, "lov-kolonnen", "law column"), "intervention": _t(lang, "via indsatsen", "via the intervention")}
     rows = []
@@ -180,7 +180,7 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Any]:
                    else _t(lang, "intet registreret", "none recorded"))
         rows.append([Lines([Styled(item.label, "strong"), Styled(f"vold law {item.ref}", "muted")]),
                      item.title.get(lang), linked, changed])
-    blocks: list[Any] = [
+    blocks: list[Block] = [
         Heading(_t(lang, "3. Tjekliste: notatets lovhenvisninger", "3. Checklist: the note's legal references"), 2),
         Paragraph(_t(lang, "En tjekliste at gå igennem, ikke en vurdering af, om kommunen overholder loven. Et tilbud "
                            "er knyttet til en bestemmelse gennem filens lov-kolonne eller gennem den indsats i notatet, "
@@ -211,10 +211,10 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Any]:
     return blocks
 
 
-def _capacity_blocks(result: CheckResult, n: _Names) -> list[Any]:
+def _capacity_blocks(result: CheckResult, n: _Names) -> list[Block]:
     lang = n.lang
     cap = result.capacity
-    blocks: list[Any] = [Heading(_t(lang, "4. Behov og kapacitet: krisecenterpladser", "4. Need and capacity: crisis-centre places"), 2)]
+    blocks: list[Block] = [Heading(_t(lang, "4. Behov og kapacitet: krisecenterpladser", "4. Need and capacity: crisis-centre places"), 2)]
     if not cap.offers:
         blocks.append(Paragraph(_t(lang, "Ingen af tilbuddene er et krisecentertilbud (knyttet til serviceloven § 109).",
                                    "None of the offers is a crisis-centre offer (linked to the Social Services Act § 109)."),
@@ -229,7 +229,7 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Any]:
              else _t(lang, "Befolkningen", "Population"))
     people = fmt_int(cap.population, lang)
     year = f", {cap.year}" if cap.year else ""
-    rows: list[list[Any]] = []
+    rows: list[list[Cell]] = []
     if cap.offers:
         rows.append([_t(lang, "Pladser i kommunens krisecentertilbud", "Places in the municipality's crisis-centre offers"),
                      Styled(fmt_int(cap.places, lang), "strong"),
@@ -305,14 +305,14 @@ def step_text(step: Any, n: _Names) -> str:
     return str(step.kind)
 
 
-def _steps_blocks(result: CheckResult, n: _Names) -> list[Any]:
+def _steps_blocks(result: CheckResult, n: _Names) -> list[Block]:
     lang = n.lang
     items = [f"{i}. {step_text(s, n)}" for i, s in enumerate(result.steps, start=1)]
     return [Heading(_t(lang, "5. Hvad der skal ses på nu, i rækkefølge", "5. What to look at next, in order"), 2),
             BulletList(items or [_t(lang, "Intet at bemærke.", "Nothing to remark.")])]
 
 
-def check_blocks(result: CheckResult, lang: str, *, level: int = 2) -> list[Any]:
+def check_blocks(result: CheckResult, lang: str, *, level: int = 2) -> list[Block]:
     """The five parts as blocks; `level` is the heading level of the parts (the report nests them deeper)."""
     n = _Names(result, lang)
     blocks = (_offer_blocks(result, n) + _coverage_blocks(result, n) + _law_blocks(result, n)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize
-from .blocks import Column, Document, Notes, Paragraph, Styled, Table
+from .blocks import Cell, Column, Document, Notes, Paragraph, Styled, Table
 from .common import refs_text
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     src_names = {s["id"]: pick(s["name"], lang) for s in d["data_sources"]}
     doc = Document(data=localize(d, lang), table=("goals.indicators", "data_sources"))
     doc.add(Paragraph(pick(d["intro"], lang)))
-    rows: list[list[Any]] = []
+    rows: list[list[Cell]] = []
     for goal in d["goals"]:
         label = Styled(f"{goal['number']}. {pick(goal['text'], lang)}", "strong")
         if not goal["indicators"]:

@@ -8,7 +8,20 @@ from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import data_file, localize_record, source_text
-from .blocks import Block, Chart, Column, Document, Fields, Heading, Lines, Notes, Paragraph, Styled, Table
+from .blocks import (
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Lines,
+    Notes,
+    Paragraph,
+    Styled,
+    Table,
+)
 from .localize import approx, approx_span
 from .localize import decimal as fmt_dec
 from .localize import number as fmt_int
@@ -269,7 +282,7 @@ def newer_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) ->
     if not rows_in:
         return []
     years = newer_years(result)
-    rows: list[list[Any]] = []
+    rows: list[list[Cell]] = []
     for row in rows_in:
         by_year = {n["year"]: n for n in row["newer"]}
         unit = pick(row["group"], lang)

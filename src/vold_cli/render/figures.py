@@ -5,12 +5,12 @@ the figures; this view shows what the knowledge base says about each one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize, localize_record
-from .blocks import BulletList, Column, Document, Lines, Notes, Paragraph, Styled, Table
+from .blocks import BulletList, Cell, Column, Document, Lines, Notes, Paragraph, Styled, Table
 from .localize import number as fmt_int
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def figures_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         doc.add(Notes([pick(c["text"], lang) for c in prevalence["caveats"]],
                       title=_t(lang, "Forbehold", "Caveats")))
     if prevalence["newer_figures"]:
-        rows: list[list[Any]] = [[Styled(pick(f["label"], lang), "strong"), str(f["year"]), fmt_int(f["value"], lang),
+        rows: list[list[Cell]] = [[Styled(pick(f["label"], lang), "strong"), str(f["year"]), fmt_int(f["value"], lang),
                                   pick(f["text"], lang)] for f in prevalence["newer_figures"]]
         doc.add(Table(
             [Column(_t(lang, "Nyere tal (efter notatet)", "Newer figure (after the note)"), ratio=3),

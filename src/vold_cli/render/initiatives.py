@@ -3,12 +3,12 @@ against today's date (newer.initiative_status), and one in full. Contacts are th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import law_label, localize_record, related_interventions, source_text
-from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
+from .blocks import BulletList, Cell, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import labelled, names
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from ..kb import KnowledgeBase
     from ..models import Initiative
+    from ..newer import Status
 
 
 def status_text(item: Initiative, today: datetime.date, lang: str) -> str:
@@ -42,10 +43,21 @@ def contacts_text(item: Initiative, lang: str) -> str:
     return ", ".join(item["contacts"]) + when
 
 
-def time_record(item: Initiative, today: datetime.date, lang: str) -> dict[str, Any]:
+class TimeRecord(TypedDict):
+    """The time fields of an initiative's JSON record (newer.InitiativeTime), with the status in words."""
+    period_end: int | None
+    status: Status
+    status_date: str
+    contacts_as_of: int | None
+    status_text: str
+
+
+def time_record(item: Initiative, today: datetime.date, lang: str) -> TimeRecord:
     from ..newer import initiative_record
 
-    return initiative_record(item, today) | {"status_text": status_text(item, today, lang)}
+    record = initiative_record(item, today)
+    return {"period_end": record["period_end"], "status": record["status"], "status_date": record["status_date"],
+            "contacts_as_of": record["contacts_as_of"], "status_text": status_text(item, today, lang)}
 
 
 def list_title(lang: str) -> str:
@@ -86,7 +98,7 @@ def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str, today
                                    "related_interventions": [i["id"] for i in linked]}
     doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Heading(pick(item["name"], lang)))
-    pairs: list[tuple[str, Any]] = [
+    pairs: list[tuple[str, Cell]] = [
         ("id", item["id"]),
         (_t(lang, "Periode (notatets)", "Period (the note's)"), item["period"] or "—"),
         ("Status", status_text(item, today, lang)),

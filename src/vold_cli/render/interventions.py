@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING, Any
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize, localize_record, related_initiatives, short_ref, source_text
-from .blocks import Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
+from .blocks import Block, Cell, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
 from .common import design_text, evidence_cell, labelled, names, refs_text, tried_text
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
     from ..models import Intervention
+    from ..query import Filters
 
 def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
-                       filters: dict[str, Any]) -> Document:
+                       filters: Filters) -> Document:
     n = names(knowledge, lang)
     doc = Document(data=lambda: labelled([localize(item, lang) for item in items], knowledge, lang))
     from .localize import filters as filters_text
@@ -67,7 +68,7 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     data.update(_in_time_data(knowledge, item, lang))
     doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Heading(pick(item["name"], lang)))
-    pairs: list[tuple[str, Any]] = [
+    pairs: list[tuple[str, Cell]] = [
         ("id", item["id"]),
         (_t(lang, "Forebyggelsesfase", "Prevention phase"), ", ".join(n["phase"][p] for p in item["phases"])),
         (_t(lang, "Målgrupper", "Target groups"), ", ".join(n["target"][t] for t in item["target_groups"])),
@@ -123,7 +124,7 @@ def _in_time_data(knowledge: KnowledgeBase, item: Intervention, lang: str) -> di
     return {"newer_figures": [r for i in ids for r in figure_records(knowledge, i, lang)]} if ids else {}
 
 
-def _in_time_blocks(knowledge: KnowledgeBase, item: Intervention, lang: str) -> list[Any]:
+def _in_time_blocks(knowledge: KnowledgeBase, item: Intervention, lang: str) -> list[Block]:
     from .newer import after_note_blocks, figures_table
 
     return after_note_blocks(knowledge, item["after_note"], lang) + figures_table(knowledge, _newer_figure_ids(item), lang)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import data_file
-from .blocks import Block, Column, Notes, Styled, Table
+from .blocks import Block, Cell, Column, Notes, Styled, Table
 from .localize import number as fmt_int
 from .localize import percent as fmt_pct
 
@@ -52,7 +52,7 @@ def figures_table(knowledge: KnowledgeBase, figure_ids: list[str], lang: str) ->
         fig = next((f for f in knowledge.prevalence["figures"] if f["id"] == figure_id), None)
         if len(records) < 2 or fig is None:
             continue
-        rows: list[list[Any]] = []
+        rows: list[list[Cell]] = []
         for item in records:
             measure = _MEASURE.get(item["measure"] or "physical", ("", ""))[0 if lang == "da" else 1]
             share = f" ({fmt_pct(item['percent'], lang, 1)})" if item["percent"] is not None else ""

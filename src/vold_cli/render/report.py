@@ -10,7 +10,20 @@ from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import evidence_map, filter_interventions, law_label, short_ref
-from .blocks import BulletList, Column, Document, Fields, Heading, Notes, PageBreak, Paragraph, Styled, Table
+from .blocks import (
+    Block,
+    BulletList,
+    Cell,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Styled,
+    Table,
+)
 from .common import evidence_cell, names, tried_text
 from .documentation import documentation_doc
 from .evidence import map_doc
@@ -36,10 +49,10 @@ from .estimate import (
 from .localize import approx
 
 
-def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     n = names(knowledge, lang)
     levels = {lv["id"]: lv for lv in knowledge.evidence["levels"]}
-    blocks: list[Any] = [Paragraph(_t(
+    blocks: list[Block] = [Paragraph(_t(
         lang, "Indsatserne står efter forebyggelsesfase og med den stærkeste evidens først, hver med sit eget "
               "evidensniveau og, ved siden af, undersøgelsernes design, som notatet oplyser det. Kolonnen "
               "'Notatet siger' gengiver, hvad notatet siger om niveauet.",
@@ -63,9 +76,9 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     return blocks
 
 
-def _law(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     entries = knowledge.law["entries"]
-    blocks: list[Any] = [Table(
+    blocks: list[Block] = [Table(
         [Column(_t(lang, "Henvisning", "Reference"), ratio=1), Column(_t(lang, "Indhold", "Provides"), ratio=3),
          Column(_t(lang, "For kommunen", "For the municipality"), ratio=2)],
         [[Styled(law_label(knowledge, e), "strong"), pick(e["provides"], lang), pick(e["municipality"], lang)]
@@ -91,7 +104,7 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     return blocks
 
 
-def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     import datetime
 
     from .initiatives import status_caption, status_text
@@ -108,7 +121,7 @@ def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
     )]
 
 
-def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     meta = knowledge.meta
     title = pick(meta["title"], "da")
     cite = _t(lang,
@@ -145,7 +158,7 @@ def kb_date(knowledge: KnowledgeBase) -> str:
     return latest_checked(knowledge)
 
 
-def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Any]:
+def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     rows = [[pick(item["label"], lang), Styled(rounded_text(item, lang), "strong")] for item in result["estimates"]]
     return [Table(
         [Column(_t(lang, "Pr. år (notatets landstal, skaleret)", "Per year (the note's national figures, scaled)"),
@@ -157,7 +170,7 @@ def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> li
     ), *_newest_figures(knowledge, result, lang)]
 
 
-def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Any]:
+def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     """The first page's compact table of the newer national figures, scaled the note's way (newer.py): one row
     per group, the years of the same measure and the broader 2021 measure as its own column."""
     rows_in = result["newer_estimates"]
@@ -189,7 +202,7 @@ def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str)
     )]
 
 
-def _age(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
+def _age(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     """The basis and the age of the knowledge, in one line under the title of the first page: the note's year,
     the update interval it planned, the latest fact checked after it, and the date of the report."""
     from ..newer import knowledge_age
@@ -205,9 +218,9 @@ def _age(knowledge: KnowledgeBase, lang: str, today: str) -> list[Any]:
         f"Prepared {today}."), style="muted")]
 
 
-def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     n = names(knowledge, lang)
-    pairs: list[tuple[str, Any]] = []
+    pairs: list[tuple[str, Cell]] = []
     for phase in knowledge.phase_ids:
         documented = [pick(i["name"], lang) for i in filter_interventions(knowledge, phases=[phase], lang=lang)
                       if i["evidence"] == "documented"]
@@ -221,7 +234,7 @@ def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Any]:
                                    "2. What works? (documented effect according to the note; the rest: section 2)"))]
 
 
-def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Any]:
+def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     """The provisions the note names, one line per act, and the real changes after the note (kind `changed`),
     newest first; changes without a date are counted and left to section 4, as are the items that only confirm
     a provision is still in force (`unchanged`) or date from before the note (`background`)."""
@@ -244,7 +257,7 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Any]:
             changes += [(str(c["date"]), f"{law_label(knowledge, entry)} ({c['date']}): {pick(c['text'], lang)}")
                         for c in entry["changes_since"] if c["kind"] == "changed"]
     dated = sorted((c for c in changes if c[0][:4].isdigit() and int(c[0][:4]) >= year), reverse=True)
-    blocks: list[Any] = [
+    blocks: list[Block] = [
         Heading(_t(lang, "3. Hvad siger loven?", "3. What does the law say?"), 3),
         Paragraph(_t(lang, "Notatet (2013) nævner: ", "The note (2013) names: ") + " · ".join(pairs) + "."),
     ]
@@ -259,7 +272,7 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     return blocks
 
 
-def _costs_page(result: EstimateResult, lang: str) -> list[Any]:
+def _costs_page(result: EstimateResult, lang: str) -> list[Block]:
     costs = result["costs"]
     return [Table(
         [Column(_t(lang, "Omkostning pr. år (Voldens pris, 2010)", "Cost per year (Voldens pris, 2010)"), ratio=4),
@@ -275,7 +288,7 @@ def _costs_page(result: EstimateResult, lang: str) -> list[Any]:
     )]
 
 
-def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Any]:
+def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     """The four answers a manager asks for, on one printed page; everything else follows as numbered sections."""
     return [
         *_how_many(knowledge, result, lang),
