@@ -108,7 +108,7 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
     emit(doc, fmt)
 
 
-def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
+def _age_fields(age: "KnowledgeAge", lang: str) -> list[tuple[str, str]]:
     """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
     from ..lang import tr
 
