@@ -10,19 +10,22 @@ note's way (`estimate.round_like_note`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal, NamedTuple, Required, TypedDict
 
 from .errors import NotFound, UsageError
 from .lang import tr
 from .query import population_years
 
 if TYPE_CHECKING:
-    from .estimate import EstimateResult
+    from .estimate import EstimateResult, NewerNational, Note, WorkedCheck
     from .kb import KnowledgeBase
-    from .models import Benchmark, Figure, Municipality, Region, Source
+    from .models import Benchmark, Figure, Municipality, Region, Source, Text
+
+#: A column of the main estimates (a prevalence figure scaled to the area).
+FigureColumn = Literal["women", "men", "stays"]
 
 #: The main estimates of `--all` and of comparisons: column name -> prevalence figure id.
-MAIN_FIGURES: dict[str, str] = {
+MAIN_FIGURES: dict[FigureColumn, str] = {
     "women": "women-physical-partner-violence",
     "men": "men-physical-partner-violence",
     "stays": "crisis-centre-stays-women",
@@ -154,7 +157,7 @@ def estimate_region(knowledge: KnowledgeBase, region: Region, *, year: int) -> E
     return result
 
 
-def _figure_lookup(knowledge: KnowledgeBase) -> dict[str, Figure]:
+def _figure_lookup(knowledge: KnowledgeBase) -> dict[FigureColumn, Figure]:
     figures = {f["id"]: f for f in knowledge.prevalence["figures"]}
     out = {}
     for column, ident in MAIN_FIGURES.items():
@@ -171,27 +174,106 @@ def _benchmark(knowledge: KnowledgeBase) -> Benchmark:
     raise NotFound(f"The knowledge base has no benchmark {MAIN_BENCHMARK[1]!r}, which the 'places' column needs.")
 
 
-def _row(level: str, code: str, name: str, population: int, region: str | None, figures: dict[str, Figure],
-         bench: Benchmark, reference: int) -> dict[str, Any]:
+Level = Literal["municipality", "region", "country"]
+
+
+class AreaRow(TypedDict, total=False):
+    """One area of the overview: who it is, its population, and per figure column either the scaled value
+    (`women`, `women_rounded`) or the scaled range (`women_low`, `women_high`, `women_rounded_low`, ...); the
+    capacity benchmark (`places`); the country's row also the note's national figures (`women_national`, ...)."""
+    level: Required[Level]
+    code: Required[str]
+    name: Required[str]
+    region: Required[str | None]
+    population: Required[int]
+    women: float
+    women_rounded: int
+    women_low: float
+    women_high: float
+    women_rounded_low: int
+    women_rounded_high: int
+    men: float
+    men_rounded: int
+    men_low: float
+    men_high: float
+    men_rounded_low: int
+    men_rounded_high: int
+    stays: float
+    stays_rounded: int
+    stays_low: float
+    stays_high: float
+    stays_rounded_low: int
+    stays_rounded_high: int
+    places: float
+    women_national: int
+    women_national_low: int | None
+    women_national_high: int | None
+    men_national: int
+    men_national_low: int | None
+    men_national_high: int | None
+    stays_national: int
+    stays_national_low: int | None
+    stays_national_high: int | None
+
+
+class RowKeys(NamedTuple):
+    """The keys of one figure column in an AreaRow (what '{column}_low' spells, as keys the type checker knows)."""
+    value: Literal["women", "men", "stays"]
+    rounded: Literal["women_rounded", "men_rounded", "stays_rounded"]
+    low: Literal["women_low", "men_low", "stays_low"]
+    high: Literal["women_high", "men_high", "stays_high"]
+    rounded_low: Literal["women_rounded_low", "men_rounded_low", "stays_rounded_low"]
+    rounded_high: Literal["women_rounded_high", "men_rounded_high", "stays_rounded_high"]
+    national: Literal["women_national", "men_national", "stays_national"]
+    national_low: Literal["women_national_low", "men_national_low", "stays_national_low"]
+    national_high: Literal["women_national_high", "men_national_high", "stays_national_high"]
+
+
+ROW_KEYS: dict[FigureColumn, RowKeys] = {
+    "women": RowKeys("women", "women_rounded", "women_low", "women_high", "women_rounded_low", "women_rounded_high",
+                     "women_national", "women_national_low", "women_national_high"),
+    "men": RowKeys("men", "men_rounded", "men_low", "men_high", "men_rounded_low", "men_rounded_high",
+                   "men_national", "men_national_low", "men_national_high"),
+    "stays": RowKeys("stays", "stays_rounded", "stays_low", "stays_high", "stays_rounded_low", "stays_rounded_high",
+                     "stays_national", "stays_national_low", "stays_national_high"),
+}
+
+
+def _row(level: Level, code: str, name: str, population: int, region: str | None,
+         figures: dict[FigureColumn, Figure], bench: Benchmark, reference: int) -> AreaRow:
     from .estimate import round_like_note, scale
 
-    row: dict[str, Any] = {"level": level, "code": code, "name": name, "region": region, "population": population}
+    row: AreaRow = {"level": level, "code": code, "name": name, "region": region, "population": population}
     for column, fig in figures.items():
+        keys = ROW_KEYS[column]
         if fig["value"] is not None:
             local = scale(fig["value"], population, reference)
-            row[column] = round(local, 1)
-            row[f"{column}_rounded"] = round_like_note(local)
+            row[keys.value] = round(local, 1)
+            row[keys.rounded] = round_like_note(local)
         else:
             low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
             high = scale(fig["high"] or 0, population, reference)
-            row.update({f"{column}_low": round(low, 1), f"{column}_high": round(high, 1),
-                        f"{column}_rounded_low": round_like_note(low), f"{column}_rounded_high": round_like_note(high)})
-    row[MAIN_BENCHMARK[0]] = round(population / bench["per_inhabitants"] * bench["places"], 1)
+            row[keys.low] = round(low, 1)
+            row[keys.high] = round(high, 1)
+            row[keys.rounded_low] = round_like_note(low)
+            row[keys.rounded_high] = round_like_note(high)
+    row["places"] = round(population / bench["per_inhabitants"] * bench["places"], 1)  # MAIN_BENCHMARK[0]
     return row
 
 
-def _source(source: Source) -> dict[str, Any]:
+class SourceRefs(TypedDict):
+    section: str | None
+    refs: list[int]
+    data: str | None
+
+
+def _source(source: Source) -> SourceRefs:
     return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
+
+
+def _column_info(fig: Figure) -> FigureColumnInfo:
+    return {"figure": fig["id"], "label": fig["label"], "unit": fig["unit"], "national": fig["value"],
+            "national_low": fig["low"], "national_high": fig["high"], "source": _source(fig["source"])}
 
 
 def _collate(name: str) -> str:
@@ -199,23 +281,95 @@ def _collate(name: str) -> str:
     return name.casefold().replace("aa", "å").replace("æ", "z\x01").replace("ø", "z\x02").replace("å", "z\x03")
 
 
-def _sort_key(column: str) -> Callable[[dict[str, Any]], Any]:
+def _sort_key(column: str) -> Callable[[AreaRow], str | float]:
     if column == "name":
         return lambda row: _collate(row["name"])
     if column == "code":
         return lambda row: row["code"]
+    if column == "population":
+        return lambda row: float(row["population"])
+    if column == "places":
+        return lambda row: float(row.get("places", 0))
+    keys = ROW_KEYS[figure_column(column)]
 
-    def numeric(row: dict[str, Any]) -> float:
-        if column in row:
-            return float(row[column])
-        return (float(row[f"{column}_low"]) + float(row[f"{column}_high"])) / 2
+    def numeric(row: AreaRow) -> float:
+        if keys.value in row:
+            return float(row[keys.value])
+        return (float(row[keys.low]) + float(row[keys.high])) / 2
 
     return numeric
 
 
+def figure_column(column: str) -> FigureColumn:
+    """`column` as a figure column; ValueError for a column that is not one (the sort columns are checked before)."""
+    for known in ROW_KEYS:
+        if known == column:
+            return known
+    raise ValueError(f"not a figure column: {column!r}")
+
+
+class FigureColumnInfo(TypedDict):
+    """Where a figure column comes from: the prevalence figure, its national value or range, its source."""
+    figure: str
+    label: Text
+    unit: Text
+    national: int | None
+    national_low: int | None
+    national_high: int | None
+    source: SourceRefs
+
+
+class BenchmarkColumnInfo(TypedDict):
+    """Where the `places` column comes from: the capacity benchmark."""
+    benchmark: str
+    label: Text
+    unit: Text
+    per_inhabitants: int
+    places: float
+    status: Text
+    source: SourceRefs
+
+
+class OverviewColumns(TypedDict):
+    women: FigureColumnInfo
+    men: FigureColumnInfo
+    stays: FigureColumnInfo
+    places: BenchmarkColumnInfo
+
+
+class SortSpec(TypedDict):
+    column: str | None
+    descending: bool
+
+
+class OverviewMethod(TypedDict):
+    """The method of a plain estimate (estimate.Method) without the one population's share."""
+    name: str
+    reference_population: int
+    reference_date: str
+    rounding: Text
+    description: Text
+    worked_examples: list[WorkedCheck]
+
+
+class OverviewResult(TypedDict):
+    """`estimate --all` or a comparison: the areas' rows, where each column comes from, and the method,
+    statements and caveats of a plain estimate once for the whole table."""
+    kind: Literal["overview", "comparison"]
+    year: int
+    reference_year: int
+    sort: SortSpec
+    columns: OverviewColumns
+    rows: list[AreaRow]
+    method: OverviewMethod
+    statements: list[Note]
+    caveats: list[Note]
+    newer_figures: list[NewerNational]
+
+
 def overview(knowledge: KnowledgeBase, *, year: int,
              municipalities: list[Municipality] | None = None, sort: str | None = None,
-             descending: bool = False) -> dict[str, Any]:
+             descending: bool = False) -> OverviewResult:
     """Population and the main estimates (women and men exposed to physical partner violence, crisis-centre stays,
     the capacity benchmark) in one table.
 
@@ -246,33 +400,36 @@ def overview(knowledge: KnowledgeBase, *, year: int,
         country = _row("country", "DK", "Danmark", national_total(knowledge, year), None,
                        figures, bench, reference)
         for column, fig in figures.items():
+            keys = ROW_KEYS[column]
             if fig["value"] is not None:
-                country[f"{column}_national"] = fig["value"]
+                country[keys.national] = fig["value"]
             else:
-                country[f"{column}_national_low"] = fig["low"]
-                country[f"{column}_national_high"] = fig["high"]
+                country[keys.national_low] = fig["low"]
+                country[keys.national_high] = fig["high"]
         groups += [region_rows, [country]]
     if sort is not None or municipalities is None:
-        column = sort or "code"
-        groups = [sorted(g, key=_sort_key(column), reverse=descending) for g in groups]
+        by = sort or "code"
+        groups = [sorted(g, key=_sort_key(by), reverse=descending) for g in groups]
     # the method, caveats and statements of a plain estimate, computed once for the whole table
     base = estimate(knowledge, population=reference, year=year)
+    method = base["method"]
+    info = {column: _column_info(fig) for column, fig in figures.items()}
     return {
         "kind": "overview" if municipalities is None else "comparison",
         "year": year,
         "reference_year": base["reference_year"],
         "sort": {"column": sort or ("code" if municipalities is None else None), "descending": descending},
         "columns": {
-            **{column: {"figure": fig["id"], "label": fig["label"], "unit": fig["unit"],
-                        "national": fig["value"], "national_low": fig["low"], "national_high": fig["high"],
-                        "source": _source(fig["source"])} for column, fig in figures.items()},
-            MAIN_BENCHMARK[0]: {"benchmark": bench["id"], "label": bench["name"],
-                                "unit": bench["unit"], "per_inhabitants": bench["per_inhabitants"],
-                                "places": bench["places"], "status": bench["status"],
-                                "source": _source(bench["source"])},
+            "women": info["women"], "men": info["men"], "stays": info["stays"],
+            "places": {"benchmark": bench["id"], "label": bench["name"],  # MAIN_BENCHMARK[0]
+                       "unit": bench["unit"], "per_inhabitants": bench["per_inhabitants"],
+                       "places": bench["places"], "status": bench["status"],
+                       "source": _source(bench["source"])},
         },
         "rows": [row for group in groups for row in group],
-        "method": {key: value for key, value in base["method"].items() if key != "share"},
+        "method": {"name": method["name"], "reference_population": method["reference_population"],
+                   "reference_date": method["reference_date"], "rounding": method["rounding"],
+                   "description": method["description"], "worked_examples": method["worked_examples"]},
         "statements": base["statements"],
         "caveats": base["caveats"],
         "newer_figures": base["newer_figures"],

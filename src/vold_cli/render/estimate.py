@@ -30,6 +30,7 @@ from .localize import percent as fmt_pct
 if TYPE_CHECKING:
     from ..estimate import CostEstimate, Costs, EstimateResult, Expectation, FigureEstimate
     from ..newer import NewerEstimate, Scaled, Step
+    from ..regions import OverviewResult
 
 
 def rounded_text(item: FigureEstimate, lang: str) -> str:
@@ -87,7 +88,7 @@ def _local(item: FigureEstimate, lang: str) -> str:
     return f"{fmt_dec(item['local_low'] or 0, lang)}-{fmt_dec(item['local_high'] or 0, lang)}"
 
 
-def method_text(result: EstimateResult | dict[str, Any], lang: str) -> str:
+def method_text(result: EstimateResult | OverviewResult, lang: str) -> str:
     method = result["method"]
     ref = fmt_int(method["reference_population"], lang)
     return _t(

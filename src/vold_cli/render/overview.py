@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
@@ -15,30 +15,34 @@ from .localize import number as fmt_int
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+    from ..regions import AreaRow, BenchmarkColumnInfo, FigureColumn, FigureColumnInfo, OverviewResult
 
-FIGURE_COLUMNS = ("women", "men", "stays")
+FIGURE_COLUMNS: tuple[FigureColumn, ...] = ("women", "men", "stays")
 
 
-def figure_text(row: dict[str, Any], column: str, lang: str) -> str:
+def figure_text(row: AreaRow, column: FigureColumn, lang: str) -> str:
     """'ca. 220', 'ca. 210-250' or 'færre end 1' from the row's values rounded the note's way."""
-    if column in row:
-        return approx(int(row[f"{column}_rounded"]), lang)
-    return approx_span(int(row[f"{column}_rounded_low"]), int(row[f"{column}_rounded_high"]), lang)
+    from ..regions import ROW_KEYS
+
+    keys = ROW_KEYS[column]
+    if keys.value in row:
+        return approx(int(row[keys.rounded]), lang)
+    return approx_span(int(row[keys.rounded_low]), int(row[keys.rounded_high]), lang)
 
 
-def area_name(row: dict[str, Any], lang: str) -> str:
+def area_name(row: AreaRow, lang: str) -> str:
     """A row's name in `lang`: the country is Danmark / Denmark; municipalities and regions keep their names."""
     return _t(lang, "Danmark", "Denmark") if row["level"] == "country" else str(row["name"])
 
 
-def overview_data(result: dict[str, Any], lang: str) -> dict[str, Any]:
+def overview_data(result: OverviewResult, lang: str) -> dict[str, object]:
     """The JSON record: texts in `lang`, the country's name in `lang`."""
-    data: dict[str, Any] = localize_record(result, lang)
-    data["rows"] = [row | {"name": area_name(row, lang)} for row in data["rows"]]
+    data = localize_record(result, lang)
+    data["rows"] = [localize_record(row, lang) | {"name": area_name(row, lang)} for row in result["rows"]]
     return data
 
 
-def _headers(result: dict[str, Any], lang: str) -> list[Column]:
+def _headers(result: OverviewResult, lang: str) -> list[Column]:
     short = {"women": _t(lang, "Kvinder", "Women"), "men": _t(lang, "Mænd", "Men"),
              "stays": _t(lang, "Ophold", "Stays")}
     return ([Column(_t(lang, "Område", "Area"), ratio=3, min_width=18),
@@ -47,22 +51,23 @@ def _headers(result: dict[str, Any], lang: str) -> list[Column]:
             + [Column(_t(lang, "Pladser", "Places"), justify="right", no_wrap=True)])
 
 
-def _name_cell(row: dict[str, Any], lang: str) -> Cell:
+def _name_cell(row: AreaRow, lang: str) -> Cell:
     if row["level"] == "municipality":
         return str(row["name"])
     return Styled(area_name(row, lang), "strong")
 
 
-def overview_title(result: dict[str, Any], lang: str) -> str:
+def overview_title(result: OverviewResult, lang: str) -> str:
     if result["kind"] == "comparison":
         return _t(lang, f"Sammenligning {result['year']}", f"Comparison {result['year']}")
     return _t(lang, f"Alle kommuner {result['year']}", f"All municipalities {result['year']}")
 
 
-def _legend(result: dict[str, Any], lang: str) -> str:
+def _legend(result: OverviewResult, lang: str) -> str:
     cols = result["columns"]
-    parts = [f"{_t(lang, name_da, name_en)} = {pick(cols[c]['label'], lang)}" for c, name_da, name_en in
-             (("women", "Kvinder", "Women"), ("men", "Mænd", "Men"), ("stays", "Ophold", "Stays"))]
+    named: tuple[tuple[FigureColumn, str, str], ...] = (("women", "Kvinder", "Women"), ("men", "Mænd", "Men"),
+                                                         ("stays", "Ophold", "Stays"))
+    parts = [f"{_t(lang, name_da, name_en)} = {pick(cols[c]['label'], lang)}" for c, name_da, name_en in named]
     places = cols["places"]
     count = places["places"]
     count_text = fmt_int(count, lang) if float(count).is_integer() else fmt_dec(count, lang)
@@ -73,7 +78,7 @@ def _legend(result: dict[str, Any], lang: str) -> str:
     return _t(lang, "Pr. år, meget løse skøn. ", "Per year, very loose estimates. ") + "; ".join(parts) + "."
 
 
-def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[str]:
+def _notes(knowledge: KnowledgeBase, result: OverviewResult, lang: str) -> list[str]:
     notes = [pick(c["text"], lang) for c in result["caveats"]] + [pick(s["text"], lang) for s in result["statements"]]
     notes.append(_t(lang, f"Folketallene er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                           f"(omkring {result['reference_year']}); skønnene antager uændrede forekomster.",
@@ -83,8 +88,8 @@ def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[
     if country is not None:
         regions = sum(r["population"] for r in result["rows"] if r["level"] == "region")
         cols = result["columns"]
-        national = ", ".join(f"{fmt_int(cols[c]['national'], lang)} {pick(cols[c]['unit'], lang)}" for c in FIGURE_COLUMNS
-                             if cols[c]["national"] is not None)
+        national = ", ".join(f"{fmt_int(value, lang)} {pick(cols[c]['unit'], lang)}" for c in FIGURE_COLUMNS
+                             if (value := cols[c]["national"]) is not None)
         notes.append(_t(
             lang,
             f"En regions folketal er summen af dens kommuners. Landets er hele Danmarks ({fmt_int(country['population'], lang)}), "
@@ -102,14 +107,19 @@ def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[
     return notes
 
 
-def csv_rows(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def csv_rows(result: OverviewResult, lang: str) -> list[dict[str, object]]:
     """The JSON rows, then one row per caveat (level 'caveat'), so a spreadsheet gets the caveats with the numbers."""
-    rows: list[dict[str, Any]] = [row | {"name": area_name(row, lang)} for row in result["rows"]]
+    rows: list[dict[str, object]] = [{**row, "name": area_name(row, lang)} for row in result["rows"]]
     return rows + [{"level": "caveat", "code": c["id"], "name": pick(c["text"], lang)}
                    for c in result["caveats"] + result["statements"]]
 
 
-def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
+def _column_infos(result: OverviewResult) -> list[FigureColumnInfo | BenchmarkColumnInfo]:
+    cols = result["columns"]
+    return [cols["women"], cols["men"], cols["stays"], cols["places"]]
+
+
+def overview_document(knowledge: KnowledgeBase, result: OverviewResult, lang: str) -> Document:
     """The table for people; JSON gets `result`, CSV and the workbook its rows and then the caveats, and the
     workbook's second sheet the method, caveats and sources (`about`)."""
     doc = Document(data=overview_data(result, lang), rows=csv_rows(result, lang), about=lambda: overview_about(knowledge, result, lang))
@@ -126,7 +136,7 @@ def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: st
     doc.add(Paragraph(method_text(result, lang), style="muted"))
     sections = sorted({source_text(knowledge, {"section": col["source"]["section"], "refs": [], "data": None,
                                                "detail": None}, lang)
-                       for col in result["columns"].values() if col["source"].get("section")})
+                       for col in _column_infos(result) if col["source"].get("section")})
     doc.add(Table(_headers(result, lang), rows,
                   title=_t(lang, f"Forventet antal pr. år, folketal 1. januar {result['year']} (afrundet som i notatet)",
                            f"Expected number per year, population on 1 January {result['year']} (rounded as the "
@@ -142,7 +152,7 @@ def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: st
     return doc
 
 
-def overview_about(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+def overview_about(knowledge: KnowledgeBase, result: OverviewResult, lang: str) -> list[tuple[str, str]]:
     """Method, caveats and sources for the workbook's second sheet."""
     from .common import file_about
 
