@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..kb import KnowledgeBase
 from ..lang import pick
@@ -49,9 +49,9 @@ def cost_text(item: CostEstimate, lang: str) -> str:
     return approx(item["rounded_value"], lang) + " kr."
 
 
-def _with(record: dict[str, Any], before: str, key: str, value: object) -> dict[str, Any]:
+def _with(record: dict[str, object], before: str, key: str, value: object) -> dict[str, object]:
     """`record` with `key` inserted just before `before` (the JSON keeps its order)."""
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for name, item in record.items():
         if name == before:
             out[key] = value
@@ -61,16 +61,18 @@ def _with(record: dict[str, Any], before: str, key: str, value: object) -> dict[
     return out
 
 
-def estimate_data(result: EstimateResult, lang: str) -> dict[str, Any]:
+def estimate_data(result: EstimateResult, lang: str) -> dict[str, object]:
     """The JSON record: the result with every text in `lang`, and beside each rounded value its printed text
     (`rounded`: 'ca. 220') in `lang`, so scripts can read either."""
-    data: dict[str, Any] = localize_record(result, lang)
-    data["estimates"] = [_with(d, "rounded_value", "rounded", rounded_text(e, lang))
-                         for d, e in zip(data["estimates"], result["estimates"], strict=True)]
-    data["profile"] = [_with(d, "rounded_value", "rounded", expectation_text(e, lang))
-                       for d, e in zip(data["profile"], result["profile"], strict=True)]
-    data["costs"]["items"] = [_with(d, "rounded_value", "rounded", cost_text(e, lang))
-                              for d, e in zip(data["costs"]["items"], result["costs"]["items"], strict=True)]
+    data = localize_record(result, lang)
+    data["estimates"] = [_with(localize_record(e, lang), "rounded_value", "rounded", rounded_text(e, lang))
+                         for e in result["estimates"]]
+    data["profile"] = [_with(localize_record(e, lang), "rounded_value", "rounded", expectation_text(e, lang))
+                       for e in result["profile"]]
+    costs = localize_record(result["costs"], lang)
+    costs["items"] = [_with(localize_record(e, lang), "rounded_value", "rounded", cost_text(e, lang))
+                      for e in result["costs"]["items"]]
+    data["costs"] = costs
     return data
 
 
@@ -247,7 +249,7 @@ def trend_text(steps: list[Step], lang: str) -> str:
     return _t(lang, ", derefter ", ", then ").join(words) if words else "—"
 
 
-def newer_cell(item: Scaled | None, lang: str) -> Any:
+def newer_cell(item: Scaled | None, lang: str) -> Cell:
     """'ca. 640' over 'of ca. 38,000': a loose local figure and the national figure it is scaled from."""
     if item is None or item["rounded_value"] is None:
         return Styled("—", "muted")
@@ -314,9 +316,9 @@ def newer_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) ->
     return blocks
 
 
-def newer_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, Any]]:
+def newer_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, object]]:
     """One CSV row per scaled figure (the note's and each newer one), with year and reference population."""
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, object]] = []
     for row in result["newer_estimates"]:
         for item in [row["note"]] + row["newer"] + row["broader"]:
             rows.append({"kind": "newer-estimate" if item is not row["note"] else "note-estimate", "id": item["id"],
@@ -332,10 +334,10 @@ def newer_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) 
     return rows
 
 
-def csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, Any]]:
+def csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, object]]:
     """One row per estimate, derived expectation, cost, benchmark, caveat and newer figure, with a `kind`
     column, so a spreadsheet gets the caveats with the numbers."""
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, object]] = []
     for item in result["estimates"]:
         rows.append({"kind": "estimate", "id": item["id"], "label": pick(item["label"], lang),
                      "national": item["national"], "national_low": item["national_low"],

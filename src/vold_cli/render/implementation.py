@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def implementation_doc(knowledge: KnowledgeBase, part: str | None, lang: str) -> Document:
     imp = knowledge.implementation
     parts = [part] if part else ["drivers", "factors", "strategies"]
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     doc = Document()
     if part is None:
         doc.add(Heading(_t(lang, "Implementering", "Implementation")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import pick
 from ..lang import tr as _t
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..kb import KnowledgeBase
     from ..models import Intervention
     from ..query import Filters
+    from .newer import FigureRecord
 
 def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
                        filters: Filters) -> Document:
@@ -117,7 +118,7 @@ def _newer_figure_ids(item: Intervention) -> list[str]:
     return [MEN] if {"victims", "men"} <= groups else []
 
 
-def _in_time_data(knowledge: KnowledgeBase, item: Intervention, lang: str) -> dict[str, Any]:
+def _in_time_data(knowledge: KnowledgeBase, item: Intervention, lang: str) -> dict[str, list[FigureRecord]]:
     from .newer import figure_records
 
     ids = _newer_figure_ids(item)

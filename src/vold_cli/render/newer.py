@@ -4,7 +4,7 @@ after the note (`after_note`). Kept apart from the note's own text and marked as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from ..lang import pick
 from ..lang import tr as _t
@@ -15,7 +15,7 @@ from .localize import percent as fmt_pct
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
-    from ..models import Change
+    from ..models import Change, Measure
 
 #: The note's figures the profile and the men's entries compare with newer figures.
 MEN = "men-physical-partner-violence"
@@ -26,7 +26,19 @@ _MEASURE = {"physical": ("fysisk", "physical"),
                                           "physical and/or psychological (broader measure)")}
 
 
-def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[dict[str, Any]]:
+class FigureRecord(TypedDict):
+    """A national figure of one year, the note's or a newer one, for JSON and the figures table."""
+    id: str
+    year: int
+    from_note: bool
+    measure: Measure | None
+    label: str
+    national: int | None
+    percent: float | None
+    source: str
+
+
+def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[FigureRecord]:
     """The note's national figure and the newer ones that compare with it, oldest first (for JSON)."""
     from ..newer import newer_for
 
@@ -34,7 +46,7 @@ def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[
     if fig is None:
         return []
     year = int(knowledge.prevalence["reference_population"]["date"][:4])
-    out: list[dict[str, Any]] = [{"id": fig["id"], "year": year, "from_note": True, "measure": "physical",
+    out: list[FigureRecord] = [{"id": fig["id"], "year": year, "from_note": True, "measure": "physical",
                                   "label": pick(fig["label"], lang), "national": fig["value"], "percent": None,
                                   "source": "note"}]
     out += [{"id": n["id"], "year": n["year"], "from_note": False, "measure": n["measure"],
@@ -56,8 +68,10 @@ def figures_table(knowledge: KnowledgeBase, figure_ids: list[str], lang: str) ->
         for item in records:
             measure = _MEASURE.get(item["measure"] or "physical", ("", ""))[0 if lang == "da" else 1]
             share = f" ({fmt_pct(item['percent'], lang, 1)})" if item["percent"] is not None else ""
+            # a note's figure given as a range has no single value: a dash (only a --kb folder can have one here)
+            national = "—" if item["national"] is None else f"ca. {fmt_int(item['national'], lang)}"
             rows.append([str(item["year"]) + (_t(lang, " (notatet)", " (the note)") if item["from_note"] else ""),
-                         measure, Styled(f"ca. {fmt_int(item['national'], lang)}{share}", "strong"),
+                         measure, Styled(f"{national}{share}", "strong"),
                          _t(lang, "notatet", "the note") if item["from_note"] else item["source"]])
         unit = pick(fig["unit"], lang)
         group = unit[:1].upper() + unit[1:]

@@ -3,7 +3,7 @@ individual commands so the report never says something the commands do not."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..kb import KnowledgeBase
@@ -179,7 +179,7 @@ def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str)
     same = sorted({n["year"] for row in rows_in for n in row["newer"]})
     broad = sorted({n["year"] for row in rows_in for n in row["broader"]})
 
-    def cell(items: list[Scaled], year: int) -> Any:
+    def cell(items: list[Scaled], year: int) -> Cell:
         item = next((n for n in items if n["year"] == year and n["rounded_value"] is not None), None)
         return Styled(approx(item["rounded_value"], lang), "strong") if item else Styled("—", "muted")
 
