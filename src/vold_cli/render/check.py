@@ -5,9 +5,8 @@ texts from the knowledge base come with the result (`check.Text`)."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
-from ..check import CheckResult, OfferCheck, Suggestion, Text
+from ..check import CheckResult, OfferCheck, Step, Suggestion, Text
 from ..lang import tr as _t
 from ..query import localize_record
 from .blocks import Block, BulletList, Cell, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
@@ -93,7 +92,7 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     for c in result.offers:
         if c.intervention:
             match = _match_text(c, lang)
-            found: Any = Lines([Styled(c.intervention.name.get(lang), "strong"), Styled(c.intervention.id, "muted")]
+            found: Cell = Lines([Styled(c.intervention.name.get(lang), "strong"), Styled(c.intervention.id, "muted")]
                                + ([Styled(match, "muted")] if match else []))
             level = Styled(n.grade(c.evidence.id, c.designs), c.evidence.id) if c.evidence else Styled("—", "muted")
             action = _l(c.evidence.action if c.evidence else None, lang)
@@ -266,7 +265,7 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Block]:
     return blocks
 
 
-def step_text(step: Any, n: _Names) -> str:
+def step_text(step: Step, n: _Names) -> str:
     lang = n.lang
     offers = ", ".join(n.offer_ref(line) for line in step.offers)
     if step.kind == "not-recommended":
@@ -322,7 +321,7 @@ def check_blocks(result: CheckResult, lang: str, *, level: int = 2) -> list[Bloc
     return blocks
 
 
-def _lists(node: Any) -> Any:
+def _lists(node: object) -> object:
     """Tuples as lists, so that `localize` reaches the texts inside them."""
     if isinstance(node, dict):
         return {key: _lists(value) for key, value in node.items()}
@@ -331,23 +330,33 @@ def _lists(node: Any) -> Any:
     return node
 
 
-def _data(result: CheckResult, lang: str) -> dict[str, Any]:
+def _record(item: CheckResult | Step, lang: str) -> dict[str, object]:
+    """A result (or one step) as a JSON record: tuples as lists, texts in `lang`."""
+    record = _lists(dataclasses.asdict(item))
+    assert isinstance(record, dict)
+    return localize_record(record, lang)
+
+
+def _data(result: CheckResult, lang: str) -> dict[str, object]:
     n = _Names(result, lang)
-    data: dict[str, Any] = localize_record(_lists(dataclasses.asdict(result)), lang)
+    data = _record(result, lang)
     data["not_recommended"] = [c.line for c in result.offers if c.not_recommended]
-    data["steps"] = [dict(step, text=step_text(s, n), number=i)
-                     for i, (step, s) in enumerate(zip(data["steps"], result.steps, strict=True), start=1)]
+    data["steps"] = [dict(_record(s, lang), text=step_text(s, n), number=i)
+                     for i, s in enumerate(result.steps, start=1)]
     data["notice"] = _t(lang, "Lovdelen er en tjekliste, ikke en vurdering af, om loven overholdes. Skøn er meget løse.",
                         "The law part is a checklist, not a verdict on compliance. Estimates are very loose.")
-    out: dict[str, Any] = _labelled(data, n)
-    return out
+    return _labelled(data, n)
 
 
-def _labelled(data: Any, n: _Names) -> Any:
+def _labelled(data: dict[str, object], n: _Names) -> dict[str, object]:
     """Beside each phase, target group and evidence id its label in the chosen language (render/labels.py)."""
     from .labels import add_labels
 
-    return add_labels(data, {"phase": n.phase, "target": n.target, "evidence": n.level})
+    return add_labels(data, _vocabularies(n))
+
+
+def _vocabularies(n: _Names) -> dict[str, dict[str, str]]:
+    return {"phase": n.phase, "target": n.target, "evidence": n.level}
 
 
 def _design_label(designs: tuple[str, ...], lang: str) -> str:
@@ -356,9 +365,9 @@ def _design_label(designs: tuple[str, ...], lang: str) -> str:
     return design_text(designs, lang)
 
 
-def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
+def _rows(result: CheckResult, lang: str) -> list[dict[str, object]]:
     n = _Names(result, lang)
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, object]] = []
     for c in result.offers:
         rows.append({"kind": "offer", "line": c.line, "offer": c.offer,
                      "intervention": c.intervention.id if c.intervention else "",
@@ -386,8 +395,9 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
         rows += [{"kind": "expected-stays", "name": s.label.get(lang), "local": s.local, "rounded": s.rounded,
                   "text": _t(lang, "meget løst skøn", "very loose estimate")} for s in cap.stays]
     rows += [{"kind": "next", "line": i, "text": step_text(s, n)} for i, s in enumerate(result.steps, start=1)]
-    labelled: list[dict[str, Any]] = _labelled(rows, n)
-    return labelled
+    from .labels import add_labels
+
+    return add_labels(rows, _vocabularies(n))
 
 
 def check_document(result: CheckResult, lang: str) -> Document:

@@ -8,8 +8,8 @@ hold which vocabulary (`KEYS`); `add_labels` walks a record and puts `<key>_labe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -52,7 +52,7 @@ def knowledge_names(knowledge: KnowledgeBase, lang: str) -> dict[str, dict[str, 
     }
 
 
-def _label(value: Any, names: Mapping[str, str]) -> str | list[str] | None:
+def _label(value: object, names: Mapping[str, str]) -> str | list[str] | None:
     if isinstance(value, str):
         return names.get(value)
     if isinstance(value, list) and all(isinstance(v, str) and v in names for v in value):
@@ -60,13 +60,20 @@ def _label(value: Any, names: Mapping[str, str]) -> str | list[str] | None:
     return None
 
 
-def add_labels(node: Any, names: Names) -> Any:
-    """`node` (records, lists, values) with a label beside every id of a closed vocabulary."""
+@overload
+def add_labels(node: Sequence[Mapping[str, object]], names: Names) -> list[dict[str, object]]: ...
+@overload
+def add_labels(node: Mapping[str, object], names: Names) -> dict[str, object]: ...
+@overload
+def add_labels(node: object, names: Names) -> object: ...
+def add_labels(node: object, names: Names) -> object:
+    """`node` (records, lists, values) with a label beside every id of a closed vocabulary: a record stays a
+    record (with more keys), a list a list."""
     if isinstance(node, list):
         return [add_labels(item, names) for item in node]
     if not isinstance(node, dict):
         return node
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for key, value in node.items():
         out[key] = add_labels(value, names)
         kind, label_key = KEYS.get(key, ("", ""))
