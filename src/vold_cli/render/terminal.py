@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Literal, TextIO, cast
+from typing import TYPE_CHECKING, Literal, TextIO, cast
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -32,6 +32,8 @@ from .blocks import (
 from .styles import terminal_styles
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from .formats import Context
 
 STYLES = terminal_styles()  # style name -> Rich style, from the one table in styles.py
@@ -96,8 +98,8 @@ def _cell(cell: Cell) -> Text:
     return Text(cell)
 
 
-def _renderables(doc: Document) -> list[Any]:
-    parts: list[Any] = []
+def _renderables(doc: Document) -> list[RenderableType]:
+    parts: list[RenderableType] = []
     for block in doc.blocks:
         if isinstance(block, Heading):
             style = "bold underline" if block.level == 1 else "bold"
@@ -226,7 +228,7 @@ def _console_width() -> int:
 
 def render(doc: Document, stream: TextIO | None = None) -> None:
     console = make_console(stream)
-    pending: list[Any] = []
+    pending: list[RenderableType] = []
     for part in _renderables(doc):
         if isinstance(part, _Plain):
             if pending:

@@ -17,6 +17,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Mapping, Sequence
+
     from .blocks import Document
     from .formats import Context
 
@@ -107,14 +110,14 @@ def header_label(key: str, lang: str) -> str:
     return key
 
 
-def _columns(records: list[dict[str, Any]]) -> list[str]:
+def _columns(records: Sequence[Mapping[str, object]]) -> list[str]:
     columns: list[str] = []
     for row in records:
         columns.extend(key for key in row if key not in columns)
     return columns
 
 
-def _cell_value(value: Any, lang: str) -> Any:
+def _cell_value(value: object, lang: str) -> object:
     """A number stays a number; lists are joined with '; '; mappings and other values become text."""
     import json
 
@@ -131,7 +134,7 @@ def _cell_value(value: Any, lang: str) -> Any:
     return str(value)
 
 
-def _put(sheet: Any, row: int, column: int, value: Any, illegal: Any) -> Any:
+def _put(sheet: Any, row: int, column: int, value: object, illegal: re.Pattern[str]) -> Any:
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
         value = illegal.sub("", value)
@@ -149,14 +152,14 @@ def _fit(sheet: Any, widths: dict[int, int]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 6), MAX_WIDTH) + 2
 
 
-def _text_width(value: Any) -> int:
+def _text_width(value: object) -> int:
     if value is None:
         return 0
     text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
     return max((len(line) for line in text.splitlines()), default=0)
 
 
-def workbook_bytes(records: list[dict[str, Any]], *, lang: str, title: str,
+def workbook_bytes(records: Sequence[Mapping[str, object]], *, lang: str, title: str,
                    about: list[tuple[str, str]]) -> bytes:
     """The workbook as bytes: `records` on the first sheet (named `title`), `about` on the second."""
     import io
