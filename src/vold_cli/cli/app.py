@@ -38,7 +38,7 @@ SUMMARIES = {
     "estimate": "How many are likely affected locally, with costs and caveats",
     "interventions": "Interventions by phase, target group and evidence",
     "law": "Legal references in the note, and what has changed since",
-    "initiatives": "The note's list of ongoing initiatives, with contacts",
+    "initiatives": "Initiatives the note listed (2013), with a status by today",
     "phases": "The three prevention phases and their strongest evidence",
     "map": "Evidence gap map: target group x prevention phase",
     "evidence": "The evidence scale and what each level suggests doing",

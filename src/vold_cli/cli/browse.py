@@ -107,7 +107,7 @@ def interventions(
     filters = {k: v for k, v in {"phase": phases, "target": targets, "evidence": levels,
                                   "min-evidence": floor[0] if floor else None,
                                   "tested-in-denmark": tried, "search": search}.items() if v not in (None, [])}
-    if not items:
+    if not items and fmt not in ("table", "markdown"):  # people's formats say it in the answer itself, once
         import sys
 
         from ..messages import message
