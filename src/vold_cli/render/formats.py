@@ -155,7 +155,7 @@ def check_output(fmt: Format, output: Path | None, lang: str = "en") -> None:
 
 
 def _table() -> Renderer:
-    from .terminal import render_to
+    from .plain import render_to  # Rich (terminal.py) only where the output is a terminal or plain is unsure
 
     return render_to
 
