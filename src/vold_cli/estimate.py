@@ -20,8 +20,9 @@ from .errors import UsageError
 from .lang import pick
 from .sanitize import quote
 
-_PLAIN = re.compile(r"^[0-9]+$")
-_GROUPED = re.compile(r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
+#: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
+_PLAIN = r"^[0-9]+$"
+_GROUPED = r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$"
 
 POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'."
 
@@ -31,9 +32,9 @@ def parse_population(text: str, *, maximum: int) -> int:
     cleaned = text.strip()
     if len(cleaned) > 20:  # far above any population; also keeps int() away from huge digit strings
         raise UsageError(f"Invalid population {quote(text, 30)}: far too long.", hint=POPULATION_HELP)
-    if _PLAIN.match(cleaned):
+    if re.match(_PLAIN, cleaned):
         value = int(cleaned)
-    elif _GROUPED.match(cleaned):
+    elif re.match(_GROUPED, cleaned):
         value = int(re.sub(r"[^0-9]", "", cleaned))
     else:
         raise UsageError(f"Invalid population {quote(text)}.", hint=POPULATION_HELP + " No decimals, words or signs.")

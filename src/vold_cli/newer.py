@@ -26,8 +26,9 @@ from .lang import pick
 
 Status = Literal["ended", "ongoing", "unknown"]
 
-_YEAR = re.compile(r"\b(\d{4})\b")
-_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+#: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
+_YEAR = r"\b(\d{4})\b"
+_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
 
 
 # --- initiatives ---------------------------------------------------------------------------------------------
@@ -40,7 +41,7 @@ def initiative_status(item: Initiative, today: datetime.date) -> Status:
         return "unknown"
     if today.year > end:
         return "ended"
-    years = [int(y) for y in _YEAR.findall(item["period"] or "")]
+    years = [int(y) for y in re.findall(_YEAR, item["period"] or "")]
     start = min(years) if years else end
     return "ongoing" if start <= today.year else "unknown"
 
@@ -157,7 +158,7 @@ def latest_checked(knowledge: KnowledgeBase) -> str:
         found += [c["date"] or "" for c in entry["changes_since"]]
     for item in knowledge.interventions["interventions"]:
         found += [c["date"] or "" for c in item["after_note"]]
-    dates = sorted(m for text in found for m in _ISO.findall(text))
+    dates = sorted(m for text in found for m in re.findall(_ISO, text))
     return dates[-1] if dates else str(meta["year"])
 
 
