@@ -256,6 +256,33 @@ def test_capacity_against_benchmark_and_expected_stays(run, portfolio: Path) -> 
     assert any(s["kind"] == "capacity" for s in data["steps"])
 
 
+@pytest.mark.parametrize("year", [2013, 2024])
+def test_capacity_for_a_region_is_its_summed_population(run, portfolio: Path, year: int) -> None:
+    """--region: the places against the benchmark for the region's population, the sum of its municipalities in
+    the data files (tests/data, Danmarks Statistik via the project's copies)."""
+    import csv
+
+    data_dir = Path(__file__).parent / "data"
+    with (data_dir / "regions.csv").open(encoding="utf-8") as handle:
+        members = {row["municipality_code"] for row in csv.DictReader(handle) if row["region_code"] == "1082"}
+    with (data_dir / f"municipalities-{year}-01-01.csv").open(encoding="utf-8") as handle:
+        expected = sum(int(row["population"]) for row in csv.DictReader(handle) if row["code"] in members)
+    data = _json(run, str(portfolio), "--region", "midtjylland", "--year", str(year))
+    cap = data["capacity"]
+    assert (cap["population"], cap["region"], cap["year"]) == (expected, "Region Midtjylland", year)
+    bench = BENCH[0]
+    assert cap["benchmarks"][0]["local"] == round(expected / bench["per_inhabitants"] * bench["places"], 1)
+    out = _ok(run, str(portfolio), "--region", "1082", "--year", str(year)).stdout
+    assert "Region Midtjylland" in out and "Kommune" not in out.split("Need and capacity")[1].splitlines()[2]
+
+
+@pytest.mark.parametrize("other", [["--municipality", "Viborg"], ["--population", "43000"]])
+def test_region_with_municipality_or_population_is_a_usage_error(run, portfolio: Path, other: list[str]) -> None:
+    result = run("check", str(portfolio), "--region", "Midtjylland", *other)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--region" in result.stderr and other[0] in result.stderr
+
+
 def test_without_population_asks_for_one(run, portfolio: Path) -> None:
     data = _json(run, str(portfolio))
     assert data["capacity"]["population"] is None and data["capacity"]["benchmarks"] == []
@@ -347,7 +374,7 @@ def test_folder(run, tmp_path: Path) -> None:
 @pytest.mark.parametrize("args,needle", [
     ([], "Give the FILE"),
     (["x.csv", "--template"], "not both"),
-    (["x.csv", "-o", "out.csv"], "only go with --template"),
+    (["x.csv", "--format", "xlsx"], "-o"),
     (["--template", "-p", "43000"], "--template takes no"),
 ])
 def test_usage_errors(run, args: list[str], needle: str) -> None:
@@ -360,6 +387,32 @@ def test_usage_errors(run, args: list[str], needle: str) -> None:
 def test_population_usage_errors(run, portfolio: Path, args: list[str]) -> None:
     result = run("check", str(portfolio), *args)
     assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+
+
+def test_check_written_to_a_file_and_as_a_workbook(run, portfolio: Path, tmp_path: Path) -> None:
+    """-o FILE writes the check (any format, atomically, never over a file without --force); xlsx needs -o and its
+    records are the CSV's rows, numbers as numbers."""
+    import csv
+    import io
+
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "tjek.md"
+    result = run("check", str(portfolio), "-m", "Viborg", "--format", "markdown", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == "" and out.read_text(encoding="utf-8").startswith("#")
+    again = run("check", str(portfolio), "-m", "Viborg", "--format", "markdown", "-o", str(out))
+    assert again.exit_code == 1 and "--force" in again.stderr
+    book = tmp_path / "tjek.xlsx"
+    result = run("check", str(portfolio), "-m", "Viborg", "--format", "xlsx", "-o", str(book))
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    csv_rows = list(csv.DictReader(io.StringIO(run("check", str(portfolio), "-m", "Viborg", "-f", "csv").stdout)))
+    assert sheet.freeze_panes == "A2"
+    assert len(rows) - 1 == len(csv_rows)  # one record per CSV row (the check's CSV has no caveat rows)
+    assert [r[0] for r in rows[1:]] == [r["kind"] for r in csv_rows]
+    places = list(csv_rows[0]).index("places")  # the workbook's columns are the CSV's, in the same order
+    numbers = [r[places] for r in rows[1:] if r[places] is not None]
+    assert numbers and all(isinstance(v, int) for v in numbers)  # stored as numbers, not text
 
 
 def test_xlsx_without_openpyxl(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -173,6 +173,7 @@ class Capacity:
     benchmarks: tuple[Benchmark, ...]
     stays: tuple[Stays, ...]
     reference_date: str
+    region: str | None = None  # the region's name, when the population is a region's (--region)
 
 
 @dataclass(frozen=True)
@@ -423,7 +424,8 @@ def _law(inputs: CheckInputs, checks: list[OfferCheck]) -> tuple[LawItem, ...]:
 
 
 def _capacity(inputs: CheckInputs, checks: list[OfferCheck],
-              population: tuple[int, models.Municipality | None, int | None] | None) -> Capacity:
+              population: tuple[int, models.Municipality | None, int | None] | None,
+              region: str | None = None) -> Capacity:
     from .estimate import round_like_note, scale
 
     crisis = [c for c in checks if c.crisis_centre]
@@ -448,7 +450,7 @@ def _capacity(inputs: CheckInputs, checks: list[OfferCheck],
         population=count, municipality=muni["name"] if muni else None, year=year,
         offers=tuple(c.line for c in crisis), places=sum(c.places or 0 for c in crisis),
         without_places=tuple(c.line for c in crisis if c.places is None),
-        benchmarks=tuple(benchmarks), stays=tuple(stays), reference_date=inputs.reference_date,
+        benchmarks=tuple(benchmarks), stays=tuple(stays), reference_date=inputs.reference_date, region=region,
     )
 
 
@@ -482,15 +484,17 @@ def _steps(checks: list[OfferCheck], coverage: Coverage, law: tuple[LawItem, ...
 
 
 def check(inputs: CheckInputs, portfolio: Portfolio,
-          population: tuple[int, models.Municipality | None, int | None] | None = None) -> CheckResult:
+          population: tuple[int, models.Municipality | None, int | None] | None = None, *,
+          region: str | None = None) -> CheckResult:
     """Each offer against the note (offers the note does not recommend first), the coverage of prevention
     phase × target group, the legal checklist, places against the benchmark, and what to look at next.
-    `population` is what `estimate.resolve_population` returns, or None."""
+    `population` is what `estimate.resolve_population` returns (or a region's summed population, with the
+    region's name in `region`), or None."""
     levels: dict[str, Level] = {lv["id"]: _level(lv) for lv in inputs.levels}
     checks = [_check_offer(inputs, offer, levels) for offer in portfolio.offers]
     coverage = _coverage(inputs, checks, levels)
     law = _law(inputs, checks)
-    capacity = _capacity(inputs, checks, population)
+    capacity = _capacity(inputs, checks, population, region)
     ordered = [c for c in checks if c.not_recommended] + [c for c in checks if not c.not_recommended]
     return CheckResult(
         file=portfolio.file, offers=tuple(ordered),

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
-    from .models import Figure, Municipality
+    from .models import Approx, Figure, Municipality, Source, Text
+    from .newer import NewerCaveat, NewerEstimate
 
 from .errors import UsageError
-from .lang import pick
 from .sanitize import quote
 
 #: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
@@ -72,151 +72,251 @@ def scale(national: float, population: int, reference_population: int) -> float:
     return national * population / reference_population
 
 
-def _ca(value: float, lang: str) -> str:
-    if value < 0.5:  # the same words as render/localize.below_one
-        return "færre end 1" if lang == "da" else "fewer than 1"
-    return f"ca. {fmt_int(round_like_note(value), lang)}"
+class SourceRef(TypedDict):
+    """Where a scaled figure comes from (a `Source` without its explanatory detail)."""
+
+    section: str | None
+    refs: list[int]
+    data: str | None
 
 
-def approx_text(value: float, lang: str) -> str:
-    """A local figure as printed: 'ca. 220' (rounded the note's way), or 'under 1'."""
-    return _ca(value, lang)
+class FigureEstimate(TypedDict):
+    """One national figure of the note scaled to the population: the national value (or range), the local value
+    to one decimal, and the note's rounding of it (`rounded_value`; 0 means fewer than one). Texts in both
+    languages; render/estimate.py words them (`ca. 220`)."""
+
+    id: str
+    label: Text
+    group: Text
+    unit: Text
+    period: Text
+    approx: Approx
+    national: int | None
+    national_low: int | None
+    national_high: int | None
+    local: float | None
+    local_low: float | None
+    local_high: float | None
+    rounded_value: int | None
+    rounded_low: int | None
+    rounded_high: int | None
+    source: SourceRef
 
 
-def fmt_int(value: float, lang: str) -> str:
-    text = f"{round(value):,}"
-    return text.replace(",", ".") if lang == "da" else text
+class Expectation(TypedDict):
+    """A profile percentage applied to a local figure (share of crisis-centre stays by returning women, ...)."""
+
+    id: str
+    label: Text
+    percent: float
+    of: Text
+    basis: str
+    basis_local: float
+    local: float
+    rounded_value: int
+    source: Source
 
 
-def fmt_dec(value: float, lang: str, digits: int = 1) -> str:
-    text = f"{value:,.{digits}f}"
-    if lang == "da":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+class CostEstimate(TypedDict):
+    """A national cost item (million DKK) scaled to the population, in kroner, and rounded the note's way."""
+
+    id: str
+    label: Text
+    national_mdkk: float
+    local_dkk: int
+    rounded_value: int
+    note: Text | None
+    source: Source
 
 
-def _figure_estimate(fig: Figure, population: int, reference: int, lang: str) -> dict[str, Any]:
-    source = fig["source"]
-    item: dict[str, Any] = {
-        "id": fig["id"],
-        "label": pick(fig["label"], lang),
-        "group": pick(fig["group"], lang),
-        "unit": pick(fig["unit"], lang),
-        "period": pick(fig["period"], lang),
-        "approx": fig["approx"],
-        "national": None,
-        "national_low": None,
-        "national_high": None,
-        "local": None,
-        "local_low": None,
-        "local_high": None,
-        "rounded": None,
-        "rounded_value": None,
-        "rounded_low": None,
-        "rounded_high": None,
-        "source": {"section": source.get("section"), "refs": source.get("refs", []), "data": source.get("data")},
+class Costs(TypedDict):
+    study: Text
+    basis: Text
+    year_of_report: int
+    total_given: bool
+    items: list[CostEstimate]
+    excluded: list[Text]
+    price_level: Text | None
+
+
+class BenchmarkEstimate(TypedDict):
+    """A capacity benchmark (places per inhabitants) applied to the population."""
+
+    id: str
+    label: Text
+    per_inhabitants: int
+    places: float
+    unit: Text
+    local: float
+    status: Text
+    text: Text
+    source: Source
+
+
+class WorkedCheck(TypedDict):
+    """The note's worked example recomputed: does our method give the note's own number?"""
+
+    figure: str
+    population: int
+    stated: int
+    computed: float
+    reproduced: bool
+    text: Text
+
+
+class Method(TypedDict):
+    name: str
+    reference_population: int
+    reference_date: str
+    share: float
+    rounding: Text
+    description: Text
+    worked_examples: list[WorkedCheck]
+
+
+class Note(TypedDict):
+    """A caveat or statement that travels with the numbers."""
+
+    id: str
+    text: Text
+    source: Source
+
+
+class NewerNational(TypedDict):
+    """A newer national figure as the knowledge gives it (not from the note)."""
+
+    id: str
+    year: int
+    label: Text
+    value: int
+    percent: float | None
+    text: Text
+    source: Source
+
+
+class MunicipalityRef(TypedDict):
+    code: str
+    name: str
+
+
+class MemberPopulation(TypedDict):
+    code: str
+    name: str
+    population: int
+
+
+class RegionPart(TypedDict):
+    code: str
+    name: str
+    municipalities: list[MemberPopulation]
+
+
+class EstimateResult(TypedDict):
+    """Everything `vold estimate` says about one population: numbers, ids and texts in both languages, no words
+    of its own (render/estimate.py words it in the chosen language)."""
+
+    population: int
+    municipality: MunicipalityRef | None
+    year: int | None
+    reference_year: int
+    method: Method
+    estimates: list[FigureEstimate]
+    profile: list[Expectation]
+    costs: Costs
+    benchmarks: list[BenchmarkEstimate]
+    statements: list[Note]
+    caveats: list[Note]
+    newer_figures: list[NewerNational]
+    newer_estimates: list[NewerEstimate]
+    newer_caveats: list[NewerCaveat]
+    region: NotRequired[RegionPart]
+
+
+ROUNDING: Text = {
+    "da": "nærmeste 10 under 1.000, nærmeste 100 under 10.000, ellers to betydende cifre; helt tal under 10 "
+          "(halve op)",
+    "en": "nearest 10 below 1,000, nearest 100 below 10,000, else two significant digits; whole numbers below 10 "
+          "(half up)",
+}
+
+
+def source_ref(source: Source) -> SourceRef:
+    return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
+
+
+def _figure_estimate(fig: Figure, population: int, reference: int) -> FigureEstimate:
+    item: FigureEstimate = {
+        "id": fig["id"], "label": fig["label"], "group": fig["group"], "unit": fig["unit"], "period": fig["period"],
+        "approx": fig["approx"], "national": None, "national_low": None, "national_high": None, "local": None,
+        "local_low": None, "local_high": None, "rounded_value": None, "rounded_low": None, "rounded_high": None,
+        "source": source_ref(fig["source"]),
     }
     if fig["value"] is not None:
         local = scale(fig["value"], population, reference)
-        item.update(national=fig["value"], local=round(local, 1), rounded_value=round_like_note(local),
-                    rounded=_ca(local, lang))
+        item["national"], item["local"], item["rounded_value"] = fig["value"], round(local, 1), round_like_note(local)
     else:
         low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
         high = scale(fig["high"] or 0, population, reference)
-        item.update(national_low=fig["low"], national_high=fig["high"], local_low=round(low, 1),
-                    local_high=round(high, 1), rounded_low=round_like_note(low), rounded_high=round_like_note(high))
-        item["rounded"] = f"{_ca(low, lang)}-{fmt_int(round_like_note(high), lang)}"
+        item["national_low"], item["national_high"] = fig["low"], fig["high"]
+        item["local_low"], item["local_high"] = round(low, 1), round(high, 1)
+        item["rounded_low"], item["rounded_high"] = round_like_note(low), round_like_note(high)
     return item
 
 
-def _profile_expectations(knowledge: KnowledgeBase, by_id: dict[str, dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+def _profile_expectations(knowledge: KnowledgeBase, by_id: dict[str, FigureEstimate]) -> list[Expectation]:
     """Profile percentages applied to a local figure (e.g. share of crisis-centre stays by returning women)."""
-    out = []
+    out: list[Expectation] = []
     for item in knowledge.profile["crisis_centre_key_figures"] + knowledge.profile["partner_reports"]:
         basis = by_id.get(item["basis"] or "")
         if not item["local_expectation"] or basis is None or basis["local"] is None:
             continue
         local = basis["local"] * item["percent"] / 100
-        out.append({
-            "id": item["id"],
-            "label": pick(item["label"], lang),
-            "percent": item["percent"],
-            "of": pick(item["of"], lang),
-            "basis": basis["id"],
-            "basis_local": basis["local"],
-            "local": round(local, 1),
-            "rounded": _ca(local, lang),
-            "source": item["source"],
-        })
+        out.append({"id": item["id"], "label": item["label"], "percent": item["percent"], "of": item["of"],
+                    "basis": basis["id"], "basis_local": basis["local"], "local": round(local, 1),
+                    "rounded_value": round_like_note(local), "source": item["source"]})
     return out
 
 
-def _costs(knowledge: KnowledgeBase, population: int, reference: int, lang: str) -> dict[str, Any]:
+def _costs(knowledge: KnowledgeBase, population: int, reference: int) -> Costs:
     economy = knowledge.economy
-    items = []
+    items: list[CostEstimate] = []
     for cost in economy["cost_items"]:
         local_dkk = scale(cost["amount_mdkk"] * 1_000_000, population, reference)
-        items.append({
-            "id": cost["id"],
-            "label": pick(cost["name"], lang),
-            "national_mdkk": cost["amount_mdkk"],
-            "local_dkk": round(local_dkk),
-            "rounded": f"{_ca(local_dkk, lang)} kr.",
-            "note": pick(cost.get("note"), lang) or None,
-            "source": cost["source"],
-        })
-    return {
-        "study": pick(economy["study"], lang),
-        "basis": pick(economy["basis"], lang),
-        "year_of_report": economy["year_of_report"],
-        "total_given": economy["total_given"],
-        "items": items,
-        "excluded": [pick(t, lang) for t in economy["excluded"]],
-        "price_level": pick(economy["price_level"], lang) or None,
-    }
+        items.append({"id": cost["id"], "label": cost["name"], "national_mdkk": cost["amount_mdkk"],
+                      "local_dkk": round(local_dkk), "rounded_value": round_like_note(local_dkk),
+                      "note": cost["note"], "source": cost["source"]})
+    return {"study": economy["study"], "basis": economy["basis"], "year_of_report": economy["year_of_report"],
+            "total_given": economy["total_given"], "items": items, "excluded": list(economy["excluded"]),
+            "price_level": economy["price_level"]}
 
 
-def _benchmarks(knowledge: KnowledgeBase, population: int, lang: str) -> list[dict[str, Any]]:
-    out = []
-    for bench in knowledge.benchmarks["benchmarks"]:
-        local = population / bench["per_inhabitants"] * bench["places"]
-        out.append({
-            "id": bench["id"],
-            "label": pick(bench["name"], lang),
-            "per_inhabitants": bench["per_inhabitants"],
-            "places": bench["places"],
-            "unit": pick(bench["unit"], lang),
-            "local": round(local, 1),
-            "status": pick(bench["status"], lang),
-            "text": pick(bench["text"], lang),
-            "source": bench["source"],
-        })
-    return out
+def _benchmarks(knowledge: KnowledgeBase, population: int) -> list[BenchmarkEstimate]:
+    return [{"id": bench["id"], "label": bench["name"], "per_inhabitants": bench["per_inhabitants"],
+             "places": bench["places"], "unit": bench["unit"],
+             "local": round(population / bench["per_inhabitants"] * bench["places"], 1),
+             "status": bench["status"], "text": bench["text"], "source": bench["source"]}
+            for bench in knowledge.benchmarks["benchmarks"]]
 
 
 def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municipality | None = None,
-             year: int | None = None, lang: str = "en") -> dict[str, Any]:
+             year: int | None = None) -> EstimateResult:
     """Every national figure of the prevalence section scaled to `population`, with costs, benchmarks and
     the caveats that must travel with them."""
+    from .newer import newer_caveats, newer_estimates
+
     prevalence = knowledge.prevalence
     ref = prevalence["reference_population"]
     reference = ref["population"]
-    estimates = [_figure_estimate(fig, population, reference, lang) for fig in prevalence["figures"]
-                 if fig["scalable"]]
+    estimates = [_figure_estimate(fig, population, reference) for fig in prevalence["figures"] if fig["scalable"]]
     by_id = {e["id"]: e for e in estimates}
-    examples = []
+    examples: list[WorkedCheck] = []
     for example in prevalence["worked_examples"]:
         fig = next(f for f in prevalence["figures"] if f["id"] == example["figure"])
         national = fig["value"] if fig["value"] is not None else fig["low"]
         value = scale(national or 0, example["population"], reference)
         examples.append({"figure": example["figure"], "population": example["population"],
                          "stated": example["stated"], "computed": round(value, 1),
-                         "reproduced": round_like_note(value) == example["stated"],
-                         "text": pick(example["text"], lang)})
-    caveats = [{"id": c["id"], "text": pick(c["text"], lang)} for c in prevalence["caveats"]]
-    newer = [{"id": n["id"], "year": n["year"], "label": pick(n["label"], lang), "value": n["value"],
-              "percent": n["percent"], "text": pick(n["text"], lang), "source": n["source"]}
-             for n in prevalence["newer_figures"]]
+                         "reproduced": round_like_note(value) == example["stated"], "text": example["text"]})
     return {
         "population": population,
         "municipality": None if municipality is None else {"code": municipality["code"], "name": municipality["name"]},
@@ -227,29 +327,22 @@ def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municip
             "reference_population": reference,
             "reference_date": ref["date"],
             "share": population / reference,
-            "rounding": "nearest 10 below 1,000, nearest 100 below 10,000, else two significant digits; "
-                        "whole numbers below 10 (half up)",
-            "description": pick(ref["description"], lang),
+            "rounding": ROUNDING,
+            "description": ref["description"],
             "worked_examples": examples,
         },
         "estimates": estimates,
-        "profile": _profile_expectations(knowledge, by_id, lang),
-        "costs": _costs(knowledge, population, reference, lang),
-        "benchmarks": _benchmarks(knowledge, population, lang),
-        "statements": [{"id": s["id"], "text": pick(s["text"], lang), "source": s["source"]}
-                       for s in prevalence["statements"]],
-        "caveats": caveats,
-        "newer_figures": newer,
-        **_in_time(knowledge, population, lang),
+        "profile": _profile_expectations(knowledge, by_id),
+        "costs": _costs(knowledge, population, reference),
+        "benchmarks": _benchmarks(knowledge, population),
+        "statements": [{"id": s["id"], "text": s["text"], "source": s["source"]} for s in prevalence["statements"]],
+        "caveats": [{"id": c["id"], "text": c["text"], "source": c["source"]} for c in prevalence["caveats"]],
+        "newer_figures": [{"id": n["id"], "year": n["year"], "label": n["label"], "value": n["value"],
+                           "percent": n["percent"], "text": n["text"], "source": n["source"]}
+                          for n in prevalence["newer_figures"]],
+        "newer_estimates": newer_estimates(knowledge, population),
+        "newer_caveats": newer_caveats(knowledge),
     }
-
-
-def _in_time(knowledge: KnowledgeBase, population: int, lang: str) -> dict[str, Any]:
-    """The newer national figures scaled the note's way, beside the note's, and their caveats (newer.py)."""
-    from .newer import newer_caveats, newer_estimates
-
-    return {"newer_estimates": newer_estimates(knowledge, population, lang),
-            "newer_caveats": newer_caveats(knowledge, lang)}
 
 
 def resolve_population(knowledge: KnowledgeBase, *, population: str | None, municipality: str | None,

@@ -13,16 +13,15 @@ no formatting (renderers turn these records into words).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     import datetime
 
     from .kb import KnowledgeBase
-    from .models import Change, Figure, Initiative, NewerFigure, PopulationYear, Source
+    from .models import Change, Figure, Initiative, NewerFigure, PopulationYear, Text
 
-from .estimate import round_like_note, scale
-from .lang import pick
+from .estimate import SourceRef, round_like_note, scale, source_ref
 
 Status = Literal["ended", "ongoing", "unknown"]
 
@@ -77,29 +76,73 @@ def _reference(years: dict[int, PopulationYear], year: int) -> PopulationYear | 
     return years.get(year)
 
 
-def _source(source: Source) -> dict[str, Any]:
-    return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
+class Scaled(TypedDict):
+    """One national figure (the note's or a newer one) scaled the note's way by its own year's population."""
+
+    id: str
+    year: int
+    measure: str | None
+    label: Text
+    national: int | None
+    percent: NotRequired[float | None]
+    approx: str
+    loose: bool
+    source: SourceRef
+    reference_population: int | None
+    reference_date: str | None
+    reference_source: NotRequired[SourceRef]
+    local: float | None
+    rounded_value: int | None
 
 
-def _scaled(national: int, population: int, ref: PopulationYear | None) -> dict[str, Any]:
-    if ref is None:
-        return {"reference_population": None, "reference_date": None, "local": None, "rounded_value": None}
-    local = scale(national, population, ref["national_total"])
-    return {"reference_population": ref["national_total"], "reference_date": ref["date"],
-            "reference_source": _source(ref["source"]), "local": round(local, 1), "rounded_value": round_like_note(local)}
+class Step(TypedDict):
+    from_year: int
+    to_year: int
+    direction: Literal["up", "down", "same"]
 
 
-def _newer_item(newer: NewerFigure, population: int, years: dict[int, PopulationYear], lang: str) -> dict[str, Any]:
-    return {"id": newer["id"], "year": newer["year"], "measure": newer["measure"], "label": pick(newer["label"], lang),
-            "national": newer["value"], "percent": newer["percent"], "approx": "about", "loose": True,
-            "source": _source(newer["source"])} | _scaled(newer["value"], population, _reference(years, newer["year"]))
+class NewerEstimate(TypedDict):
+    """The note's figure for a group and the newer figures that compare with it, scaled to one population."""
+
+    figure: str
+    group: Text
+    label: Text
+    population: int
+    note: Scaled
+    newer: list[Scaled]
+    broader: list[Scaled]
+    trend: list[Step]
 
 
-def _direction(before: int, after: int) -> str:
+class NewerCaveat(TypedDict):
+    id: str
+    text: Text
+    source: SourceRef
+
+
+def _scaled(item: Scaled, population: int, ref: PopulationYear | None) -> Scaled:
+    if ref is None or item["national"] is None:
+        return item
+    local = scale(item["national"], population, ref["national_total"])
+    item["reference_population"], item["reference_date"] = ref["national_total"], ref["date"]
+    item["reference_source"] = source_ref(ref["source"])
+    item["local"], item["rounded_value"] = round(local, 1), round_like_note(local)
+    return item
+
+
+def _newer_item(newer: NewerFigure, population: int, years: dict[int, PopulationYear]) -> Scaled:
+    item: Scaled = {"id": newer["id"], "year": newer["year"], "measure": newer["measure"], "label": newer["label"],
+                    "national": newer["value"], "percent": newer["percent"], "approx": "about", "loose": True,
+                    "source": source_ref(newer["source"]), "reference_population": None, "reference_date": None,
+                    "local": None, "rounded_value": None}
+    return _scaled(item, population, _reference(years, newer["year"]))
+
+
+def _direction(before: int, after: int) -> Literal["up", "down", "same"]:
     return "up" if after > before else "down" if after < before else "same"
 
 
-def newer_estimates(knowledge: KnowledgeBase, population: int, lang: str = "en") -> list[dict[str, Any]]:
+def newer_estimates(knowledge: KnowledgeBase, population: int) -> list[NewerEstimate]:
     """One record per figure of the note that newer figures compare with (women, men): the note's figure and
     each newer figure scaled to `population`, each with its year, reference population and date and source; the
     newer figures of the same measure as the note's (physical) also form the trend 2013 -> 2017 -> 2021 (by the
@@ -108,34 +151,35 @@ def newer_estimates(knowledge: KnowledgeBase, population: int, lang: str = "en")
     years = {y["year"]: y for y in knowledge.municipalities["years"]}
     ref = prevalence["reference_population"]
     note_year = int(ref["date"][:4])
-    out = []
+    out: list[NewerEstimate] = []
     for fig in prevalence["figures"]:
         newer = sorted((n for n in prevalence["newer_figures"] if n["compares_with"] == fig["id"]),
                        key=lambda n: (n["year"], n["measure"] != "physical"))
         if not newer or fig["value"] is None:
             continue
-        note = _note_item(fig, population, ref["population"], ref["date"], note_year, lang)
-        note["reference_source"] = _source(ref["source"])
-        same = [_newer_item(n, population, years, lang) for n in newer if n["measure"] in (None, "physical")]
-        broader = [_newer_item(n, population, years, lang) for n in newer if n["measure"] not in (None, "physical")]
+        note = _note_item(fig, population, ref["population"], ref["date"], note_year)
+        note["reference_source"] = source_ref(ref["source"])
+        same = [_newer_item(n, population, years) for n in newer if n["measure"] in (None, "physical")]
+        broader = [_newer_item(n, population, years) for n in newer if n["measure"] not in (None, "physical")]
         points = [note] + [s for s in same if s["rounded_value"] is not None]
-        trend = [{"from_year": a["year"], "to_year": b["year"],
-                  "direction": _direction(a["rounded_value"], b["rounded_value"])} for a, b in zip(points, points[1:], strict=False)]
-        out.append({"figure": fig["id"], "group": pick(fig["unit"], lang), "label": pick(fig["label"], lang),
-                    "population": population, "note": note, "newer": same, "broader": broader, "trend": trend})
+        trend: list[Step] = [{"from_year": a["year"], "to_year": b["year"],
+                              "direction": _direction(a["rounded_value"] or 0, b["rounded_value"] or 0)}
+                             for a, b in zip(points, points[1:], strict=False)]
+        out.append({"figure": fig["id"], "group": fig["unit"], "label": fig["label"], "population": population,
+                    "note": note, "newer": same, "broader": broader, "trend": trend})
     return out
 
 
-def _note_item(fig: Figure, population: int, reference: int, date: str, year: int, lang: str) -> dict[str, Any]:
+def _note_item(fig: Figure, population: int, reference: int, date: str, year: int) -> Scaled:
     local = scale(fig["value"] or 0, population, reference)
-    return {"id": fig["id"], "year": year, "measure": "physical", "label": pick(fig["label"], lang),
+    return {"id": fig["id"], "year": year, "measure": "physical", "label": fig["label"],
             "national": fig["value"], "approx": fig["approx"], "loose": True, "reference_population": reference,
             "reference_date": date, "local": round(local, 1), "rounded_value": round_like_note(local),
-            "source": _source(fig["source"])}
+            "source": source_ref(fig["source"])}
 
 
-def newer_caveats(knowledge: KnowledgeBase, lang: str = "en") -> list[dict[str, Any]]:
-    return [{"id": c["id"], "text": pick(c["text"], lang), "source": _source(c["source"])}
+def newer_caveats(knowledge: KnowledgeBase) -> list[NewerCaveat]:
+    return [{"id": c["id"], "text": c["text"], "source": source_ref(c["source"])}
             for c in knowledge.prevalence["newer_caveats"]]
 
 

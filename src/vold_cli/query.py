@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
+    from .estimate import SourceRef
     from .kb import KnowledgeBase
     from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source
 
@@ -67,7 +68,7 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
     raise UsageError(f"Unknown municipality {quote(query)}.", hint=hint)
 
 
-def source_text(knowledge: KnowledgeBase, source: Source | None, lang: str) -> str:
+def source_text(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
     """'Section title, ref. 3, 4' or the data file's title and attribution: where a fact comes from."""
     if not source:
         return ""
@@ -405,7 +406,7 @@ def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any
     return hits
 
 
-def data_file(knowledge: KnowledgeBase, source: Source | None) -> str:
+def data_file(knowledge: KnowledgeBase, source: Source | SourceRef | None) -> str:
     """The file beside the note a fact comes from ('data/after-the-note.md'), or '' for facts from the note."""
     if not source or not source["data"]:
         return ""

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, UsageError
-from .lang import pick, tr
+from .lang import tr
 from .query import population_years
 
 if TYPE_CHECKING:
+    from .estimate import EstimateResult
     from .kb import KnowledgeBase
     from .models import Benchmark, Figure, Municipality, Region, Source
 
@@ -137,13 +138,13 @@ def region_population(knowledge: KnowledgeBase, region_code: str, year: int) -> 
     return sum(m["population"][str(year)] for m in knowledge.region_members(region_code))
 
 
-def estimate_region(knowledge: KnowledgeBase, region: Region, *, year: int, lang: str = "en") -> dict[str, Any]:
+def estimate_region(knowledge: KnowledgeBase, region: Region, *, year: int) -> EstimateResult:
     """The full estimate (as for a municipality) for a region, with its municipalities listed."""
     from .estimate import estimate
 
     members = knowledge.region_members(region["code"])
     population = sum(m["population"][str(year)] for m in members)
-    result = estimate(knowledge, population=population, municipality=None, year=year, lang=lang)
+    result = estimate(knowledge, population=population, municipality=None, year=year)
     result["region"] = {
         "code": region["code"],
         "name": region["name"],
@@ -212,7 +213,7 @@ def _sort_key(column: str) -> Callable[[dict[str, Any]], Any]:
     return numeric
 
 
-def overview(knowledge: KnowledgeBase, *, year: int, lang: str = "en",
+def overview(knowledge: KnowledgeBase, *, year: int,
              municipalities: list[Municipality] | None = None, sort: str | None = None,
              descending: bool = False) -> dict[str, Any]:
     """Population and the main estimates (women and men exposed to physical partner violence, crisis-centre stays,
@@ -242,7 +243,7 @@ def overview(knowledge: KnowledgeBase, *, year: int, lang: str = "en",
     if municipalities is None:
         region_rows = [_row("region", r["code"], r["name"], region_population(knowledge, r["code"], year), None,
                             figures, bench, reference) for r in knowledge.region_list]
-        country = _row("country", "DK", tr(lang, "Danmark", "Denmark"), national_total(knowledge, year), None,
+        country = _row("country", "DK", "Danmark", national_total(knowledge, year), None,
                        figures, bench, reference)
         for column, fig in figures.items():
             if fig["value"] is not None:
@@ -255,19 +256,19 @@ def overview(knowledge: KnowledgeBase, *, year: int, lang: str = "en",
         column = sort or "code"
         groups = [sorted(g, key=_sort_key(column), reverse=descending) for g in groups]
     # the method, caveats and statements of a plain estimate, computed once for the whole table
-    base = estimate(knowledge, population=reference, year=year, lang=lang)
+    base = estimate(knowledge, population=reference, year=year)
     return {
         "kind": "overview" if municipalities is None else "comparison",
         "year": year,
         "reference_year": base["reference_year"],
         "sort": {"column": sort or ("code" if municipalities is None else None), "descending": descending},
         "columns": {
-            **{column: {"figure": fig["id"], "label": pick(fig["label"], lang), "unit": pick(fig["unit"], lang),
+            **{column: {"figure": fig["id"], "label": fig["label"], "unit": fig["unit"],
                         "national": fig["value"], "national_low": fig["low"], "national_high": fig["high"],
                         "source": _source(fig["source"])} for column, fig in figures.items()},
-            MAIN_BENCHMARK[0]: {"benchmark": bench["id"], "label": pick(bench["name"], lang),
-                                "unit": pick(bench["unit"], lang), "per_inhabitants": bench["per_inhabitants"],
-                                "places": bench["places"], "status": pick(bench["status"], lang),
+            MAIN_BENCHMARK[0]: {"benchmark": bench["id"], "label": bench["name"],
+                                "unit": bench["unit"], "per_inhabitants": bench["per_inhabitants"],
+                                "places": bench["places"], "status": bench["status"],
                                 "source": _source(bench["source"])},
         },
         "rows": [row for group in groups for row in group],

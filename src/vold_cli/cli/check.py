@@ -1,11 +1,14 @@
 """`vold check`: the municipality's own offers held against the note's evidence, its law and the local need."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from .common import Format, KbOpt, LangOpt, TableFormatOpt, check_output, emit, lang_of, load_kb
+
+if TYPE_CHECKING:
+    from ..models import Municipality
 
 
 def check(
@@ -14,17 +17,21 @@ def check(
                          "(needs openpyxl).")] = None,
     template: Annotated[bool, typer.Option("--template", help="Write a small CSV template (headers in --lang, "
                                                               "two example rows) instead of checking.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
-                      help="With --template: write it to FILE (never over an existing file without --force).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --template -o: overwrite FILE if it exists.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                      help="Write the check (or, with --template, the template) to FILE instead of stdout (required "
+                           "for xlsx; never over an existing file without --force).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
     population: Annotated[str | None, typer.Option("--population", "-p", metavar="N", show_default=False,
                           help="Inhabitants, to hold crisis-centre places against the benchmark.")] = None,
     municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
                             show_default=False, help="Municipality name (Danish letters optional) or code.")] = None,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE", show_default=False,
+                      help="Region by name (Danish letters optional) or code 1081-1085: its summed population.")] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
-                    help="Population year for --municipality: 2013, 2017, 2021 or 2024 (default: the latest).")] = None,
+                    help="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: "
+                         "the latest).")] = None,
     kb: KbOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: TableFormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
     """Hold the municipality's own offers against the note: each offer's evidence (offers the note does not
@@ -39,7 +46,9 @@ def check(
     Examples:
       vold check --template -o tilbud.csv --lang da
       vold check tilbud.csv --municipality Viborg
+      vold check tilbud.csv --region Midtjylland
       vold check tilbud.yaml --population 43000 --format json
+      vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx
     """
     from ..errors import UsageError
 
@@ -48,13 +57,12 @@ def check(
         if file is not None:
             raise UsageError("Give either FILE or --template, not both.",
                              hint="vold check --template -o tilbud.csv, then vold check tilbud.csv")
-        if population is not None or municipality is not None or year is not None:
-            raise UsageError("--template takes no --population, --municipality or --year.")
-        _template(language, output, force)
+        if population is not None or municipality is not None or region is not None or year is not None:
+            raise UsageError("--template takes no --population, --municipality, --region or --year.")
+        from .common import output_path
+
+        _template(language, output_path(output), force)
         return
-    if output is not None or force:
-        raise UsageError("--output and --force only go with --template.",
-                         hint="The check itself is written to stdout: vold check FILE > result.md")
     if file is None:
         raise UsageError("Give the FILE of offers to check, or --template to write one.",
                          hint="Example: vold check tilbud.csv --municipality Viborg")
@@ -63,15 +71,36 @@ def check(
     from ..offers import read_offers
     from ..render.check import check_document
 
+    target = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    where = None
-    if population is not None or municipality is not None or year is not None:
+    where: tuple[int, Municipality | None, int | None] | None = None
+    region_name = None
+    if region is not None:
+        given = [name for name, value in (("--population", population), ("--municipality", municipality))
+                 if value is not None]
+        if given:
+            from ..lang import tr
+
+            raise UsageError(tr(language, f"--region og {given[0]} kan ikke bruges sammen.",
+                                f"--region and {given[0]} cannot be used together."),
+                             hint=tr(language, f"Behold én af dem: --region eller {given[0]}.",
+                                     f"Keep one of them: --region or {given[0]}."))
+        from ..regions import check_year, find_region, region_population
+
+        found = find_region(knowledge, region, language)
+        chosen_year = check_year(knowledge, year, language)
+        where = (region_population(knowledge, found["code"], chosen_year), None, chosen_year)
+        region_name = found["name"]
+    elif population is not None or municipality is not None or year is not None:
         from ..estimate import resolve_population
 
         where = resolve_population(knowledge, population=population, municipality=municipality, year=year)
     inputs = inputs_from(knowledge)
     portfolio = read_offers(file, offer_vocabulary(inputs))
-    emit(check_document(compute(inputs, portfolio, where), language), fmt)
+    from ..lang import tr
+
+    emit(check_document(compute(inputs, portfolio, where, region=region_name), language), fmt, output=target,
+         force=force, title=tr(language, "Tilbud", "Offers"), lang=language)
 
 
 def _template(lang: str, output: Path | None, force: bool) -> None:

@@ -107,7 +107,7 @@ def estimate(
 
         column, descending = parse_sort(sort, language)
         chosen = find_municipalities(knowledge, municipalities, language) if form != "--all" else None
-        result = overview(knowledge, year=check_year(knowledge, year, language), lang=language,
+        result = overview(knowledge, year=check_year(knowledge, year, language),
                           municipalities=chosen, sort=column if sort is not None or chosen is None else None,
                           descending=descending)
         emit(overview_document(knowledge, result, language), fmt, output=target, force=force,
@@ -119,16 +119,16 @@ def estimate(
     if form == "--region":
         from ..regions import check_year, estimate_region, find_region
 
-        result = estimate_region(knowledge, find_region(knowledge, region or "", language),
-                                 year=check_year(knowledge, year, language), lang=language)
+        estimated = estimate_region(knowledge, find_region(knowledge, region or "", language),
+                                 year=check_year(knowledge, year, language))
     else:
         from ..estimate import resolve_population
 
         count, muni, year = resolve_population(knowledge, population=population,
                                                municipality=municipalities[0] if municipalities else None, year=year)
-        result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
-    emit(estimate_document(knowledge, result, language), fmt, output=target, force=force,
-         title=sheet_title(result, language), lang=language)
+        estimated = compute(knowledge, population=count, municipality=muni, year=year)
+    emit(estimate_document(knowledge, estimated, language), fmt, output=target, force=force,
+         title=sheet_title(estimated, language), lang=language)
 
 
 estimate.__doc__ = (estimate.__doc__ or "") + EXAMPLES

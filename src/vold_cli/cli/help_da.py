@@ -39,10 +39,13 @@ COMMAND_PARAMS: dict[str, dict[str, str]] = {
     "vold": {"kb": "Vidensmappe til alle kommandoer (også VOLD_KB; en kommandos egen --kb går forud)."},
     "vold report": {"fmt": "markdown (standard) eller html."},
     "vold check": {
-        "output": "Med --template: skriv den til FIL (aldrig over en eksisterende fil uden --force).",
-        "force": "Med --template -o: overskriv FIL, hvis den findes.",
+        "output": "Skriv kontrollen (eller, med --template, skabelonen) til FIL i stedet for standardoutput (kræves "
+                  "for xlsx; aldrig over en eksisterende fil uden --force).",
+        "force": "Overskriv FIL, hvis den findes og er en almindelig fil.",
         "population": "Indbyggere, til at holde krisecenterpladser op mod normen.",
         "municipality": "Kommunens navn (danske bogstaver valgfri; også 'Aarhus Kommune') eller kode.",
+        "region": "Region ved navn (danske bogstaver valgfri) eller kode 1081-1085: dens samlede befolkning.",
+        "year": "Befolkningsår for --municipality eller --region: 2013, 2017, 2021 eller 2024 (standard: det seneste).",
     },
     "vold estimate": {
         "municipality": "Kommunens navn (danske bogstaver valgfri: Aeroe = Ærø; også 'Aarhus Kommune') eller kode "
@@ -144,7 +147,9 @@ HELP: dict[str, str] = {
         "indsats/intervention, fase/phase, målgruppe/target (flere: ';' eller ','), pladser/places, lov/law. "
         "Afslutter med 1 for en fil, der mangler eller har ugyldigt indhold, 2 for forkert brug." + EXAMPLES +
         "  vold check --template -o tilbud.csv --lang da\n  vold check tilbud.csv --municipality Viborg\n"
-        "  vold check tilbud.yaml --population 43000 --format json"
+        "  vold check tilbud.csv --region Midtjylland\n"
+        "  vold check tilbud.yaml --population 43000 --format json\n"
+        "  vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx"
     ),
     "vold kb": (
         "Kontrollér, beskriv eller kopiér vidensbasen." + EXAMPLES +

@@ -66,7 +66,7 @@ def report(
 
         inputs = inputs_from(knowledge)
         checked = check_offers(inputs, read_offers(offers, offer_vocabulary(inputs)), (count, muni, year))
-    result = compute(knowledge, population=count, municipality=muni, year=year, lang=language)
+    result = compute(knowledge, population=count, municipality=muni, year=year)
     from .common import today as today_date
 
     today = today_date().isoformat()

@@ -13,6 +13,7 @@ from ..query import localize
 from .blocks import BulletList, Column, Document, Heading, Lines, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
 from .localize import decimal as fmt_dec
+from .localize import municipality as official_name
 from .localize import number as fmt_int
 
 
@@ -213,12 +214,13 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Any]:
                                    "None of the offers is a crisis-centre offer (linked to the Social Services Act § 109)."),
                                 style="muted"))
     if cap.population is None:
-        blocks.append(Paragraph(_t(lang, "Angiv --population N eller --municipality NAVN for at sammenligne med "
+        blocks.append(Paragraph(_t(lang, "Angiv --population N, --municipality NAVN eller --region NAVN for at sammenligne med "
                                          "Europarådets norm og det forventede antal ophold.",
-                                   "Give --population N or --municipality NAME to compare with the Council of Europe "
+                                   "Give --population N, --municipality NAME or --region NAME to compare with the Council of Europe "
                                    "benchmark and the expected number of stays."), style="warn"))
         return blocks
-    where = cap.municipality or _t(lang, "Befolkningen", "Population")
+    where = (cap.region if cap.region else official_name(cap.municipality) if cap.municipality
+             else _t(lang, "Befolkningen", "Population"))
     people = fmt_int(cap.population, lang)
     year = f", {cap.year}" if cap.year else ""
     rows: list[list[Any]] = []
@@ -331,7 +333,15 @@ def _data(result: CheckResult, lang: str) -> dict[str, Any]:
                      for i, (step, s) in enumerate(zip(data["steps"], result.steps, strict=True), start=1)]
     data["notice"] = _t(lang, "Lovdelen er en tjekliste, ikke en vurdering af, om loven overholdes. Skøn er meget løse.",
                         "The law part is a checklist, not a verdict on compliance. Estimates are very loose.")
-    return data
+    out: dict[str, Any] = _labelled(data, n)
+    return out
+
+
+def _labelled(data: Any, n: _Names) -> Any:
+    """Beside each phase, target group and evidence id its label in the chosen language (render/labels.py)."""
+    from .labels import add_labels
+
+    return add_labels(data, {"phase": n.phase, "target": n.target, "evidence": n.level})
 
 
 def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
@@ -341,7 +351,7 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
         rows.append({"kind": "offer", "line": c.line, "offer": c.offer,
                      "intervention": c.intervention.id if c.intervention else "",
                      "name": _l(c.intervention.name, lang) if c.intervention else _not_in_note(c, n),
-                     "evidence": n.level[c.evidence.id] if c.evidence else "",
+                     "evidence": c.evidence.id if c.evidence else "",
                      "text": _l(c.reason, lang), "design": _l(c.design, lang),
                      "action": _l(c.evidence.action if c.evidence else None, lang),
                      "not_recommended": c.not_recommended, "phase": list(c.phases), "target": list(c.targets),
@@ -363,7 +373,8 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
         rows += [{"kind": "expected-stays", "name": s.label.get(lang), "local": s.local, "rounded": s.rounded,
                   "text": _t(lang, "meget løst skøn", "very loose estimate")} for s in cap.stays]
     rows += [{"kind": "next", "line": i, "text": step_text(s, n)} for i, s in enumerate(result.steps, start=1)]
-    return rows
+    labelled: list[dict[str, Any]] = _labelled(rows, n)
+    return labelled
 
 
 def check_document(result: CheckResult, lang: str) -> Document:

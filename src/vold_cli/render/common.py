@@ -69,3 +69,11 @@ def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None
                  "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note is "
                  f"from {meta['year']}; what has changed since is kept apart, with its source and date."))
     return rows
+
+
+def labelled(data: object, knowledge: KnowledgeBase, lang: str) -> object:
+    """`data` with the label in `lang` beside every id of a closed vocabulary (render/labels.py; imported only when
+    JSON or CSV is made)."""
+    from .labels import add_labels, knowledge_names
+
+    return add_labels(data, knowledge_names(knowledge, lang))

@@ -42,7 +42,9 @@ def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         title=_t(lang, "Centrale kilder til viden", "Central sources of knowledge"),
     ))
     cpr = d["cpr_response_rate"]
-    doc.add(Notes([f"{pick(cpr['label'], lang)}: {cpr['percent']:g} % ({pick(cpr['of'], lang)})"]
+    from .localize import percent
+
+    doc.add(Notes([f"{pick(cpr['label'], lang)}: {percent(cpr['percent'], lang)} ({pick(cpr['of'], lang)})"]
                   + [pick(r["text"], lang) for r in d["reports"]],
                   title=_t(lang, "Værd at vide", "Worth knowing")))
     return doc

@@ -2,31 +2,79 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..kb import KnowledgeBase
+from ..lang import pick
 from ..lang import tr as _t
-from ..query import data_file, source_text
+from ..query import data_file, localize, source_text
 from .blocks import Block, Chart, Column, Document, Fields, Heading, Lines, Notes, Paragraph, Styled, Table
+from .localize import approx, approx_span
 from .localize import decimal as fmt_dec
 from .localize import number as fmt_int
+from .localize import percent as fmt_pct
+
+if TYPE_CHECKING:
+    from ..estimate import CostEstimate, Costs, EstimateResult, Expectation, FigureEstimate
+    from ..newer import NewerEstimate, Scaled, Step
 
 
-def _national(item: dict[str, Any], lang: str) -> str:
+def rounded_text(item: FigureEstimate, lang: str) -> str:
+    """A local figure as printed: 'ca. 220', 'ca. 210-250', or 'færre end 1' / 'fewer than 1'."""
+    if item["rounded_value"] is not None:
+        return approx(item["rounded_value"], lang)
+    return approx_span(item["rounded_low"] or 0, item["rounded_high"] or 0, lang)
+
+
+def expectation_text(item: Expectation, lang: str) -> str:
+    return approx(item["rounded_value"], lang)
+
+
+def cost_text(item: CostEstimate, lang: str) -> str:
+    """'ca. 1.100.000 kr.' / 'ca. 1,100,000 kr.'."""
+    return approx(item["rounded_value"], lang) + " kr."
+
+
+def _with(record: dict[str, Any], before: str, key: str, value: object) -> dict[str, Any]:
+    """`record` with `key` inserted just before `before` (the JSON keeps its order)."""
+    out: dict[str, Any] = {}
+    for name, item in record.items():
+        if name == before:
+            out[key] = value
+        out[name] = item
+    if key not in out:
+        out[key] = value
+    return out
+
+
+def estimate_data(result: EstimateResult, lang: str) -> dict[str, Any]:
+    """The JSON record: the result with every text in `lang`, and beside each rounded value its printed text
+    (`rounded`: 'ca. 220') in `lang`, so scripts can read either."""
+    data: dict[str, Any] = localize(result, lang)
+    data["estimates"] = [_with(d, "rounded_value", "rounded", rounded_text(e, lang))
+                         for d, e in zip(data["estimates"], result["estimates"], strict=True)]
+    data["profile"] = [_with(d, "rounded_value", "rounded", expectation_text(e, lang))
+                       for d, e in zip(data["profile"], result["profile"], strict=True)]
+    data["costs"]["items"] = [_with(d, "rounded_value", "rounded", cost_text(e, lang))
+                              for d, e in zip(data["costs"]["items"], result["costs"]["items"], strict=True)]
+    return data
+
+
+def _national(item: FigureEstimate, lang: str) -> str:
     prefix = {"about": "ca. ", "just-over": _t(lang, "godt ", "just over "),
               "just-under": _t(lang, "knap ", "just under ")}.get(item["approx"], "")
     if item["national"] is not None:
         return prefix + fmt_int(item["national"], lang)
-    return f"{prefix}{fmt_int(item['national_low'], lang)}-{fmt_int(item['national_high'], lang)}"
+    return f"{prefix}{fmt_int(item['national_low'] or 0, lang)}-{fmt_int(item['national_high'] or 0, lang)}"
 
 
-def _local(item: dict[str, Any], lang: str) -> str:
+def _local(item: FigureEstimate, lang: str) -> str:
     if item["local"] is not None:
         return fmt_dec(item["local"], lang)
-    return f"{fmt_dec(item['local_low'], lang)}-{fmt_dec(item['local_high'], lang)}"
+    return f"{fmt_dec(item['local_low'] or 0, lang)}-{fmt_dec(item['local_high'] or 0, lang)}"
 
 
-def method_text(result: dict[str, Any], lang: str) -> str:
+def method_text(result: EstimateResult | dict[str, Any], lang: str) -> str:
     method = result["method"]
     ref = fmt_int(method["reference_population"], lang)
     return _t(
@@ -41,7 +89,7 @@ def method_text(result: dict[str, Any], lang: str) -> str:
     )
 
 
-def title_text(result: dict[str, Any], lang: str) -> str:
+def title_text(result: EstimateResult, lang: str) -> str:
     muni = result["municipality"]
     pop = fmt_int(result["population"], lang)
     region = result.get("region")
@@ -60,11 +108,11 @@ def title_text(result: dict[str, Any], lang: str) -> str:
     return _t(lang, f"En befolkning på {pop} indbyggere", f"A population of {pop}")
 
 
-def figure_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
+def figure_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     """Method, the figures table with bars, and the check against the note's worked example."""
     sections = sorted({source_text(knowledge, {"section": i["source"]["section"], "refs": [], "data": None, "detail": None}, lang)
                        for i in result["estimates"] if i["source"]["section"]})
-    rows = [[item["label"], _national(item, lang), _local(item, lang), Styled(item["rounded"], "strong"),
+    rows = [[pick(item["label"], lang), _national(item, lang), _local(item, lang), Styled(rounded_text(item, lang), "strong"),
              ", ".join(map(str, item["source"]["refs"])) or "—"] for item in result["estimates"]]
     blocks: list[Block] = [Paragraph(method_text(result, lang), style="muted"), Table(
         [Column(_t(lang, "Tal fra notatet (pr. år)", "Figure from the note (per year)"), ratio=3, min_width=18),
@@ -90,67 +138,69 @@ def figure_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -
     return blocks
 
 
-def chart_block(result: dict[str, Any], lang: str) -> Chart:
-    items = [(i["label"], i["local"] if i["local"] is not None else (i["local_low"] + i["local_high"]) / 2,
-              i["rounded"]) for i in result["estimates"]]
+def chart_block(result: EstimateResult, lang: str) -> Chart:
+    items = [(pick(i["label"], lang),
+              i["local"] if i["local"] is not None else ((i["local_low"] or 0) + (i["local_high"] or 0)) / 2,
+              rounded_text(i, lang)) for i in result["estimates"]]
     return Chart(_t(lang, "Forventet antal pr. år lokalt (meget løst skøn)",
                     "Expected number per year locally (very loose estimate)"), items)
 
 
-def expectation_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+def expectation_blocks(result: EstimateResult, lang: str) -> list[Block]:
     if not result["profile"]:
         return []
     return [Table(
         [Column(_t(lang, "Afledt lokal forventning", "Derived local expectation"), ratio=3),
-         Column("%", justify="right", no_wrap=True),
+         Column(_t(lang, "Andel", "Share"), justify="right", no_wrap=True),
          Column(_t(lang, "Af", "Of"), ratio=2),
          Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True)],
-        [[p["label"], fmt_dec(p["percent"], lang, 0), p["of"], Styled(p["rounded"], "strong")]
+        [[pick(p["label"], lang), fmt_pct(p["percent"], lang), pick(p["of"], lang),
+          Styled(expectation_text(p, lang), "strong")]
          for p in result["profile"]],
         title=_t(lang, "Krisecentre: afledte forventninger (løse: ophold er ikke unikke personer)",
                  "Crisis centres: derived expectations (loose: stays are not unique persons)"),
     )]
 
 
-def cost_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+def cost_blocks(result: EstimateResult, lang: str) -> list[Block]:
     costs = result["costs"]
     return [Table(
         [Column(_t(lang, "Omkostning pr. år", "Cost per year"), ratio=3),
          Column(_t(lang, "Landsplan", "National"), justify="right", no_wrap=True),
          Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
-        [[c["label"], f"{fmt_int(c['national_mdkk'], lang)} {_t(lang, 'mio. kr.', 'DKK m')}", c["rounded"]]
-         for c in costs["items"]],
+        [[pick(c["label"], lang), f"{fmt_int(c['national_mdkk'], lang)} {_t(lang, 'mio. kr.', 'DKK m')}",
+          cost_text(c, lang)] for c in costs["items"]],
         title=_t(lang, "Omkostninger ved vold mod kvinder (Voldens pris, 2010)",
                  "Costs of violence against women (Voldens pris, 2010)"),
-        caption=costs["basis"],
-    ), Notes(costs["excluded"] + ([] if costs["total_given"] else [
+        caption=pick(costs["basis"], lang),
+    ), Notes([pick(t, lang) for t in costs["excluded"]] + ([] if costs["total_given"] else [
         _t(lang, "Notatet giver ingen samlet sum; posterne kan overlappe, så de lægges ikke sammen her.",
            "The note gives no total; the items may overlap, so they are not added up here.")]),
         title=_t(lang, "Ikke medregnet", "Not included")), *price_level_blocks(costs, lang)]
 
 
-def price_level_blocks(costs: dict[str, Any], lang: str) -> list[Block]:
+def price_level_blocks(costs: Costs, lang: str) -> list[Block]:
     """The costs' price level (the 2010 report's, not adjusted), to stand beside every cost table."""
-    if not costs.get("price_level"):
+    if not costs["price_level"]:
         return []
-    return [Notes([costs["price_level"]], title=_t(lang, "Prisniveau", "Price level"))]
+    return [Notes([pick(costs["price_level"], lang)], title=_t(lang, "Prisniveau", "Price level"))]
 
 
-def benchmark_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
+def benchmark_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     return [Fields([
-        (_t(lang, "Norm", "Benchmark"), bench["label"]),
-        (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {bench['unit']}", "strong")),
-        (_t(lang, "Status", "Status"), Styled(bench["status"], "warn")),
+        (_t(lang, "Norm", "Benchmark"), pick(bench["label"], lang)),
+        (_t(lang, "Lokalt", "Local"), Styled(f"{fmt_dec(bench['local'], lang)} {pick(bench['unit'], lang)}", "strong")),
+        (_t(lang, "Status", "Status"), Styled(pick(bench["status"], lang), "warn")),
         (_t(lang, "Kilde", "Source"), source_text(knowledge, bench["source"], lang)),
     ], title=_t(lang, "Kapacitet: Europarådets norm (ikke et dansk lovkrav)",
                 "Capacity: Council of Europe benchmark (not a Danish legal requirement)"))
         for bench in result["benchmarks"]]
 
 
-def caveat_blocks(result: dict[str, Any], lang: str, *, newer_texts: bool = True) -> list[Block]:
+def caveat_blocks(result: EstimateResult, lang: str, *, newer_texts: bool = True) -> list[Block]:
     """The caveats; `newer_texts=False` leaves out the full texts of the newer figures (the report, where the
     table of newer figures and their caveats carry them)."""
-    notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
+    notes = [pick(c["text"], lang) for c in result["caveats"]] + [pick(s["text"], lang) for s in result["statements"]]
     if result.get("region"):
         notes.append(_t(lang, "Regionens folketal er summen af dens kommuners folketal.",
                         "The region's population is the sum of its municipalities' populations."))
@@ -160,7 +210,7 @@ def caveat_blocks(result: dict[str, Any], lang: str, *, newer_texts: bool = True
                         f"The population is from 1 January {result['year']}, while the national figures are from the "
                         f"note's period (around {result['reference_year']}); the estimate assumes unchanged rates."))
     blocks: list[Block] = [Notes(notes, title=_t(lang, "Forbehold", "Caveats"))]
-    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]] if newer_texts else []
+    newer = [f"{n['year']}: {pick(n['text'], lang)}" for n in result["newer_figures"]] if newer_texts else []
     if newer:
         scaled = bool(result.get("newer_estimates"))
         blocks.append(Notes(newer, title=_t(
@@ -177,31 +227,31 @@ _MEASURE = {"physical": ("fysisk partnervold", "physical partner violence"),
 _TREND = {"up": ("op", "up"), "down": ("ned", "down"), "same": ("uændret", "unchanged")}
 
 
-def trend_text(steps: list[dict[str, Any]], lang: str) -> str:
+def trend_text(steps: list[Step], lang: str) -> str:
     """'op, derefter ned' / 'up, then down': the direction of each step 2013 -> 2017 -> 2021 (rounded values)."""
     words = [_TREND[s["direction"]][0 if lang == "da" else 1] for s in steps]
     return _t(lang, ", derefter ", ", then ").join(words) if words else "—"
 
 
-def newer_cell(item: dict[str, Any] | None, lang: str) -> Any:
+def newer_cell(item: Scaled | None, lang: str) -> Any:
     """'ca. 640' over 'of ca. 38,000': a loose local figure and the national figure it is scaled from."""
     if item is None or item["rounded_value"] is None:
         return Styled("—", "muted")
-    national = ("ca. " if item["approx"] == "about" else "") + fmt_int(item["national"], lang)
-    return Lines([Styled(f"ca. {fmt_int(item['rounded_value'], lang)}", "strong"),
+    national = ("ca. " if item["approx"] == "about" else "") + fmt_int(item["national"] or 0, lang)
+    return Lines([Styled(approx(item["rounded_value"], lang), "strong"),
                   Styled(_t(lang, f"af {national}", f"of {national}"), "muted")])
 
 
-def newer_years(result: dict[str, Any]) -> list[int]:
-    return sorted({n["year"] for row in result.get("newer_estimates", []) for n in row["newer"] + row["broader"]})
+def newer_years(result: EstimateResult) -> list[int]:
+    return sorted({n["year"] for row in result["newer_estimates"] for n in row["newer"] + row["broader"]})
 
 
-def newer_method_text(result: dict[str, Any], lang: str) -> str:
+def newer_method_text(result: EstimateResult, lang: str) -> str:
     refs = {n["year"]: n for row in result["newer_estimates"] for n in [row["note"]] + row["newer"] + row["broader"]
             if n["reference_population"]}
     pop = fmt_int(result["population"], lang)
-    parts = "; ".join(_t(lang, f"{y}: {fmt_int(n['reference_population'], lang)} pr. {n['reference_date']}",
-                         f"{y}: {fmt_int(n['reference_population'], lang)} on {n['reference_date']}")
+    parts = "; ".join(_t(lang, f"{y}: {fmt_int(n['reference_population'] or 0, lang)} pr. {n['reference_date']}",
+                         f"{y}: {fmt_int(n['reference_population'] or 0, lang)} on {n['reference_date']}")
                       for y, n in sorted(refs.items()))
     return _t(lang,
               f"Notatets metode på hvert tal: landstal × {pop} / Danmarks befolkning i tallets år ({parts}). "
@@ -212,22 +262,23 @@ def newer_method_text(result: dict[str, Any], lang: str) -> str:
               f"for physical violence from 2013 to 2017 and from 2017 to 2021.")
 
 
-def newer_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Block]:
+def newer_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     """Per group (women, men): the note's figure beside the newer national figures scaled the same way, the
     trend, the broader 2021 measure as its own row, and the caveats that go with the newer figures."""
-    rows_in = result.get("newer_estimates") or []
+    rows_in: list[NewerEstimate] = result["newer_estimates"]
     if not rows_in:
         return []
     years = newer_years(result)
     rows: list[list[Any]] = []
     for row in rows_in:
         by_year = {n["year"]: n for n in row["newer"]}
-        group = row["group"][:1].upper() + row["group"][1:]
+        unit = pick(row["group"], lang)
+        group = unit[:1].upper() + unit[1:]
         rows.append([Styled(f"{group}: {_MEASURE['physical'][0 if lang == 'da' else 1]}", "strong"),
                      newer_cell(row["note"], lang), *[newer_cell(by_year.get(y), lang) for y in years],
                      trend_text(row["trend"], lang)])
         for broad in row["broader"]:
-            rows.append([f"{group}: {_MEASURE[broad['measure']][0 if lang == 'da' else 1]}",
+            rows.append([f"{group}: {_MEASURE[broad['measure'] or 'physical'][0 if lang == 'da' else 1]}",
                          Styled("—", "muted"), *[newer_cell(broad if broad["year"] == y else None, lang) for y in years],
                          _t(lang, "kan ikke sammenlignes (bredere)", "not comparable (broader)")])
     files = sorted({data_file(knowledge, n["source"]) for row in rows_in for n in row["newer"] + row["broader"]} - {""})
@@ -243,65 +294,69 @@ def newer_blocks(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) ->
         caption=newer_method_text(result, lang) + _t(lang, " Kilde til nyere tal: ", " Source of the newer figures: ")
         + ", ".join(files) + ".",
     )]
-    if result.get("newer_caveats"):
-        blocks.append(Notes([c["text"] for c in result["newer_caveats"]],
+    if result["newer_caveats"]:
+        blocks.append(Notes([pick(c["text"], lang) for c in result["newer_caveats"]],
                             title=_t(lang, "Forbehold ved de nyere tal", "Caveats for the newer figures")))
     return blocks
 
 
-def newer_csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def newer_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, Any]]:
     """One CSV row per scaled figure (the note's and each newer one), with year and reference population."""
     rows: list[dict[str, Any]] = []
-    for row in result.get("newer_estimates") or []:
+    for row in result["newer_estimates"]:
         for item in [row["note"]] + row["newer"] + row["broader"]:
             rows.append({"kind": "newer-estimate" if item is not row["note"] else "note-estimate", "id": item["id"],
-                         "label": item["label"], "year": item["year"], "measure": item["measure"],
+                         "label": pick(item["label"], lang), "year": item["year"], "measure": item["measure"],
                          "national": item["national"], "reference_population": item["reference_population"],
                          "reference_date": item["reference_date"], "local": item["local"],
-                         "rounded": None if item["rounded_value"] is None else f"ca. {fmt_int(item['rounded_value'], lang)}",
+                         "rounded": None if item["rounded_value"] is None else approx(item["rounded_value"], lang),
                          "source": source_text(knowledge, {"section": item["source"]["section"],
                                                            "refs": item["source"]["refs"],
                                                            "data": item["source"]["data"], "detail": None}, lang)})
-    for caveat in result.get("newer_caveats") or []:
-        rows.append({"kind": "newer-caveat", "id": caveat["id"], "label": caveat["text"]})
+    for caveat in result["newer_caveats"]:
+        rows.append({"kind": "newer-caveat", "id": caveat["id"], "label": pick(caveat["text"], lang)})
     return rows
 
 
-def csv_rows(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, Any]]:
     """One row per estimate, derived expectation, cost, benchmark, caveat and newer figure, with a `kind`
     column, so a spreadsheet gets the caveats with the numbers."""
     rows: list[dict[str, Any]] = []
     for item in result["estimates"]:
-        rows.append({"kind": "estimate"} | {key: item[key] for key in (
-            "id", "label", "national", "national_low", "national_high", "local", "local_low", "local_high",
-            "rounded")} | {"source": source_text(knowledge, item["source"], lang)})
-    for item in result["profile"]:
-        rows.append({"kind": "expectation", "id": item["id"], "label": item["label"], "local": item["local"],
-                     "rounded": item["rounded"], "source": source_text(knowledge, item["source"], lang)})
-    for item in result["costs"]["items"]:
-        rows.append({"kind": "cost", "id": item["id"], "label": item["label"], "national": round(item["national_mdkk"] * 1_000_000),
-                     "local": item["local_dkk"], "rounded": item["rounded"],
-                     "source": source_text(knowledge, item["source"], lang)})
-    for item in result["benchmarks"]:
-        rows.append({"kind": "benchmark", "id": item["id"], "label": f"{item['label']} ({item['status']})",
-                     "local": item["local"], "source": source_text(knowledge, item["source"], lang)})
-    for item in result["caveats"] + result["statements"]:
-        rows.append({"kind": "caveat", "id": item["id"], "label": item["text"]})
-    for item in result["newer_figures"]:
-        rows.append({"kind": "newer-figure", "id": item["id"], "label": item["text"], "national": item["value"],
-                     "source": source_text(knowledge, item["source"], lang)})
-    if result.get("region"):
+        rows.append({"kind": "estimate", "id": item["id"], "label": pick(item["label"], lang),
+                     "national": item["national"], "national_low": item["national_low"],
+                     "national_high": item["national_high"], "local": item["local"], "local_low": item["local_low"],
+                     "local_high": item["local_high"], "rounded": rounded_text(item, lang),
+                     "source": source_text(knowledge, {**item["source"], "detail": None}, lang)})
+    for expected in result["profile"]:
+        rows.append({"kind": "expectation", "id": expected["id"], "label": pick(expected["label"], lang),
+                     "local": expected["local"], "rounded": expectation_text(expected, lang),
+                     "source": source_text(knowledge, expected["source"], lang)})
+    for cost in result["costs"]["items"]:
+        rows.append({"kind": "cost", "id": cost["id"], "label": pick(cost["label"], lang),
+                     "national": round(cost["national_mdkk"] * 1_000_000), "local": cost["local_dkk"],
+                     "rounded": cost_text(cost, lang), "source": source_text(knowledge, cost["source"], lang)})
+    for bench in result["benchmarks"]:
+        rows.append({"kind": "benchmark", "id": bench["id"],
+                     "label": f"{pick(bench['label'], lang)} ({pick(bench['status'], lang)})",
+                     "local": bench["local"], "source": source_text(knowledge, bench["source"], lang)})
+    for note in result["caveats"] + result["statements"]:
+        rows.append({"kind": "caveat", "id": note["id"], "label": pick(note["text"], lang)})
+    for newer in result["newer_figures"]:
+        rows.append({"kind": "newer-figure", "id": newer["id"], "label": pick(newer["text"], lang),
+                     "national": newer["value"], "source": source_text(knowledge, newer["source"], lang)})
+    if "region" in result:
         members_source = source_text(knowledge, knowledge.regions["source"], lang)
         for muni in result["region"]["municipalities"]:
             rows.append({"kind": "municipality", "id": muni["code"], "label": muni["name"],
                          "local": muni["population"], "source": members_source})
     rows += newer_csv_rows(knowledge, result, lang)
-    if result["costs"].get("price_level"):
-        rows.append({"kind": "caveat", "id": "price-level", "label": result["costs"]["price_level"]})
+    if result["costs"]["price_level"]:
+        rows.append({"kind": "caveat", "id": "price-level", "label": pick(result["costs"]["price_level"], lang)})
     return rows
 
 
-def member_blocks(result: dict[str, Any], lang: str) -> list[Block]:
+def member_blocks(result: EstimateResult, lang: str) -> list[Block]:
     """A region's municipalities with their populations."""
     region = result.get("region")
     if not region:
@@ -316,9 +371,9 @@ def member_blocks(result: dict[str, Any], lang: str) -> list[Block]:
     )]
 
 
-def sheet_title(result: dict[str, Any], lang: str) -> str:
+def sheet_title(result: EstimateResult, lang: str) -> str:
     """A short name for the workbook's first sheet."""
-    if result.get("region"):
+    if "region" in result:
         return str(result["region"]["name"])
     if result["municipality"]:
         return str(result["municipality"]["name"])
@@ -342,18 +397,18 @@ def used_sources(knowledge: KnowledgeBase, year: int | None, *, regions: bool = 
     return [ident for ident in dict.fromkeys(found) if ident is not None]
 
 
-def estimate_about(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+def estimate_about(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[tuple[str, str]]:
     """Method, caveats and sources for the workbook's second sheet."""
     from .common import file_about
 
     caveats = [str(n) for block in caveat_blocks(result, lang) if isinstance(block, Notes) for n in block.items]
     return file_about(knowledge, lang, method=method_text(result, lang), caveats=caveats,
-                      data_sources=used_sources(knowledge, result["year"], regions=bool(result.get("region")),
+                      data_sources=used_sources(knowledge, result["year"], regions="region" in result,
                                                 newer=bool(result["newer_figures"])))
 
 
-def estimate_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
-    doc = Document(data=result, about=lambda: estimate_about(knowledge, result, lang))
+def estimate_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> Document:
+    doc = Document(data=estimate_data(result, lang), about=lambda: estimate_about(knowledge, result, lang))
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)

@@ -8,7 +8,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import evidence_counts, localize
 from .blocks import Column, Document, Paragraph, Styled, Table
-from .common import evidence_cell, names
+from .common import evidence_cell, labelled, names
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -36,7 +36,7 @@ def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
 def map_doc(knowledge: KnowledgeBase, cells: list[dict[str, Any]], lang: str) -> Document:
     n = names(knowledge, lang)
     records = [{"id": f"{cell['target_group']}/{cell['phase']}"} | cell for cell in cells]  # the input stays as it is
-    doc = Document(data=records)
+    doc = Document(data=lambda: labelled(records, knowledge, lang))
     groups = [t["id"] for t in knowledge.target_groups["target_groups"]]
     rows = []
     for group in groups:

@@ -9,7 +9,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import law_label, localize, related_interventions, source_text
 from .blocks import BulletList, Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
-from .common import names
+from .common import labelled, names
 
 if TYPE_CHECKING:
     import datetime
@@ -60,7 +60,8 @@ def status_caption(today: datetime.date, lang: str) -> str:
 
 def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: str, today: datetime.date) -> Document:
     n = names(knowledge, lang)
-    doc = Document(data=[localize(i, lang) | time_record(i, today, lang) for i in items])
+    data = [localize(i, lang) | time_record(i, today, lang) for i in items]
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.initiatives["intro"], lang)))
     if not items:
         doc.add(Paragraph(_t(lang, "Ingen initiativer matcher.", "No initiatives match.")))
@@ -83,7 +84,7 @@ def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str, today
     linked = related_interventions(knowledge, item)
     data = localize(item, lang) | time_record(item, today, lang) | {"source_text": source_text(knowledge, item["source"], lang),
                                    "related_interventions": [i["id"] for i in linked]}
-    doc = Document(data=data)
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Heading(pick(item["name"], lang)))
     pairs: list[tuple[str, Any]] = [
         ("id", item["id"]),

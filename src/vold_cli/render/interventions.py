@@ -8,7 +8,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize, related_initiatives, short_ref, source_text
 from .blocks import Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
-from .common import evidence_cell, names, refs_text, tried_text
+from .common import evidence_cell, labelled, names, refs_text, tried_text
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
                        filters: dict[str, Any]) -> Document:
     n = names(knowledge, lang)
-    doc = Document(data=lambda: [localize(item, lang) for item in items])
+    doc = Document(data=lambda: labelled([localize(item, lang) for item in items], knowledge, lang))
     from .localize import filters as filters_text
 
     applied = filters_text(filters, lang, knowledge)
@@ -59,7 +59,7 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
         "source_text": source_text(knowledge, item["source"], lang),
     }
     data.update(_in_time_data(knowledge, item, lang))
-    doc = Document(data=data)
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Heading(pick(item["name"], lang)))
     pairs: list[tuple[str, Any]] = [
         ("id", item["id"]),

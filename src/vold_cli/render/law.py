@@ -31,6 +31,13 @@ def changed_cell(changes: list[Change], lang: str) -> Styled | str:
     return _t(lang, "intet registreret", "none recorded")
 
 
+def _labelled(data: object, knowledge: KnowledgeBase, lang: str) -> object:
+    """The JSON/CSV records with labels beside the ids (render/common.labelled; imported only then)."""
+    from .common import labelled
+
+    return labelled(data, knowledge, lang)
+
+
 def change_counts(changes: list[Change]) -> dict[str, int]:
     return {kind: sum(1 for c in changes if c["kind"] == kind) for kind in ("changed", "unchanged", "background")}
 
@@ -41,7 +48,7 @@ def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
                                  "changes_since_note": [localize(c, lang) for c in law_changes(knowledge, e)],
                                  "changed_since_note": len(real_changes(law_changes(knowledge, e))),
                                  "change_counts": change_counts(law_changes(knowledge, e))} for e in entries]
-    doc = Document(data=data)
+    doc = Document(data=lambda: _labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.law["intro"], lang)))
     rows = [[
         Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
@@ -73,7 +80,7 @@ def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
         "changed_since_note": len(real_changes(changes)),
         "source_text": source_text(knowledge, entry["source"], lang),
     }
-    doc = Document(data=data)
+    doc = Document(data=lambda: _labelled(data, knowledge, lang))
     doc.add(Heading(f"{law_label(knowledge, entry)}: {pick(entry['title'], lang)}"))
     doc.add(Fields([
         (_t(lang, "Lov/regel", "Act"), f"{act['name']} ({pick(act['description'], lang)})"),

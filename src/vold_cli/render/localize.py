@@ -1,7 +1,7 @@
 """Numbers, ranges, approximations, percentages, dates, lists and names in the chosen language, in one place.
 
 Danish: 43.000 and 23,5; "ca. 220"; "23,5 pct."; "1. juli 2024"; "a, b og c"; "færre end 1".
-English: 43,000 and 23.5; "about 220"; "23.5%"; "1 July 2024"; "a, b and c"; "fewer than 1".
+English: 43,000 and 23.5; "ca. 220"; "23.5 %"; "1 July 2024"; "a, b and c"; "fewer than 1".
 Pure functions of plain values; no rich, no typer.
 """
 
@@ -38,11 +38,11 @@ def decimal(value: float, lang: str, digits: int = 1) -> str:
 
 
 def percent(value: float, lang: str, digits: int | None = None) -> str:
-    """23,5 pct. / 23.5% (whole numbers without decimals unless `digits` is given)."""
+    """23,5 pct. / 23.5 % (whole numbers without decimals unless `digits` is given)."""
     if digits is None:
         digits = 0 if float(value).is_integer() else 1
     shown = decimal(value, lang, digits)
-    return f"{shown} pct." if lang == "da" else f"{shown}%"
+    return f"{shown} pct." if lang == "da" else f"{shown} %"
 
 
 def below_one(lang: str) -> str:
@@ -50,10 +50,11 @@ def below_one(lang: str) -> str:
 
 
 def approx(value: float | None, lang: str, *, raw: float | None = None) -> str:
-    """'ca. 220' / 'about 220' for a rounded value; 'færre end 1' when the unrounded `raw` is below a half."""
+    """'ca. 220' (the note's 'ca.', in both languages) for a value rounded the note's way; 'færre end 1' /
+    'fewer than 1' when it rounds to 0 (or when the unrounded `raw` is below a half)."""
     if value is None or (raw is not None and raw < 0.5) or (raw is None and value < 0.5):
         return below_one(lang)
-    return ("ca. " if lang == "da" else "about ") + number(value, lang)
+    return "ca. " + number(value, lang)
 
 
 def span(low: float, high: float, lang: str) -> str:
@@ -62,10 +63,10 @@ def span(low: float, high: float, lang: str) -> str:
 
 
 def approx_span(low: float, high: float, lang: str, *, raw_low: float | None = None) -> str:
-    """'ca. 210-250' / 'about 210-250'; 'færre end 1-3' when the low end rounds below 1."""
+    """'ca. 210-250'; 'færre end 1-3' / 'fewer than 1-3' when the low end rounds below 1."""
     if (raw_low if raw_low is not None else low) < 0.5:
         return f"{below_one(lang)}-{number(high, lang)}"
-    return ("ca. " if lang == "da" else "about ") + span(low, high, lang)
+    return "ca. " + span(low, high, lang)
 
 
 def kroner(value: float, lang: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..estimate import fmt_dec, fmt_int
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import data_file
 from .blocks import Block, Column, Notes, Styled, Table
+from .localize import number as fmt_int
+from .localize import percent as fmt_pct
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -54,7 +55,7 @@ def figures_table(knowledge: KnowledgeBase, figure_ids: list[str], lang: str) ->
         rows: list[list[Any]] = []
         for item in records:
             measure = _MEASURE.get(item["measure"] or "physical", ("", ""))[0 if lang == "da" else 1]
-            share = f" ({fmt_dec(item['percent'], lang)} %)" if item["percent"] is not None else ""
+            share = f" ({fmt_pct(item['percent'], lang, 1)})" if item["percent"] is not None else ""
             rows.append([str(item["year"]) + (_t(lang, " (notatet)", " (the note)") if item["from_note"] else ""),
                          measure, Styled(f"ca. {fmt_int(item['national'], lang)}{share}", "strong"),
                          _t(lang, "notatet", "the note") if item["from_note"] else item["source"]])

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..estimate import approx_text, fmt_dec, fmt_int
+from ..lang import pick
 from ..lang import tr as _t
-from ..query import source_text
+from ..query import localize, source_text
 from .blocks import Cell, Column, Document, Heading, Notes, Paragraph, Styled, Table
 from .estimate import method_text, used_sources
+from .localize import approx, approx_span
+from .localize import decimal as fmt_dec
+from .localize import number as fmt_int
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -17,9 +20,22 @@ FIGURE_COLUMNS = ("women", "men", "stays")
 
 
 def figure_text(row: dict[str, Any], column: str, lang: str) -> str:
+    """'ca. 220', 'ca. 210-250' or 'færre end 1' from the row's values rounded the note's way."""
     if column in row:
-        return approx_text(row[column], lang)
-    return f"{approx_text(row[f'{column}_low'], lang)}-{fmt_int(row[f'{column}_rounded_high'], lang)}"
+        return approx(int(row[f"{column}_rounded"]), lang)
+    return approx_span(int(row[f"{column}_rounded_low"]), int(row[f"{column}_rounded_high"]), lang)
+
+
+def area_name(row: dict[str, Any], lang: str) -> str:
+    """A row's name in `lang`: the country is Danmark / Denmark; municipalities and regions keep their names."""
+    return _t(lang, "Danmark", "Denmark") if row["level"] == "country" else str(row["name"])
+
+
+def overview_data(result: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The JSON record: texts in `lang`, the country's name in `lang`."""
+    data: dict[str, Any] = localize(result, lang)
+    data["rows"] = [row | {"name": area_name(row, lang)} for row in data["rows"]]
+    return data
 
 
 def _headers(result: dict[str, Any], lang: str) -> list[Column]:
@@ -34,7 +50,7 @@ def _headers(result: dict[str, Any], lang: str) -> list[Column]:
 def _name_cell(row: dict[str, Any], lang: str) -> Cell:
     if row["level"] == "municipality":
         return str(row["name"])
-    return Styled(row["name"], "strong")
+    return Styled(area_name(row, lang), "strong")
 
 
 def overview_title(result: dict[str, Any], lang: str) -> str:
@@ -45,20 +61,20 @@ def overview_title(result: dict[str, Any], lang: str) -> str:
 
 def _legend(result: dict[str, Any], lang: str) -> str:
     cols = result["columns"]
-    parts = [f"{_t(lang, name_da, name_en)} = {cols[c]['label']}" for c, name_da, name_en in
+    parts = [f"{_t(lang, name_da, name_en)} = {pick(cols[c]['label'], lang)}" for c, name_da, name_en in
              (("women", "Kvinder", "Women"), ("men", "Mænd", "Men"), ("stays", "Ophold", "Stays"))]
     places = cols["places"]
     count = places["places"]
     count_text = fmt_int(count, lang) if float(count).is_integer() else fmt_dec(count, lang)
-    parts.append(_t(lang, f"Pladser = {places['label']}, {count_text} pr. {fmt_int(places['per_inhabitants'], lang)} "
+    parts.append(_t(lang, f"Pladser = {pick(places['label'], lang)}, {count_text} pr. {fmt_int(places['per_inhabitants'], lang)} "
                           "indbyggere (Europarådets norm, ikke et dansk lovkrav)",
-                    f"Places = {places['label']}, {count_text} per {fmt_int(places['per_inhabitants'], lang)} "
+                    f"Places = {pick(places['label'], lang)}, {count_text} per {fmt_int(places['per_inhabitants'], lang)} "
                     "inhabitants (Council of Europe benchmark, not a Danish legal requirement)"))
     return _t(lang, "Pr. år, meget løse skøn. ", "Per year, very loose estimates. ") + "; ".join(parts) + "."
 
 
 def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[str]:
-    notes = [c["text"] for c in result["caveats"]] + [s["text"] for s in result["statements"]]
+    notes = [pick(c["text"], lang) for c in result["caveats"]] + [pick(s["text"], lang) for s in result["statements"]]
     notes.append(_t(lang, f"Folketallene er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                           f"(omkring {result['reference_year']}); skønnene antager uændrede forekomster.",
                     f"The populations are from 1 January {result['year']}, while the national figures are from the "
@@ -67,7 +83,7 @@ def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[
     if country is not None:
         regions = sum(r["population"] for r in result["rows"] if r["level"] == "region")
         cols = result["columns"]
-        national = ", ".join(f"{fmt_int(cols[c]['national'], lang)} {cols[c]['unit']}" for c in FIGURE_COLUMNS
+        national = ", ".join(f"{fmt_int(cols[c]['national'], lang)} {pick(cols[c]['unit'], lang)}" for c in FIGURE_COLUMNS
                              if cols[c]["national"] is not None)
         notes.append(_t(
             lang,
@@ -86,17 +102,17 @@ def _notes(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[
     return notes
 
 
-def csv_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+def csv_rows(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     """The JSON rows, then one row per caveat (level 'caveat'), so a spreadsheet gets the caveats with the numbers."""
-    rows: list[dict[str, Any]] = result["rows"]
-    return rows + [{"level": "caveat", "code": c["id"], "name": c["text"]}
+    rows: list[dict[str, Any]] = [row | {"name": area_name(row, lang)} for row in result["rows"]]
+    return rows + [{"level": "caveat", "code": c["id"], "name": pick(c["text"], lang)}
                    for c in result["caveats"] + result["statements"]]
 
 
 def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> Document:
     """The table for people; JSON gets `result`, CSV and the workbook its rows and then the caveats, and the
     workbook's second sheet the method, caveats and sources (`about`)."""
-    doc = Document(data=result, rows=csv_rows(result), about=lambda: overview_about(knowledge, result, lang))
+    doc = Document(data=overview_data(result, lang), rows=csv_rows(result, lang), about=lambda: overview_about(knowledge, result, lang))
     rows = [[_name_cell(row, lang), fmt_int(row["population"], lang)]
             + [Styled(figure_text(row, c, lang), "strong" if row["level"] != "municipality" else "")
                for c in FIGURE_COLUMNS]
@@ -119,7 +135,7 @@ def overview_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: st
                                                                     "Source: the note's section ")
                   + "; ".join(sections) + "."))
     doc.add(Notes(_notes(knowledge, result, lang), title=_t(lang, "Forbehold", "Caveats")))
-    newer = [f"{n['year']}: {n['text']}" for n in result["newer_figures"]]
+    newer = [f"{n['year']}: {pick(n['text'], lang)}" for n in result["newer_figures"]]
     if newer:
         doc.add(Notes(newer, title=_t(lang, "Nyere landstal findes (ikke fra notatet, ikke brugt i skønnet)",
                                       "Newer national figures exist (not from the note, not used above)")))

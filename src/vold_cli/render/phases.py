@@ -8,7 +8,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize
 from .blocks import Column, Document, Paragraph, Styled, Table
-from .common import evidence_cell
+from .common import evidence_cell, labelled
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def phases_doc(knowledge: KnowledgeBase, summary: list[dict[str, Any]], lang: str) -> Document:
     data = [localize(p, lang) for p in summary]
-    doc = Document(data=data)
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.phases["intro"], lang)))
     doc.add(Table(
         [Column(_t(lang, "Fase", "Phase"), ratio=1),

@@ -27,6 +27,8 @@ def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         doc.add(BulletList(items, title=f"{pick(group['title'], lang)} — {pick(group['compared_with'], lang)}"))
         if group["id"] == "exposed-men":  # the 2017 and 2021 figures for men beside the note's
             doc.blocks += figures_table(knowledge, [MEN], lang)
+    from .localize import percent
+
     for figures, title in (
             (profile["crisis_centre_key_figures"],
              _t(lang, "Nøgletal om kvinder på krisecenter", "Key figures on women at crisis centres")),
@@ -34,9 +36,9 @@ def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
              _t(lang, "Kvinder på krisecenter om deres partner",
                 "What women at crisis centres report about their partner"))):
         doc.add(Table(
-            [Column("%", justify="right", no_wrap=True), Column(_t(lang, "Nøgletal", "Figure"), ratio=4),
-             Column(_t(lang, "Kilde", "Source"), ratio=2)],
-            [[Styled(f"{p['percent']:g}", "strong"), pick(p["label"], lang), source_text(knowledge, p["source"], lang)]
+            [Column(_t(lang, "Andel", "Share"), justify="right", no_wrap=True),
+             Column(_t(lang, "Nøgletal", "Figure"), ratio=4), Column(_t(lang, "Kilde", "Source"), ratio=2)],
+            [[Styled(percent(p["percent"], lang), "strong"), pick(p["label"], lang), source_text(knowledge, p["source"], lang)]
              for p in figures],
             title=title,
         ))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..estimate import fmt_int
 from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
@@ -19,17 +18,22 @@ from .implementation import implementation_doc
 
 if TYPE_CHECKING:
     from ..check import CheckResult
+    from ..estimate import EstimateResult
     from ..models import Change
+    from ..newer import Scaled
 from .estimate import (
     benchmark_blocks,
     caveat_blocks,
     chart_block,
     cost_blocks,
+    cost_text,
     expectation_blocks,
     figure_blocks,
     newer_blocks,
+    rounded_text,
     title_text,
 )
+from .localize import approx
 
 
 def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
@@ -139,8 +143,8 @@ def kb_date(knowledge: KnowledgeBase) -> str:
     return latest_checked(knowledge)
 
 
-def _how_many(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
-    rows = [[item["label"], Styled(item["rounded"], "strong")] for item in result["estimates"]]
+def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Any]:
+    rows = [[pick(item["label"], lang), Styled(rounded_text(item, lang), "strong")] for item in result["estimates"]]
     return [Table(
         [Column(_t(lang, "Pr. år (notatets landstal, skaleret)", "Per year (the note's national figures, scaled)"),
                 ratio=4),
@@ -151,21 +155,24 @@ def _how_many(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> li
     ), *_newest_figures(knowledge, result, lang)]
 
 
-def _newest_figures(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
+def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Any]:
     """The first page's compact table of the newer national figures, scaled the note's way (newer.py): one row
     per group, the years of the same measure and the broader 2021 measure as its own column."""
-    rows_in = result.get("newer_estimates") or []
+    rows_in = result["newer_estimates"]
     if not rows_in:
         return []
     same = sorted({n["year"] for row in rows_in for n in row["newer"]})
     broad = sorted({n["year"] for row in rows_in for n in row["broader"]})
 
-    def cell(items: list[dict[str, Any]], year: int) -> Any:
+    def cell(items: list[Scaled], year: int) -> Any:
         item = next((n for n in items if n["year"] == year and n["rounded_value"] is not None), None)
-        return Styled(f"ca. {fmt_int(item['rounded_value'], lang)}", "strong") if item else Styled("—", "muted")
+        return Styled(approx(item["rounded_value"], lang), "strong") if item else Styled("—", "muted")
 
-    rows = [[_t(lang, f"{row['group'][:1].upper()}{row['group'][1:]} udsat for partnervold",
-                f"{row['group'][:1].upper()}{row['group'][1:]} exposed to partner violence"),
+    def group(row_group: str) -> str:
+        return row_group[:1].upper() + row_group[1:]
+
+    rows = [[_t(lang, f"{group(pick(row['group'], lang))} udsat for partnervold",
+                f"{group(pick(row['group'], lang))} exposed to partner violence"),
              *[cell(row["newer"], y) for y in same], *[cell(row["broader"], y) for y in broad]] for row in rows_in]
     return [Table(
         [Column(_t(lang, "Nyere landstal, samme metode", "Newer national figures, same method"), ratio=4),
@@ -250,23 +257,23 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     return blocks
 
 
-def _costs_page(result: dict[str, Any], lang: str) -> list[Any]:
+def _costs_page(result: EstimateResult, lang: str) -> list[Any]:
     costs = result["costs"]
     return [Table(
         [Column(_t(lang, "Omkostning pr. år (Voldens pris, 2010)", "Cost per year (Voldens pris, 2010)"), ratio=4),
          Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
-        [[c["label"], Styled(c["rounded"], "strong")] for c in costs["items"]],
+        [[pick(c["label"], lang), Styled(cost_text(c, lang), "strong")] for c in costs["items"]],
         title=_t(lang, "4. Hvad koster det?", "4. What does it cost?"),
         caption=(_t(lang, "Landstal skaleret efter indbyggertal. ", "National figures scaled by population. ")
                  + ("" if costs["total_given"] else _t(lang, "Posterne kan overlappe og lægges ikke sammen. ",
                                                        "The items may overlap and are not added up. "))
                  + (_t(lang, "Prisniveau: 2010-rapportens (data 2002-2005), ikke omregnet. ",
-                       "Price level: the 2010 report's (data 2002-2005), not adjusted. ") if costs.get("price_level") else "")
+                       "Price level: the 2010 report's (data 2002-2005), not adjusted. ") if costs["price_level"] else "")
                  + _t(lang, "Ikke medregnet: afsnit 7.", "Left out: section 7.")),
     )]
 
 
-def first_page(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> list[Any]:
+def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Any]:
     """The four answers a manager asks for, on one printed page; everything else follows as numbered sections."""
     return [
         *_how_many(knowledge, result, lang),
@@ -277,7 +284,7 @@ def first_page(knowledge: KnowledgeBase, result: dict[str, Any], lang: str) -> l
     ]
 
 
-def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str, today: str,
+def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str, today: str,
                     offers: CheckResult | None = None) -> Document:
     """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else.
     `offers` (a check.CheckResult from `vold report --offers FILE`) adds the municipality's own offers."""
@@ -293,7 +300,7 @@ def report_document(knowledge: KnowledgeBase, result: dict[str, Any], lang: str,
     doc.add(chart_block(result, lang))
     doc.blocks += expectation_blocks(result, lang)
     doc.blocks += benchmark_blocks(knowledge, result, lang)
-    doc.blocks += caveat_blocks(result, lang, newer_texts=not result.get("newer_estimates"))
+    doc.blocks += caveat_blocks(result, lang, newer_texts=not result["newer_estimates"])
 
     doc.add(Heading(_t(lang, "2. Indsatser og evidens", "2. Interventions and evidence"), 2))
     doc.blocks += _interventions(knowledge, lang)
