@@ -114,7 +114,8 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     check_output(fmt, output, lang)
     # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
     # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
-    doc = clean_document(doc)
+    if fmt.carries != "data":  # JSON, CSV and xlsx write only the data, which they clean their own way
+        doc = clean_document(doc)
     title, footer = visible(title), visible(footer)
     if output is None:
         out = stream or sys.stdout
