@@ -95,7 +95,7 @@ def test_output_says_what_the_note_says_in_both_languages(run, portfolio: Path, 
     crisis_phrase = {"en": "effect is not known", "da": "effekten kendes ikke"}[lang]
     assert crisis_phrase in out
     for ident in ("safe-dates", "youth-relationship-project", "fourth-r"):
-        assert f"{_item(ident)['name'][lang]} ({LEVELS['documented']['name'][lang]})" in out
+        assert f"{_item(ident)['name'][lang]} (● {LEVELS['documented']['name'][lang]} · " in out
     called_out = {"en": "Offers the note does not recommend", "da": "Tilbud, som notatet ikke anbefaler"}[lang]
     assert out.index(called_out) < out.index("Krisecenter Nordby")
     assert out.index("Vredeshåndteringskursus") < out.index("Krisecenter Nordby")
@@ -150,7 +150,7 @@ def test_unmatched_intervention_is_not_an_error(run, tmp_path: Path) -> None:
     path = excel_csv(tmp_path / "t.csv", [["tilbud", "indsats"], ["Klub", "Safe Daters Club"]])
     result = _ok(run, str(path), "--format", "markdown")
     assert "Not in the note ('Safe Daters Club')" in result.stdout
-    assert "Did you mean: Safe Dates (Documented effect)?" in result.stdout
+    assert "Did you mean: Safe Dates (● Documented effect · design not stated)?" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])

@@ -77,7 +77,7 @@ def test_every_format_of_report_is_also_in_the_registry_and_json_carries_data() 
 
 @pytest.mark.parametrize("args", [["interventions"], ["law"], ["initiatives"], ["phases"], ["map"], ["evidence"],
                                   ["economy"], ["definition"], ["profile"], ["implementation"], ["documentation"],
-                                  ["interventions", "safe-dates"], ["law", "109"], ["search", "alkohol"]])
+                                  ["interventions", "safe-dates"], ["law", "109"], ["search", "alcohol"]])
 def test_csv_rows_are_the_json_records(run, args) -> None:
     """CSV is flattened from the records of the JSON answer: the same entries, in the same order, with every
     field of a record as a column."""
@@ -89,7 +89,7 @@ def test_csv_rows_are_the_json_records(run, args) -> None:
     data = json.loads(run(*args, "--format", "json").stdout)
     rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
     # the lists of the JSON answer a view's CSV holds (Document.table of the dict-shaped views)
-    table = {"economy": "cost_items", "definition": ("forms", "data_kinds"),
+    table = {"economy": "cost_items", "map": ("cells", "cells.interventions"), "definition": ("forms", "data_kinds"),
              "profile": ("groups.traits", "crisis_centre_key_figures", "partner_reports"),
              "implementation": ("drivers", "factor_levels", "strategies"),
              "documentation": ("goals.indicators", "data_sources")}.get(args[0], ())

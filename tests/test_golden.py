@@ -31,7 +31,7 @@ CASES = {
     "implementation": ["implementation"],
     "documentation": ["documentation"],
     "economy": ["economy"],
-    "search-kaerestevold": ["search", "kaerestevold"],
+    "search-kaerestevold": ["search", "kaerestevold", "--lang", "da"],
     "report-markdown": ["report", "--population", "43000"],
 }
 

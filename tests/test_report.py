@@ -176,7 +176,7 @@ def test_markdown_default_to_stdout_in_order_with_everything(run):
     interventions = sections[2]
     phases = [interventions.index(p) for p in ("Primary prevention", "Secondary prevention", "Tertiary prevention")]
     assert phases == sorted(phases)
-    assert "What to do" in interventions
+    assert "What the note says" in interventions
     do_not = interventions[interventions.index("**Not recommended**"):]
     assert re.search(r"^> - Anger Management: ", do_not, flags=re.M), do_not
 
@@ -214,6 +214,10 @@ def test_markdown_ranks_interventions_by_evidence(run):
         levels = []
         for row in table[2:]:
             cells = [c.strip() for c in row.strip().strip("|").split(" | ")]
+            # '● Documented effect · design not stated': the mark, the level's name, the design beside it
+            mark, _, grade = cells[1].partition(" ")
+            cells[1], _, design = grade.partition(" · ")
+            assert mark in "●◐○?✕" and design.startswith("design"), cells
             assert cells[1] in rank, cells
             assert cells[2] == action[cells[1]]
             levels.append(rank[cells[1]])

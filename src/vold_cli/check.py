@@ -70,6 +70,7 @@ class Suggestion:
     name: Text
     evidence: str
     by: str  # "name" or "text"
+    designs: tuple[str, ...] = ()  # the study designs as the note states them (models.Design)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class OfferCheck:
     law_unknown: tuple[tuple[str, str], ...]  # (as written, hint)
     not_recommended: bool
     crisis_centre: bool
+    designs: tuple[str, ...] = ()  # the intervention's study designs as the note states them (models.Design)
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,8 @@ def _keys(item: models.Intervention) -> list[str]:
 
 
 def _suggestion(item: models.Intervention, by: str) -> Suggestion:
-    return Suggestion(item["id"], Text(item["name"]["da"], item["name"]["en"]), item["evidence"], by)
+    return Suggestion(item["id"], Text(item["name"]["da"], item["name"]["en"]), item["evidence"], by,
+                      tuple(item["designs"]))
 
 
 def _text_hits(value: str, interventions: list[models.Intervention]) -> list[models.Intervention]:
@@ -362,7 +365,7 @@ def _check_offer(inputs: CheckInputs, offer: Offer, levels: dict[str, Level]) ->
         suggestions=tuple(suggestions), phases=phases, phases_from=phases_from, targets=targets,
         targets_from=targets_from, places=offer.places, law=tuple(law_ids), law_unknown=tuple(unknown),
         not_recommended=bool(level and level.id == NOT_RECOMMENDED),
-        crisis_centre=crisis,
+        crisis_centre=crisis, designs=tuple(item["designs"]) if item else (),
     )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from .estimate import SourceRef
     from .kb import KnowledgeBase
-    from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source
+    from .models import Change, Evidence, Initiative, Intervention, LawEntry, Municipality, Source, Text
 
 from .sanitize import quote
 
@@ -201,18 +201,22 @@ def phase_summary(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     return sorted(out, key=lambda p: order.get(p["id"], 99))
 
 
-def evidence_map(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
-    """Evidence gap map: one cell per target group × phase, with the interventions there and the strongest
-    evidence; `gap` is true where no intervention has documented effect."""
+def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[dict[str, Any]]:
+    """Evidence gap map: one cell per target group × phase. Each cell lists its interventions, each with its OWN
+    level and designs, strongest level first (then by name in `lang`); `strongest` is the best level there and
+    `gap` is true where no intervention has documented effect (a summary of the cell, not a level of its members)."""
     cells = []
     top = knowledge.evidence_ids[0]  # documented effect: the strongest level of the scale
     for group in knowledge.target_groups["target_groups"]:
         for phase in knowledge.phase_ids:
             members = [i for i in knowledge.interventions["interventions"]
                        if phase in i["phases"] and group["id"] in i["target_groups"]]
+            members.sort(key=lambda i: (-knowledge.evidence_rank(i["evidence"]),
+                                        (i["name"]["da"] if lang == "da" else i["name"]["en"]).casefold()))
             best = strongest(knowledge, [i["evidence"] for i in members])
             cells.append({"target_group": group["id"], "phase": phase,
-                          "interventions": [{"id": i["id"], "evidence": i["evidence"]} for i in members],
+                          "interventions": [{"id": i["id"], "evidence": i["evidence"], "designs": list(i["designs"])}
+                                            for i in members],
                           "strongest": best, "gap": best != top})
     return cells
 
@@ -299,7 +303,6 @@ def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
 # --- search ---------------------------------------------------------------------------------------
 
 
-
 def _words(text: str) -> list[str]:
     from .text import fold
 
@@ -315,94 +318,164 @@ def _texts(node: Any) -> list[str]:
 
 
 def _matches(node: Any, words: list[str]) -> bool:
+    """Every word somewhere in the entry's texts, either language (the `--search` filter of `vold interventions`)."""
     from .text import fold
 
     haystack = fold(" ".join(_texts(node)))
     return all(word in haystack for word in words)
 
 
-def _pairs(node: Any) -> list[tuple[str, str]]:
-    """(text in `lang`, text in the other language) of every bilingual text under `node`; plain strings (names,
-    ids) as (text, text)."""
+#: Plain (one-language) strings search reads besides the bilingual texts: names people type, never ids or codes.
+_PLAIN_KEYS = frozenset({"name", "providers", "contacts", "treatment_providers", "authority", "publisher"})
+
+
+#: Where a fact comes from (the section, references, notes on the wording): provenance, not content; no view
+#: prints these notes, so search does not offer them as hits.
+_PROVENANCE = frozenset({"source", "changes_since"})
+
+
+#: Texts no view prints yet (section, field): search leaves them out rather than name a command that does not show
+#: them. Remove a pair when a view shows the field.
+_UNSHOWN = frozenset({("profile", "of"), ("law", "description"), ("initiatives", "period_note"),
+                      ("implementation", "description"), ("benchmarks", "unit")})
+#: Lists (section, list) whose entries no view prints: the note's section titles and the data files' titles.
+_UNSHOWN_LISTS = frozenset({("meta", "sections"), ("meta", "data_sources")})
+
+
+def _lang_texts(node: Any, lang: str, key: str = "", section: str = "") -> list[str]:
+    """The texts of an entry people read in `lang`: that side of each bilingual text, and the plain names."""
     if isinstance(node, dict):
-        if isinstance(node.get("da"), str) and isinstance(node.get("en"), str):
-            return [(node["da"], node["en"])]
-        return [p for value in node.values() for p in _pairs(value)]
+        if set(node) - {"as_of"} == {"da", "en"} and isinstance(node.get(lang), str):
+            return [node[lang]]
+        return [t for k, value in node.items() if k not in _PROVENANCE and (section, k) not in _UNSHOWN
+                for t in _lang_texts(value, lang, k, section)]
     if isinstance(node, list):
-        return [p for value in node for p in _pairs(value)]
-    return [(node, node)] if isinstance(node, str) else []
+        return [t for value in node for t in _lang_texts(value, lang, key, section)]
+    return [node] if isinstance(node, str) and key in _PLAIN_KEYS else []
 
 
-def _snippet(node: Any, words: list[str], lang: str, width: int = 110) -> str:
-    """The text of `node` around the first match, always in `lang`: a match in the other language's wording
-    shows the same text in `lang`, from its start."""
+_WORD: Any = None
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """The words of `text` (letters and digits), each folded, with its place in the original text."""
+    import re
+
     from .text import fold
 
-    pairs = _pairs(node)
-    for da, en in pairs:
-        text, other = (da, en) if lang == "da" else (en, da)
-        folded = fold(text)
-        at = folded.find(words[0])
-        if at >= 0 and len(folded) == len(text):
-            start = max(0, at - width // 3)
-            piece = text[start:start + width]
-            return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
-        if at >= 0 or words[0] in fold(other):
-            return text[:width] + ("…" if len(text) > width else "")
-    return ""
+    global _WORD
+    if _WORD is None:
+        _WORD = re.compile(r"\w+")
+    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
-    """The searchable entries of a section: dicts with an id (or a municipality code), with a title."""
-    out: list[tuple[dict[str, Any], str]] = []
+def _find(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where `text` holds every query word as the start of one of its words (Danish letters optional: both sides
+    folded): the span from the first word matched to the last, or None. Consecutive words are preferred, so a
+    phrase ("entydig evidens") is found as the phrase."""
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    for n in range(len(tokens) - len(words) + 1):  # the words in a row
+        if all(tokens[n + k][0].startswith(w) for k, w in enumerate(words)):
+            return tokens[n][1], tokens[n + len(words) - 1][2]
+    places = []
+    for word in words:
+        at = next((t for t in tokens if t[0].startswith(word)), None)
+        if at is None:
+            return None
+        places.append(at)
+    return places[0][1], places[0][2]
 
-    def walk(node: Any, depth: int) -> None:
+
+def _snippet(text: str, span: tuple[int, int], width: int = 110) -> str:
+    """`text` around the match, cut at word boundaries."""
+    if len(text) <= width:
+        return text
+    start = max(0, span[0] - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < span[0] else start
+    end = min(len(text), max(start + width, span[1]))
+    if end < len(text):
+        space = text.rfind(" ", span[1], end)
+        end = space if space > span[1] else end
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _entries(section: str, data: dict[str, Any]) -> list[tuple[dict[str, Any], str, str]]:
+    """The searchable entries of a section: dicts with an id (or a municipality code), with the name of the list
+    they are in; the section's other texts as one entry named after the section."""
+    out: list[tuple[dict[str, Any], str, str]] = []
+
+    def walk(node: Any, depth: int, where: str) -> None:
         if isinstance(node, dict):
             if ("id" in node or "code" in node) and depth > 0:
-                out.append((node, str(node.get("id") or node.get("code"))))
+                out.append((node, str(node.get("id") or node.get("code")), where))
                 return
-            for value in node.values():
-                walk(value, depth + 1)
+            for key, value in node.items():
+                walk(value, depth + 1, where or key)
         elif isinstance(node, list):
             for value in node:
-                walk(value, depth + 1)
+                walk(value, depth + 1, where)
 
-    walk(data, 0)
+    walk(data, 0, "")
     rest = {k: v for k, v in data.items() if not isinstance(v, list)}
     if rest:
-        out.append((rest, section))
+        out.append((rest, section, ""))
     return out
 
 
-def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any]]:
-    """Entries in any section whose texts (either language) hold every word of `text`, ignoring case and
-    Danish letters ('kaerestevold' finds 'kærestevold'). Each hit names the command that shows it."""
-    from .errors import UsageError
+def _command(knowledge: KnowledgeBase, section: str, where: str, node: dict[str, Any], ident: str) -> str:
+    """The command whose output shows the entry's texts (sections.py gives each section's, a list may have its
+    own)."""
+    from .sections import BY_STEM
 
-    words = _words(text)
+    entry = BY_STEM.get(section)
+    if entry is None:
+        return "vold kb info"
+    command = entry.lists.get(where) or entry.command
+    if section == "law":
+        return command.format(ref=short_ref(knowledge, cast("LawEntry", node))) if node.get("act") else "vold law"
+    if "{id}" in command and where != section:  # an entry of another list than the section's own: the list view
+        command = command.split(" {id}")[0]
+    return command.format(id=ident, code=node.get("code", ""))
+
+
+def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[dict[str, Any]]:
+    """Entries in any section whose texts in `lang` hold every word of `text` as the start of a word, ignoring case
+    and Danish letters ('kaerestevold' finds 'kærestevold', 'antages' does not find 'advantages'). Each hit gives
+    the text matched (`match`), a snippet of it, and the command whose output shows it."""
+    from .errors import UsageError
+    from .lang import pick
+
+    words = [token for token, _, _ in _tokens(text)]
     if not words:
         raise UsageError("Empty search.", hint="Give one or more words, e.g. vold search kaerestevold")
     hits = []
-    from .sections import BY_STEM
-
     for section, data in knowledge.data.items():
         assert isinstance(data, dict)
-        for node, ident in _entries(section, data):
-            if not _matches(node, words):
+        for node, ident, where in _entries(section, data):
+            if (section, where) in _UNSHOWN_LISTS:
                 continue
-            title = node.get("name") or node.get("title") or node.get("label") or node.get("text")
-            if isinstance(title, dict):
-                title = title.get(lang) or ""
-            command = BY_STEM[section].command if section in BY_STEM else "vold kb info"
-            if section == "law" and node.get("act") is not None:
-                command = command.format(ref=short_ref(knowledge, cast("LawEntry", node)))
-            elif section == "law":
-                command = "vold law"
-            if "{id}" in command and not any(node is item for item in data.get(section, [])):
-                command = command.split(" {id}")[0]
-            command = command.format(id=ident, code=node.get("code", ""))
+            found = None
+            for candidate in _lang_texts(node, lang, section=section):
+                span = _find(candidate, words)
+                if span is not None:
+                    found = (candidate, span)
+                    break
+            if found is None:
+                continue
+            title: Any = node.get("name") or node.get("title") or node.get("label") or node.get("text")
+            title = pick(cast("Text", title), lang) if isinstance(title, dict) else title
+            if not title and ident == section:
+                from .sections import label
+
+                title = label(section, lang)
+            candidate, span = found
             hits.append({"section": section, "id": ident, "title": str(title or ident),
-                         "snippet": _snippet(node, words, lang), "command": command})
+                         "match": candidate[span[0]:span[1]], "snippet": _snippet(candidate, span),
+                         "command": _command(knowledge, section, where, node, ident)})
     return hits
 
 

@@ -46,18 +46,20 @@ class Ref:
 
 class Section:
     """One knowledge file. `command` may hold {id}, {code} or {ref}: search fills them in for the entry found.
-    `refs` are the cross-references its entries make to other lists."""
+    `refs` are the cross-references its entries make to other lists. `lists` names, for a list of the section
+    whose entries another command shows, that command (search names it for a hit in that list)."""
 
-    __slots__ = ("stem", "schema", "command", "da", "en", "refs")
+    __slots__ = ("stem", "schema", "command", "da", "en", "refs", "lists")
 
     def __init__(self, stem: str, schema: str, command: str, da: str, en: str,
-                 refs: tuple[Ref, ...] = ()) -> None:
+                 refs: tuple[Ref, ...] = (), lists: dict[str, str] | None = None) -> None:
         self.stem = stem
         self.schema = schema
         self.command = command
         self.da = da
         self.en = en
         self.refs = refs
+        self.lists = lists or {}
 
     @property
     def file(self) -> str:
@@ -74,7 +76,7 @@ class Section:
 REGISTRY: tuple[Section, ...] = (
     Section("meta", "Meta", "vold kb info", "Om vidensbasen", "About the knowledge base"),
     Section("definition", "Definition", "vold definition", "Definition", "Definition"),
-    Section("prevalence", "Prevalence", "vold estimate --population 43000", "Forekomst", "Prevalence",
+    Section("prevalence", "Prevalence", "vold figures", "Forekomst", "Prevalence",
             refs=(Ref("worked_examples", "figure", "figure"), Ref("newer_figures", "compares_with", "figure"))),
     Section("municipalities", "Municipalities", "vold estimate --municipality {code}", "Kommuner",
             "Municipalities"),
@@ -97,7 +99,7 @@ REGISTRY: tuple[Section, ...] = (
             refs=(Ref("goals.indicators", "data_sources", "data source"),)),
     Section("implementation", "Implementation", "vold implementation", "Implementering", "Implementation"),
     Section("economy", "Economy", "vold economy", "Økonomi", "Economy"),
-    Section("benchmarks", "Benchmarks", "vold estimate --population 43000", "Pejlemærker", "Benchmarks"),
+    Section("benchmarks", "Benchmarks", "vold figures", "Pejlemærker", "Benchmarks"),
 )
 
 #: The file stems, in order (what the loader reads).

@@ -299,8 +299,8 @@ def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = Format.table, output: O
     language = lang_of(lang)
     target_file = check_output(fmt, output, force, language)
     knowledge = load_kb(kb)
-    _emit_table(map_doc(knowledge, cells(knowledge), language), fmt, knowledge, language, target_file, force,
-                "Evidenskort", "Evidence map")
+    _emit_table(map_doc(knowledge, cells(knowledge, language), language), fmt, knowledge, language, target_file,
+                force, "Evidenskort", "Evidence map")
 
 
 def search(
@@ -309,8 +309,9 @@ def search(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Search every section in both languages, ignoring case and Danish letters (kaerestevold finds
-    kærestevold). Hits are grouped by section, each with the command that shows it.
+    """Search the texts in the chosen language (--lang) for words that start with the words given, ignoring case
+    and Danish letters (kaerestevold finds kærestevold). Hits are grouped by section, each with the command whose
+    output shows the text found.
 
     \b
     Examples:
@@ -333,6 +334,20 @@ def search(
     emit(search_doc(hits, joined, language), fmt)
 
 
+def figures(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """The note's national figures, each with the note's own reservation ("godt 29.000", "det antages", stays
+    are not distinct persons), its worked examples and caveats, newer figures and the benchmarks.
+
+    \b
+    Examples:
+      vold figures
+      vold figures --lang da --format markdown
+    """
+    from ..render.figures import figures_doc
+
+    emit(figures_doc(load_kb(kb), lang_of(lang)), fmt)
+
+
 def register(app: typer.Typer) -> None:
     app.command("interventions")(interventions)
     app.command("law")(law)
@@ -346,3 +361,4 @@ def register(app: typer.Typer) -> None:
     app.command("documentation")(documentation)
     app.command("economy")(economy)
     app.command("search")(search)
+    app.command("figures")(figures)

@@ -26,7 +26,7 @@ PARAMS: dict[str, str] = {
     "evidence": "Evidensniveau, fx dokumenteret, lovende (se `vold evidence`); gentag for flere (ELLER).",
     "min_evidence": "Dette niveau eller stærkere, fx lovende.",
     "tried": "Kun dem, notatet siger er afprøvet i Danmark / kun de øvrige.",
-    "search": "Ord, der alle skal forekomme (begge sprog, danske bogstaver valgfri).",
+    "search": "Ord, der alle skal forekomme som ordbegyndelser (det valgte sprog, danske bogstaver valgfri).",
     "output": "Skriv til FIL i stedet for standardoutput (aldrig over en eksisterende fil uden --force).",
     "force": "Overskriv FIL, hvis den findes.",
     "offers": "Tilføj kommunens egne tilbud holdt op mod notatet (som `vold check FIL`).",
@@ -123,12 +123,16 @@ HELP: dict[str, str] = {
     ),
     "vold documentation": "Sådan dokumenteres indsatsen: de fire mål -> indikatorer -> datakilder, og hvor der "
                           "ingen indikator findes." + EXAMPLES + "  vold documentation",
+    "vold figures": "Notatets landstal, hvert med notatets eget forbehold (”godt 29.000”, ”det antages”, ophold er "
+                    "ikke forskellige personer), regneeksempler og forbehold, nyere tal og pejlemærkerne."
+                    + EXAMPLES + "  vold figures\n  vold figures --lang da --format markdown",
     "vold economy": "De årlige samfundsudgifter til vold mod kvinder fordelt på poster, hvad de udelader, og "
                     "analyser af udgifter." + EXAMPLES + "  vold economy",
     "vold search": (
-        "Søg i alle afsnit på begge sprog, uden hensyn til store og små bogstaver og danske bogstaver "
-        "(kaerestevold finder kærestevold). Fundene grupperes efter afsnit, hver med kommandoen, der viser "
-        "det." + EXAMPLES + "  vold search kaerestevold\n  vold search alkohol behandling --format json"
+        "Søg i teksterne på det valgte sprog (--lang) efter ord, der begynder med de givne ord, uden hensyn til "
+        "store og små bogstaver og danske bogstaver (kaerestevold finder kærestevold). Fundene grupperes efter "
+        "afsnit, hver med kommandoen, hvis output viser teksten." + EXAMPLES
+        + "  vold search kaerestevold\n  vold search alkohol behandling --format json"
     ),
     "vold report": (
         "Et planlægningsgrundlag til en leder: lokale skøn med forbehold og diagram, indsatser efter fase og "
@@ -180,7 +184,8 @@ SHORT: dict[str, str] = {
     "vold implementation": "Drivkræfter, faktorer og de fire implementeringsstrategier.",
     "vold documentation": "Mål -> indikatorer -> datakilder, og hvor der ingen indikator findes.",
     "vold economy": "Årlige samfundsudgifter efter post, og hvad de udelader.",
-    "vold search": "Søg i alle afsnit på begge sprog, med eller uden danske bogstaver.",
+    "vold search": "Søg i det valgte sprogs tekster; hvert fund nævner kommandoen, der viser det.",
+    "vold figures": "Notatets landstal, hvert med notatets eget forbehold.",
     "vold report": "Et planlægningsgrundlag som Markdown eller én HTML-fil.",
     "vold check": "Hold kommunens egne tilbud op mod notatet: evidens, dækning, lov og pladser.",
     "vold kb": "Kontrollér, beskriv eller kopiér vidensbasen.",

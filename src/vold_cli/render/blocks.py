@@ -205,3 +205,38 @@ def bar_chars(stream: TextIO | None = None) -> tuple[str, str]:
     except (UnicodeEncodeError, LookupError):
         return "#", "."
     return "█", "·"
+
+
+#: What the evidence marks (render/common.MARKS) and the separator beside a grade become where the output encoding
+#: cannot show them.
+MARKS_ASCII: dict[str, str] = {"●": "*", "◐": "+", "○": "o", "✕": "x", "·": "-"}
+
+
+def _swap_marks(value: Any, swap: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for char, plain in swap.items():
+            value = value.replace(char, plain)
+        return value
+    if isinstance(value, list | tuple):
+        items = [_swap_marks(v, swap) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    slots = getattr(type(value), "__slots__", None)
+    if isinstance(value, _Block) and slots:
+        return type(value)(**{name: _swap_marks(getattr(value, name), swap) for name in slots})
+    return value
+
+
+def ascii_marks(doc: Document, stream: TextIO | None = None) -> Document:
+    """`doc` itself when the output encoding shows the evidence marks (●◐○✕) and '·', else a copy whose blocks use
+    the ASCII marks of MARKS_ASCII for those it cannot show (the level's name always stands beside its mark, so no
+    meaning is lost)."""
+    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
+    swap: dict[str, str] = {}
+    for char, plain in MARKS_ASCII.items():
+        try:
+            char.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            swap[char] = plain
+    if not swap:
+        return doc
+    return Document(blocks=_swap_marks(list(doc.blocks), swap), data=doc.data, rows=doc.rows, table=doc.table)

@@ -35,7 +35,13 @@ class _Names:
         return _t(self.lang, f"{self.offer.get(line, '?')} (linje {line})", f"{self.offer.get(line, '?')} (line {line})")
 
     def suggestion(self, s: Suggestion) -> str:
-        return f"{s.name.get(self.lang)} ({self.level.get(s.evidence, s.evidence)})"
+        return f"{s.name.get(self.lang)} ({self.grade(s.evidence, s.designs)})"
+
+    def grade(self, level: str, designs: tuple[str, ...]) -> str:
+        """'● Dokumenteret effekt · design ikke oplyst': the level with its mark, the design beside it."""
+        from .common import design_text, mark
+
+        return f"{mark(level)} {self.level.get(level, level)} · {design_text(designs, self.lang)}".lstrip()
 
 
 def _match_text(c: OfferCheck, lang: str) -> str:
@@ -89,7 +95,7 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Any]:
             match = _match_text(c, lang)
             found: Any = Lines([Styled(c.intervention.name.get(lang), "strong"), Styled(c.intervention.id, "muted")]
                                + ([Styled(match, "muted")] if match else []))
-            level = Styled(n.level[c.evidence.id], c.evidence.id) if c.evidence else Styled("—", "muted")
+            level = Styled(n.grade(c.evidence.id, c.designs), c.evidence.id) if c.evidence else Styled("—", "muted")
             action = _l(c.evidence.action if c.evidence else None, lang)
         else:
             found = Styled(_not_in_note(c, n), "warn")
@@ -344,6 +350,12 @@ def _labelled(data: Any, n: _Names) -> Any:
     return add_labels(data, {"phase": n.phase, "target": n.target, "evidence": n.level})
 
 
+def _design_label(designs: tuple[str, ...], lang: str) -> str:
+    from .common import design_text
+
+    return design_text(designs, lang)
+
+
 def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
     n = _Names(result, lang)
     rows: list[dict[str, Any]] = []
@@ -352,6 +364,7 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, Any]]:
                      "intervention": c.intervention.id if c.intervention else "",
                      "name": _l(c.intervention.name, lang) if c.intervention else _not_in_note(c, n),
                      "evidence": c.evidence.id if c.evidence else "",
+                     "design_label": _design_label(c.designs, lang) if c.evidence else "",
                      "text": _l(c.reason, lang), "design": _l(c.design, lang),
                      "action": _l(c.evidence.action if c.evidence else None, lang),
                      "not_recommended": c.not_recommended, "phase": list(c.phases), "target": list(c.targets),

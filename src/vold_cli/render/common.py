@@ -12,8 +12,24 @@ from ..lang import tr as _t
 from .blocks import Styled
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..kb import KnowledgeBase
     from ..models import Evidence
+
+#: Each evidence level's mark, shown before its name wherever a grade is shown (never colour alone). Where the output
+#: encoding cannot show them (ASCII), `render/blocks.ascii_marks` swaps them for MARKS_ASCII.
+MARKS: dict[str, str] = {"documented": "●", "promising": "◐", "inconclusive": "○", "unknown": "?",
+                         "not-recommended": "✕"}
+#: The study designs as the note states them (models.Design): the second dimension beside a grade.
+DESIGN_NAMES: dict[str, tuple[str, str]] = {
+    "meta-analysis": ("metaanalyse", "meta-analysis"),
+    "controlled": ("kontrol- eller sammenligningsgruppe", "control or comparison group"),
+    "before-after": ("før- og eftermåling", "before and after"),
+    "single-study": ("én undersøgelse", "a single study"),
+    "qualitative": ("kvalitativ", "qualitative"),
+    "not-stated": ("design ikke oplyst", "design not stated"),
+}
 
 
 def names(knowledge: KnowledgeBase, lang: str) -> dict[str, dict[str, str]]:
@@ -25,11 +41,40 @@ def names(knowledge: KnowledgeBase, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def evidence_cell(knowledge: KnowledgeBase, level: Evidence | None, lang: str) -> Styled:
-    """An evidence level's name, styled by the level (render/styles.py gives each level its colour)."""
+def evidence_cell(knowledge: KnowledgeBase, level: Evidence | None, lang: str,
+                  designs: Sequence[str] | None = None) -> Styled:
+    """An evidence level's mark and name, styled by the level (render/styles.py gives each level its colour), and,
+    when `designs` are given, the design beside it: '● Dokumenteret effekt · design ikke oplyst'."""
     if level is None:
         return Styled("—", "muted")
-    return Styled(knowledge.evidence_name(level, lang), level)
+    return Styled(grade_text(knowledge, level, designs, lang), level)
+
+
+def mark(level: str) -> str:
+    return MARKS.get(level, "")
+
+
+def design_text(designs: Sequence[str], lang: str) -> str:
+    """'design ikke oplyst' / 'design not stated', or 'design: metaanalyse, én undersøgelse'."""
+    if not designs or list(designs) == ["not-stated"]:
+        return _t(lang, "design ikke oplyst", "design not stated")
+    words = [pick_pair(DESIGN_NAMES.get(d, (d, d)), lang) for d in designs]
+    return "design: " + ", ".join(words)
+
+
+def pick_pair(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "da" else pair[1]
+
+
+def grade_text(knowledge: KnowledgeBase, level: str, designs: Sequence[str] | None, lang: str,
+               *, with_mark: bool = True) -> str:
+    """'● Dokumenteret effekt · design ikke oplyst': the grade as the note gives it, and the design beside it."""
+    text = knowledge.evidence_name(level, lang)
+    if with_mark and mark(level):
+        text = f"{mark(level)} {text}"
+    if designs is not None:
+        text += " · " + design_text(designs, lang)
+    return text
 
 
 def tried_text(value: str, lang: str) -> str:

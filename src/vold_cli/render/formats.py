@@ -119,6 +119,9 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     title, footer = visible(title), visible(footer)
     if output is None:
         out = stream or sys.stdout
+        from .blocks import ascii_marks
+
+        doc = ascii_marks(doc, out)  # the evidence marks, as ASCII where the encoding lacks them
         fmt.write(doc, Context(out, title=title, lang=lang, solid=solid, footer=footer, page_word=page_word))
         out.flush()
         return None

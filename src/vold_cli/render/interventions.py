@@ -8,7 +8,7 @@ from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize, related_initiatives, short_ref, source_text
 from .blocks import Column, Document, Fields, Heading, Lines, Paragraph, Styled, Table
-from .common import evidence_cell, labelled, names, refs_text, tried_text
+from .common import design_text, evidence_cell, labelled, names, refs_text, tried_text
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -26,6 +26,7 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
         doc.add(Paragraph(_t(lang, f"Ingen indsatser passer til filtrene: {applied}.",
                              f"No interventions match the filters: {applied}.")))
         return doc
+    doc.add(Paragraph(pick(knowledge.interventions["intro"], lang)))
     for phase in knowledge.phase_ids:  # one table per prevention phase: the list is sorted by phase already
         members = [i for i in items if phase in i["phases"]]
         if not members:
@@ -37,10 +38,14 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
              Column(_t(lang, "Afprøvet i DK", "Tried in DK"), ratio=1)],
             [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted")]),
               ", ".join(n["target"][t] for t in i["target_groups"]),
-              evidence_cell(knowledge, i["evidence"], lang),
+              evidence_cell(knowledge, i["evidence"], lang, i["designs"]),
               tried_text(i["tried_in_denmark"], lang)] for i in members],
             title=f"{title}: {n['phase'][phase]}",
         ))
+    statements = knowledge.interventions["statements"]
+    if statements:
+        doc.add(Paragraph(_t(lang, "Notatet om evidensen generelt:", "The note on the evidence in general:"), style="strong"))
+        doc.add(*[Paragraph(pick(s["text"], lang)) for s in statements])
     doc.add(Paragraph(_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
                          f"{len(items)} interventions. Show one: vold interventions ID"), style="muted"))
     return doc
@@ -53,6 +58,7 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     law = knowledge.law_entries(item["law"])
     data = localize(item, lang) | {
         "evidence_name": pick(level["name"], lang),
+        "design_label": design_text(item["designs"], lang),
         "evidence_action": pick(level["action"], lang),
         "related_initiatives": [{"id": i["id"], "name": pick(i["name"], lang)} for i in initiatives],
         "related_law": [{"id": e["id"], "ref": short_ref(knowledge, e), "title": pick(e["title"], lang)} for e in law],
@@ -70,9 +76,9 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     if item.get("delivery"):
         pairs.append((_t(lang, "Levering", "Delivery"), pick(item["delivery"], lang)))
     pairs += [
-        (_t(lang, "Evidens", "Evidence"), evidence_cell(knowledge, item["evidence"], lang)),
+        (_t(lang, "Evidens", "Evidence"), evidence_cell(knowledge, item["evidence"], lang, item["designs"])),
         (_t(lang, "Begrundelse", "Reason"), pick(item["evidence_reason"], lang)),
-        (_t(lang, "Det betyder", "What to do"), Styled(pick(level["action"], lang), "strong")),
+        (_t(lang, "Notatet siger", "What the note says"), Styled(pick(level["action"], lang), "strong")),
         (_t(lang, "Undersøgelsesdesign", "Study design"), pick(item["study_design"], lang)),
         (_t(lang, "Undersøgt i", "Studied in"), pick(item["studied_in"], lang)),
         (_t(lang, "Afprøvet i Danmark", "Tried in Denmark"), tried_text(item["tried_in_denmark"], lang)),

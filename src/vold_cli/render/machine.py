@@ -60,10 +60,14 @@ def records(data: Any, table: str | tuple[str, ...] = ()) -> list[dict[str, Any]
     """The records a CSV file holds, taken from the JSON answer itself: `data` when it is a list of objects (or
     one object), else the lists named by `table`. A name "a.b" takes every item of the list `b` inside each
     item of `a`, with a column naming the item of `a` it came from (an item of `a` whose `b` is empty is kept
-    as a row of its own). With several names, a first column `part` says which list a row comes from."""
+    as a row of its own). With several names, a first column `part` says which list a row comes from. When `data`
+    is itself a list, the first name's outer part names it ("cells.interventions": one row per intervention of
+    each cell of the list)."""
     if not table:
         return data if isinstance(data, list) else [data]
     names = (table,) if isinstance(table, str) else table
+    if isinstance(data, list):
+        data = {names[0].partition(".")[0]: data}
     out: list[dict[str, Any]] = []
     for name in names:
         outer, _, inner = name.partition(".")

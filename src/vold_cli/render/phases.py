@@ -7,11 +7,23 @@ from typing import TYPE_CHECKING, Any
 from ..lang import pick
 from ..lang import tr as _t
 from ..query import localize
-from .blocks import Column, Document, Paragraph, Styled, Table
-from .common import evidence_cell, labelled
+from .blocks import Column, Document, Lines, Paragraph, Styled, Table
+from .common import design_text, evidence_cell, labelled
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+
+
+def _strongest(knowledge: KnowledgeBase, phase: dict[str, Any], lang: str) -> Any:
+    """The phase's strongest level, then only the interventions that have that level, each with its design."""
+    level = phase["strongest"]
+    if level is None:
+        return evidence_cell(knowledge, None, lang)
+    members = [knowledge.intervention(i) for i in phase["interventions"]]
+    parts: list[Any] = [evidence_cell(knowledge, level, lang)]
+    parts += [Styled(f"{pick(i['name'], lang)} ({design_text(i['designs'], lang)})", "muted")
+              for i in members if i["evidence"] == level]
+    return Lines(parts)
 
 
 def phases_doc(knowledge: KnowledgeBase, summary: list[dict[str, Any]], lang: str) -> Document:
@@ -24,9 +36,11 @@ def phases_doc(knowledge: KnowledgeBase, summary: list[dict[str, Any]], lang: st
          Column(_t(lang, "Indsatser", "Interventions"), justify="right", no_wrap=True),
          Column(_t(lang, "Stærkeste evidens", "Strongest evidence"), ratio=1)],
         [[Styled(f"{p['number']}. {pick(p['name'], lang)}", "strong"), pick(p["purpose"], lang), str(p["count"]),
-          evidence_cell(knowledge, p["strongest"], lang)] for p in summary],
+          _strongest(knowledge, p, lang)] for p in summary],
         title=_t(lang, "Forebyggelsesfaser", "Prevention phases"),
-        caption=_t(lang, "Se indsatserne: vold interventions --phase primary|secondary|tertiary",
-                   "See the interventions: vold interventions --phase primary|secondary|tertiary"),
+        caption=_t(lang, "Stærkeste evidens: niveauet og de indsatser, der har det, hver med sit design. "
+                         "Se alle indsatserne: vold interventions --phase primary|secondary|tertiary",
+                   "Strongest evidence: the level and the interventions that have it, each with its design. "
+                   "See all the interventions: vold interventions --phase primary|secondary|tertiary"),
     ))
     return doc

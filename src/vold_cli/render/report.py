@@ -40,16 +40,18 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Any]:
     n = names(knowledge, lang)
     levels = {lv["id"]: lv for lv in knowledge.evidence["levels"]}
     blocks: list[Any] = [Paragraph(_t(
-        lang, "Indsatserne står efter forebyggelsesfase og med den stærkeste evidens først. Kolonnen 'Det betyder' "
-              "siger, hvad evidensniveauet lægger op til.",
-        "Interventions by prevention phase, strongest evidence first. The column 'What to do' says what the "
-        "evidence level suggests."))]
+        lang, "Indsatserne står efter forebyggelsesfase og med den stærkeste evidens først, hver med sit eget "
+              "evidensniveau og, ved siden af, undersøgelsernes design, som notatet oplyser det. Kolonnen "
+              "'Notatet siger' gengiver, hvad notatet siger om niveauet.",
+        "Interventions by prevention phase, strongest evidence first, each with its own evidence level and, beside "
+        "it, the design of the studies as the note states it. The column 'What the note says' reports what the "
+        "note says about the level."))]
     for phase in knowledge.phase_ids:
         items = filter_interventions(knowledge, phases=[phase], lang=lang)
         blocks.append(Table(
-            [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=1),
-             Column(_t(lang, "Det betyder", "What to do"), ratio=3), Column(_t(lang, "Afprøvet i DK", "Tried in DK"))],
-            [[Styled(pick(i["name"], lang), "strong"), evidence_cell(knowledge, i["evidence"], lang),
+            [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=2),
+             Column(_t(lang, "Notatet siger", "What the note says"), ratio=3), Column(_t(lang, "Afprøvet i DK", "Tried in DK"))],
+            [[Styled(pick(i["name"], lang), "strong"), evidence_cell(knowledge, i["evidence"], lang, i["designs"]),
               pick(levels[i["evidence"]]["action"], lang), tried_text(i["tried_in_denmark"], lang)] for i in items],
             title=n["phase"][phase],
         ))
@@ -306,7 +308,7 @@ def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
     doc.blocks += _interventions(knowledge, lang)
 
     doc.add(Heading(_t(lang, "3. Evidenskort", "3. Evidence gap map"), 2))
-    doc.blocks += map_doc(knowledge, evidence_map(knowledge), lang).blocks
+    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lang), lang, groups_table=False).blocks
 
     doc.add(Heading(_t(lang, "4. Lovgivning", "4. Law"), 2))
     doc.blocks += _law(knowledge, lang)

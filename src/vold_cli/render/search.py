@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 def search_doc(hits: list[dict[str, Any]], text: str, lang: str) -> Document:
     doc = Document(data=hits)
     if not hits:
-        doc.add(Paragraph(_t(lang, f"Intet fundet for {text!r}.", f"Nothing found for {text!r}.")))
+        doc.add(Paragraph(_t(lang, f"Intet fundet for {text!r} i de danske tekster (prøv --lang en).",
+                             f"Nothing found for {text!r} in the English texts (try --lang da).")))
         return doc
     sections: list[str] = []
     for hit in hits:
