@@ -41,7 +41,9 @@ def test_plain_is_used_and_rich_is_not_imported(run, monkeypatch: pytest.MonkeyP
 
 def test_a_character_of_another_width_is_left_to_rich() -> None:
     assert plain._one_cell("Serviceloven § 109 — kvinder • 2019-20 … æøå")
+    assert plain._one_cell("○ ◐ ● ✕")
     assert not plain._one_cell("宽")
+    assert not plain._one_cell("✅")  # a wide dingbat
     assert not plain._one_cell("e\u0301")  # a combining accent
     assert not plain._one_cell("a\u200bb")  # zero width
 
@@ -50,7 +52,7 @@ def test_the_characters_taken_as_one_cell_are_one_cell_in_rich() -> None:
     from rich.cells import cell_len
 
     for start, end in ((0x20, 0x7F), (0xA0, 0x300), (0x2010, 0x2028), (0x2030, 0x205F), (0x20A0, 0x20C1),
-                       (0x2190, 0x2300), (0x2500, 0x25A0)):
+                       (0x2190, 0x2300), (0x2500, 0x2600), (0x2700, 0x27C0)):
         for code in range(start, end):
             if plain._one_cell(chr(code)):
                 assert cell_len(chr(code)) == 1, hex(code)

@@ -47,15 +47,21 @@ class _Unsure(Exception):
 
 def _one_cell(text: str) -> bool:
     """Every character is one cell wide in Rich (so a string's width is its length): printable Latin, general
-    punctuation, currency, arrows, maths and box drawing. Anything else (wide, combining, zero-width) is left to
+    punctuation, currency, arrows, maths, box drawing, and the narrow geometric shapes and dingbats (○ ◐ ● ✕).
+    Anything else (wide, combining, zero-width) is left to
     Rich's own tables."""
     if text.isascii():
         return all(" " <= c <= "~" or c == "\n" for c in text)
     for c in text:
         o = ord(c)
-        if not (0x20 <= o < 0x7F or c == "\n" or 0xA0 <= o < 0x300 or 0x2010 <= o <= 0x2027
-                or 0x2030 <= o <= 0x205E or 0x20A0 <= o <= 0x20C0 or 0x2190 <= o <= 0x22FF
-                or 0x2500 <= o <= 0x259F) or o == 0xAD:
+        if 0x25A0 <= o <= 0x25FF or 0x2700 <= o <= 0x27BF:  # geometric shapes, dingbats: narrow unless wide
+            import unicodedata
+
+            if unicodedata.east_asian_width(c) in ("W", "F"):
+                return False
+        elif not (0x20 <= o < 0x7F or c == "\n" or 0xA0 <= o < 0x300 or 0x2010 <= o <= 0x2027
+                  or 0x2030 <= o <= 0x205E or 0x20A0 <= o <= 0x20C0 or 0x2190 <= o <= 0x22FF
+                  or 0x2500 <= o <= 0x259F) or o == 0xAD:
             return False
     return True
 
