@@ -48,3 +48,21 @@ def test_help_run_as_vold_still_lists_every_command() -> None:
     out, _ = _loaded("--help")
     for name in SUMMARIES:
         assert f"  {name} " in out, name
+
+
+def test_json_safe_fast_path_skips_only_text_without_anything_to_escape() -> None:
+    """json_safe returns printable text as it is; every character it escapes is unprintable, so none is missed."""
+    import json
+    import re
+
+    from vold_cli import sanitize
+
+    others = re.compile(sanitize._SOURCES["json"])
+    escaped = [chr(o) for o in range(0x110000) if others.fullmatch(chr(o))]
+    assert len(escaped) > 2000 and not any(c.isprintable() for c in escaped)
+    for c in ("\u202e", "\x85", "\u2028", "\u061c"):
+        dumped = json.dumps({"tekst": f"æøå\u00a0{c}x"}, ensure_ascii=False, indent=2)
+        safe = sanitize.json_safe(dumped)
+        assert c not in safe and f"\\u{ord(c):04x}" in safe and json.loads(safe) == json.loads(dumped)
+    printable = json.dumps({"tekst": "Kærestevold — 36 %"}, ensure_ascii=False, indent=2)
+    assert sanitize.json_safe(printable) == printable
