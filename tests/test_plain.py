@@ -11,7 +11,8 @@ COMMANDS = [
     ["interventions", "safe-dates"], ["estimate", "--municipality", "Viborg"], ["estimate", "--population", "43000"],
     ["estimate", "--all"], ["estimate", "--region", "Hovedstaden", "--lang", "da"], ["search", "kaerestevold"], ["map"], ["phases"], ["evidence"],
     ["profile"], ["definition"], ["implementation"], ["documentation"], ["economy"], ["initiatives"],
-    ["kb", "info"], ["interventions", "--lang", "da"], ["economy", "--lang", "da"],
+    ["kb", "info"], ["interventions", "--lang", "da"], ["economy", "--lang", "da"], ["figures"],
+    ["figures", "--lang", "da"], ["search", "kaerestevold", "--lang", "da"], ["search", "dating"], ["evidence", "--lang", "da"],
 ]
 
 
@@ -29,6 +30,19 @@ def _both(run, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> tuple[str, s
 def test_plain_is_rich_byte_for_byte(run, monkeypatch: pytest.MonkeyPatch, argv: list[str], columns: str) -> None:
     monkeypatch.setenv("COLUMNS", columns)
     fast, rich = _both(run, monkeypatch, argv)
+    assert fast == rich
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "120"])
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_plain_is_rich_byte_for_byte_for_a_check(run, monkeypatch: pytest.MonkeyPatch, tmp_path, lang: str,
+                                                  columns: str) -> None:
+    path = tmp_path / "offers.yaml"
+    path.write_text("- offer: Safe Dates at Nordby School\n  intervention: safe dates\n  target: [young-people]\n"
+                    "- offer: Anger management course\n  phase: secondary\n"
+                    "- offer: Crisis centre\n  intervention: Women's crisis centres\n  places: 3\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", columns)
+    fast, rich = _both(run, monkeypatch, ["check", str(path), "--municipality", "Viborg", "--lang", lang])
     assert fast == rich
 
 
