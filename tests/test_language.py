@@ -358,7 +358,8 @@ def test_one_suggestion_for_an_unknown_command(run):
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_notices_speak_one_language(run, lang):
-    empty = run("interventions", "--target", "professionals", "--tested-in-denmark", "--lang", lang)
+    # JSON: stdout carries no words, so the notice goes to stderr (table and Markdown say it in the answer, once)
+    empty = run("interventions", "--target", "professionals", "--tested-in-denmark", "--lang", lang, "-f", "json")
     nothing = run("search", "zzqqxx", "--lang", lang)
     for result in (empty, nothing):
         assert result.exit_code == 0

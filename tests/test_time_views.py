@@ -223,7 +223,7 @@ def test_law_detail_labels_kinds(run):
 @pytest.mark.parametrize("ident", ["womens-crisis-centres", "support-for-men"])
 def test_interventions_show_109_covers_men_since_2024(run, ident):
     flat = " ".join(run("interventions", ident, env={"COLUMNS": "200"}).stdout.split())
-    assert "After the note — not from the note" in flat and "2024-07-01:" in flat
+    assert "After the note — not from the note" in flat and "1 July 2024:" in flat
     assert "cover men as well as women" in flat
     data = json.loads(run("interventions", ident, "-f", "json").stdout)
     assert [c["date"] for c in data["after_note"]] == ["2024-07-01"]

@@ -34,6 +34,9 @@ def main() -> None:
         import gc
 
         gc.disable()  # a short-lived process: the cyclic collector only re-walks what the imports and the data create
+        from . import cli
+
+        cli.RUNNING = sys.argv[1:]
         from .cli.app import app, keep_only
 
         keep_only(sys.argv[1:])

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cachestatus import Status as Status  # re-exported: cache.Status
+from .cachestatus import shape_ok as shape_ok
 
 CACHE_FORMAT = 2
 MAX_ENTRIES = 8
@@ -127,27 +129,6 @@ def describe(status: Status, lang: str) -> str:
     }
     pair = texts.get(status.code, (status.code, status.code))
     return pair[0] if da else pair[1]
-
-
-@dataclass(frozen=True)
-class Status:
-    """What the cache did for one load.
-
-    `code` is one of: "hit" (used), "stored" (nothing cached for these files: validated, now stored), "replaced"
-    (the entry could not be used, see `why`: validated and replaced), "generated" (bundled generated data, no
-    cache needed), "validate" (a full validation was asked for, the cache is not consulted), "disabled"
-    (VOLD_NO_CACHE), "unsafe" (the folder is not safe to use, see `why`), "unwritable" (the folder cannot be
-    created or written, see `why`), "unsupported" (this platform cannot open files without following links),
-    "no-schema" (the schema's source files cannot be read, so a schema change could not be seen)."""
-
-    code: str
-    folder: str = ""
-    why: str = ""  # a code from WHY
-    detail: str = ""  # the system's words for an OSError
-
-    @property
-    def used(self) -> bool:
-        return self.code == "hit"
 
 
 # --- the key ---------------------------------------------------------------------------------------
@@ -285,12 +266,6 @@ def _read_entry(dir_fd: int, name: str) -> tuple[bytes | None, str]:
         return None, "entry-unreadable"
     finally:
         os.close(fd)
-
-
-def shape_ok(data: Any, sections: tuple[str, ...]) -> bool:
-    """The knowledge's shape at the top: exactly the sections, in order, each a non-empty mapping."""
-    return (isinstance(data, dict) and tuple(data) == sections
-            and all(isinstance(value, dict) and value for value in data.values()))
 
 
 def _decode(blob: bytes, key: str, schema: str, sections: tuple[str, ...]) -> tuple[dict[str, Any] | None, str]:

@@ -415,9 +415,13 @@ def _law(inputs: CheckInputs, checks: list[OfferCheck]) -> tuple[LawItem, ...]:
             elif c.intervention and entry["id"] in by_intervention.get(c.intervention.id, ()):
                 linked.append(LinkedOffer(c.line, c.offer, "intervention"))
         def changes(node: models.LawEntry | models.Act) -> tuple[Change, ...]:
+            """Only the real changes since the note (kind `changed`), in date order: an item that confirms a
+            provision is still in force, or dates from before the note, is no change."""
+            from .newer import real_changes, sorted_changes
+
             return tuple(Change(ch["date"], Text(ch["text"]["da"], ch["text"]["en"]), ch["authority"],
                                 tuple(ch["reported_by"]))
-                         for ch in node["changes_since"])
+                         for ch in sorted_changes(real_changes(list(node["changes_since"]))))
 
         label = f"{act['name']} § {entry['section']}" if entry["section"] else act["name"]
         items.append(LawItem(entry["id"], inputs.short_ref(entry), label,

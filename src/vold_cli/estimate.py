@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 from .errors import UsageError
 from .sanitize import quote
 
-_PLAIN = re.compile(r"^[0-9]+$")
-_GROUPED = re.compile(r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$")
+#: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
+_PLAIN = r"^[0-9]+$"
+_GROUPED = r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$"
 
 POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'."
 
@@ -31,9 +32,9 @@ def parse_population(text: str, *, maximum: int) -> int:
     cleaned = text.strip()
     if len(cleaned) > 20:  # far above any population; also keeps int() away from huge digit strings
         raise UsageError(f"Invalid population {quote(text, 30)}: far too long.", hint=POPULATION_HELP)
-    if _PLAIN.match(cleaned):
+    if re.match(_PLAIN, cleaned):
         value = int(cleaned)
-    elif _GROUPED.match(cleaned):
+    elif re.match(_GROUPED, cleaned):
         value = int(re.sub(r"[^0-9]", "", cleaned))
     else:
         raise UsageError(f"Invalid population {quote(text)}.", hint=POPULATION_HELP + " No decimals, words or signs.")
@@ -71,164 +72,165 @@ def scale(national: float, population: int, reference_population: int) -> float:
     return national * population / reference_population
 
 
-class SourceRef(TypedDict):
-    """Where a scaled figure comes from (a `Source` without its explanatory detail)."""
+if TYPE_CHECKING:  # types only: building TypedDict classes costs start-up time
+    class SourceRef(TypedDict):
+        """Where a scaled figure comes from (a `Source` without its explanatory detail)."""
 
-    section: str | None
-    refs: list[int]
-    data: str | None
-
-
-class FigureEstimate(TypedDict):
-    """One national figure of the note scaled to the population: the national value (or range), the local value
-    to one decimal, and the note's rounding of it (`rounded_value`; 0 means fewer than one). Texts in both
-    languages; render/estimate.py words them (`ca. 220`)."""
-
-    id: str
-    label: Text
-    group: Text
-    unit: Text
-    period: Text
-    approx: Approx
-    national: int | None
-    national_low: int | None
-    national_high: int | None
-    local: float | None
-    local_low: float | None
-    local_high: float | None
-    rounded_value: int | None
-    rounded_low: int | None
-    rounded_high: int | None
-    source: SourceRef
+        section: str | None
+        refs: list[int]
+        data: str | None
 
 
-class Expectation(TypedDict):
-    """A profile percentage applied to a local figure (share of crisis-centre stays by returning women, ...)."""
+    class FigureEstimate(TypedDict):
+        """One national figure of the note scaled to the population: the national value (or range), the local value
+        to one decimal, and the note's rounding of it (`rounded_value`; 0 means fewer than one). Texts in both
+        languages; render/estimate.py words them (`ca. 220`)."""
 
-    id: str
-    label: Text
-    percent: float
-    of: Text
-    basis: str
-    basis_local: float
-    local: float
-    rounded_value: int
-    source: Source
-
-
-class CostEstimate(TypedDict):
-    """A national cost item (million DKK) scaled to the population, in kroner, and rounded the note's way."""
-
-    id: str
-    label: Text
-    national_mdkk: float
-    local_dkk: int
-    rounded_value: int
-    note: Text | None
-    source: Source
+        id: str
+        label: Text
+        group: Text
+        unit: Text
+        period: Text
+        approx: Approx
+        national: int | None
+        national_low: int | None
+        national_high: int | None
+        local: float | None
+        local_low: float | None
+        local_high: float | None
+        rounded_value: int | None
+        rounded_low: int | None
+        rounded_high: int | None
+        source: SourceRef
 
 
-class Costs(TypedDict):
-    study: Text
-    basis: Text
-    year_of_report: int
-    total_given: bool
-    items: list[CostEstimate]
-    excluded: list[Text]
-    price_level: Text | None
+    class Expectation(TypedDict):
+        """A profile percentage applied to a local figure (share of crisis-centre stays by returning women, ...)."""
+
+        id: str
+        label: Text
+        percent: float
+        of: Text
+        basis: str
+        basis_local: float
+        local: float
+        rounded_value: int
+        source: Source
 
 
-class BenchmarkEstimate(TypedDict):
-    """A capacity benchmark (places per inhabitants) applied to the population."""
+    class CostEstimate(TypedDict):
+        """A national cost item (million DKK) scaled to the population, in kroner, and rounded the note's way."""
 
-    id: str
-    label: Text
-    per_inhabitants: int
-    places: float
-    unit: Text
-    local: float
-    status: Text
-    text: Text
-    source: Source
+        id: str
+        label: Text
+        national_mdkk: float
+        local_dkk: int
+        rounded_value: int
+        note: Text | None
+        source: Source
 
 
-class WorkedCheck(TypedDict):
-    """The note's worked example recomputed: does our method give the note's own number?"""
-
-    figure: str
-    population: int
-    stated: int
-    computed: float
-    reproduced: bool
-    text: Text
-
-
-class Method(TypedDict):
-    name: str
-    reference_population: int
-    reference_date: str
-    share: float
-    rounding: Text
-    description: Text
-    worked_examples: list[WorkedCheck]
+    class Costs(TypedDict):
+        study: Text
+        basis: Text
+        year_of_report: int
+        total_given: bool
+        items: list[CostEstimate]
+        excluded: list[Text]
+        price_level: Text | None
 
 
-class Note(TypedDict):
-    """A caveat or statement that travels with the numbers."""
+    class BenchmarkEstimate(TypedDict):
+        """A capacity benchmark (places per inhabitants) applied to the population."""
 
-    id: str
-    text: Text
-    source: Source
-
-
-class NewerNational(TypedDict):
-    """A newer national figure as the knowledge gives it (not from the note)."""
-
-    id: str
-    year: int
-    label: Text
-    value: int
-    percent: float | None
-    text: Text
-    source: Source
+        id: str
+        label: Text
+        per_inhabitants: int
+        places: float
+        unit: Text
+        local: float
+        status: Text
+        text: Text
+        source: Source
 
 
-class MunicipalityRef(TypedDict):
-    code: str
-    name: str
+    class WorkedCheck(TypedDict):
+        """The note's worked example recomputed: does our method give the note's own number?"""
+
+        figure: str
+        population: int
+        stated: int
+        computed: float
+        reproduced: bool
+        text: Text
 
 
-class MemberPopulation(TypedDict):
-    code: str
-    name: str
-    population: int
+    class Method(TypedDict):
+        name: str
+        reference_population: int
+        reference_date: str
+        share: float
+        rounding: Text
+        description: Text
+        worked_examples: list[WorkedCheck]
 
 
-class RegionPart(TypedDict):
-    code: str
-    name: str
-    municipalities: list[MemberPopulation]
+    class Note(TypedDict):
+        """A caveat or statement that travels with the numbers."""
+
+        id: str
+        text: Text
+        source: Source
 
 
-class EstimateResult(TypedDict):
-    """Everything `vold estimate` says about one population: numbers, ids and texts in both languages, no words
-    of its own (render/estimate.py words it in the chosen language)."""
+    class NewerNational(TypedDict):
+        """A newer national figure as the knowledge gives it (not from the note)."""
 
-    population: int
-    municipality: MunicipalityRef | None
-    year: int | None
-    reference_year: int
-    method: Method
-    estimates: list[FigureEstimate]
-    profile: list[Expectation]
-    costs: Costs
-    benchmarks: list[BenchmarkEstimate]
-    statements: list[Note]
-    caveats: list[Note]
-    newer_figures: list[NewerNational]
-    newer_estimates: list[NewerEstimate]
-    newer_caveats: list[NewerCaveat]
-    region: NotRequired[RegionPart]
+        id: str
+        year: int
+        label: Text
+        value: int
+        percent: float | None
+        text: Text
+        source: Source
+
+
+    class MunicipalityRef(TypedDict):
+        code: str
+        name: str
+
+
+    class MemberPopulation(TypedDict):
+        code: str
+        name: str
+        population: int
+
+
+    class RegionPart(TypedDict):
+        code: str
+        name: str
+        municipalities: list[MemberPopulation]
+
+
+    class EstimateResult(TypedDict):
+        """Everything `vold estimate` says about one population: numbers, ids and texts in both languages, no words
+        of its own (render/estimate.py words it in the chosen language)."""
+
+        population: int
+        municipality: MunicipalityRef | None
+        year: int | None
+        reference_year: int
+        method: Method
+        estimates: list[FigureEstimate]
+        profile: list[Expectation]
+        costs: Costs
+        benchmarks: list[BenchmarkEstimate]
+        statements: list[Note]
+        caveats: list[Note]
+        newer_figures: list[NewerNational]
+        newer_estimates: list[NewerEstimate]
+        newer_caveats: list[NewerCaveat]
+        region: NotRequired[RegionPart]
 
 
 ROUNDING: Text = {

@@ -19,7 +19,6 @@ import errno
 import json
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,7 +27,7 @@ from .errors import KnowledgeError
 from .sections import SECTIONS as SECTIONS  # the files of a knowledge folder (re-exported)
 
 if TYPE_CHECKING:
-    from .cache import Status
+    from .cachestatus import Status
     from .models import KnowledgeData
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -39,15 +38,29 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
-@dataclass(frozen=True)
 class Knowledge:
-    """The validated knowledge base as plain data, and where it came from."""
+    """The validated knowledge base as plain data, and where it came from. Immutable; a plain class, not a
+    dataclass, so that loading the bundled knowledge does not import the dataclasses module."""
 
+    __slots__ = ("data", "location", "origin", "cached", "cache")
     data: KnowledgeData
     location: str
     origin: str  # "bundled", "repository", "--kb", "VOLD_KB"
     cached: bool  # came from the per-user cache
-    cache: Status | None = None  # what the cache did, and why (for `kb info`)
+    cache: Status | None  # what the cache did, and why (for `kb info`)
+
+    def __init__(self, data: KnowledgeData, location: str, origin: str, cached: bool,
+                 cache: Status | None = None) -> None:
+        for name, value in (("data", data), ("location", location), ("origin", origin), ("cached", cached),
+                            ("cache", cache)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Knowledge is immutable ({name})")
+
+    def __repr__(self) -> str:
+        return (f"Knowledge(location={self.location!r}, origin={self.origin!r}, cached={self.cached!r}, "
+                f"cache={self.cache!r})")
 
 
 # --- locating -------------------------------------------------------------------------------------
@@ -221,7 +234,7 @@ def _generated(package: Any) -> dict[str, Any] | None:
     if not isinstance(payload, dict) or payload.get("format") != GENERATED_FORMAT \
             or payload.get("version") != __version__:
         return None
-    from .cache import shape_ok
+    from .cachestatus import shape_ok
 
     data = payload.get("data")
     return data if shape_ok(data, SECTIONS) else None
@@ -236,19 +249,21 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) 
     `use_cache=False` (what `vold kb validate` does) reads and validates the YAML itself, always."""
     folder, origin = resolve(path)
     location = str(folder) if origin == "bundled" else str(Path(folder).resolve())
-    from . import cache
+    from .cachestatus import Status
 
     if origin == "bundled" and use_cache:
         generated = _generated(_package())
         if generated is not None:  # made by the build hook from the validated YAML, so it has the schema's shape
             return Knowledge(data=cast("KnowledgeData", generated), location=location, origin=origin, cached=False,
-                             cache=cache.Status("generated"))
+                             cache=Status("generated"))
     raw = read_all(folder)
     if not use_cache:
         from .validate import validate_files
 
         return Knowledge(data=validate_files(raw), location=location, origin=origin, cached=False,
-                         cache=cache.Status("validate"))
+                         cache=Status("validate"))
+    from . import cache
+
     found, status, lookup = cache.fetch(raw, SECTIONS)
     if found is not None:  # cache.fetch checked its key, schema fingerprint, digest and shape
         return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status)

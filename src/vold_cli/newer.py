@@ -18,15 +18,17 @@ from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 if TYPE_CHECKING:
     import datetime
 
+    from .estimate import SourceRef
     from .kb import KnowledgeBase
     from .models import Change, Figure, Initiative, NewerFigure, PopulationYear, Text
 
-from .estimate import SourceRef, round_like_note, scale, source_ref
+from .estimate import round_like_note, scale, source_ref
 
 Status = Literal["ended", "ongoing", "unknown"]
 
-_YEAR = re.compile(r"\b(\d{4})\b")
-_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+#: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
+_YEAR = r"\b(\d{4})\b"
+_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
 
 
 # --- initiatives ---------------------------------------------------------------------------------------------
@@ -39,7 +41,7 @@ def initiative_status(item: Initiative, today: datetime.date) -> Status:
         return "unknown"
     if today.year > end:
         return "ended"
-    years = [int(y) for y in _YEAR.findall(item["period"] or "")]
+    years = [int(y) for y in re.findall(_YEAR, item["period"] or "")]
     start = min(years) if years else end
     return "ongoing" if start <= today.year else "unknown"
 
@@ -83,48 +85,49 @@ def _reference(years: dict[int, PopulationYear], year: int) -> PopulationYear | 
     return years.get(year)
 
 
-class Scaled(TypedDict):
-    """One national figure (the note's or a newer one) scaled the note's way by its own year's population."""
+if TYPE_CHECKING:  # types only: building TypedDict classes costs start-up time
+    class Scaled(TypedDict):
+        """One national figure (the note's or a newer one) scaled the note's way by its own year's population."""
 
-    id: str
-    year: int
-    measure: str | None
-    label: Text
-    national: int | None
-    percent: NotRequired[float | None]
-    approx: str
-    loose: bool
-    source: SourceRef
-    reference_population: int | None
-    reference_date: str | None
-    reference_source: NotRequired[SourceRef]
-    local: float | None
-    rounded_value: int | None
-
-
-class Step(TypedDict):
-    from_year: int
-    to_year: int
-    direction: Literal["up", "down", "same"]
+        id: str
+        year: int
+        measure: str | None
+        label: Text
+        national: int | None
+        percent: NotRequired[float | None]
+        approx: str
+        loose: bool
+        source: SourceRef
+        reference_population: int | None
+        reference_date: str | None
+        reference_source: NotRequired[SourceRef]
+        local: float | None
+        rounded_value: int | None
 
 
-class NewerEstimate(TypedDict):
-    """The note's figure for a group and the newer figures that compare with it, scaled to one population."""
-
-    figure: str
-    group: Text
-    label: Text
-    population: int
-    note: Scaled
-    newer: list[Scaled]
-    broader: list[Scaled]
-    trend: list[Step]
+    class Step(TypedDict):
+        from_year: int
+        to_year: int
+        direction: Literal["up", "down", "same"]
 
 
-class NewerCaveat(TypedDict):
-    id: str
-    text: Text
-    source: SourceRef
+    class NewerEstimate(TypedDict):
+        """The note's figure for a group and the newer figures that compare with it, scaled to one population."""
+
+        figure: str
+        group: Text
+        label: Text
+        population: int
+        note: Scaled
+        newer: list[Scaled]
+        broader: list[Scaled]
+        trend: list[Step]
+
+
+    class NewerCaveat(TypedDict):
+        id: str
+        text: Text
+        source: SourceRef
 
 
 def _scaled(item: Scaled, population: int, ref: PopulationYear | None) -> Scaled:
@@ -209,7 +212,7 @@ def latest_checked(knowledge: KnowledgeBase) -> str:
         found += [c["date"] or "" for c in entry["changes_since"]]
     for item in knowledge.interventions["interventions"]:
         found += [c["date"] or "" for c in item["after_note"]]
-    dates = sorted(m for text in found for m in _ISO.findall(text))
+    dates = sorted(m for text in found for m in re.findall(_ISO, text))
     return dates[-1] if dates else str(meta["year"])
 
 

@@ -568,6 +568,17 @@ def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[SearchHit]:
     return hits
 
 
+def data_title(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
+    """The title, in `lang`, of the data source beside the note a fact comes from ('Ændringer efter notatet
+    (lovgivning og nyere landstal)'), or '' for facts from the note. People read this; JSON keeps the file."""
+    if not source or not source["data"]:
+        return ""
+    found = next((d for d in knowledge.meta["data_sources"] if d["id"] == source["data"]), None)
+    from .lang import pick
+
+    return pick(found["title"], lang) if found else source["data"]
+
+
 def data_file(knowledge: KnowledgeBase, source: Source | SourceRef | None) -> str:
     """The file beside the note a fact comes from ('data/after-the-note.md'), or '' for facts from the note."""
     if not source or not source["data"]:

@@ -137,7 +137,7 @@ def json_safe(dumped: str) -> str:
     """Output of json.dumps(..., ensure_ascii=False) with C1 controls, DEL, bidi marks, U+2028/2029 and lone
     surrogates written as JSON escapes. Outside strings json.dumps writes only ASCII, so every match is inside a
     string, and the escape is exact: loading the result gives the same data."""
-    if dumped.isascii():
+    if dumped.isascii() or dumped.replace("\n", "").isprintable():  # every character escaped is unprintable
         return dumped
     return _pattern("json").sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 

@@ -38,7 +38,7 @@ SUMMARIES = {
     "estimate": "How many are likely affected locally, with costs and caveats",
     "interventions": "Interventions by phase, target group and evidence",
     "law": "Legal references in the note, and what has changed since",
-    "initiatives": "The note's list of ongoing initiatives, with contacts",
+    "initiatives": "Initiatives the note listed (2013), with a status by today",
     "phases": "The three prevention phases and their strongest evidence",
     "map": "Evidence gap map: target group x prevention phase",
     "evidence": "The evidence scale and what each level suggests doing",
@@ -358,15 +358,41 @@ def _root(
     ctx.obj = {"kb": kb}
 
 
-def _register() -> None:
-    from . import browse, check, estimate, kb, report
-
-    app.add_typer(kb.app, name="kb", cls=WholeSummaries)
-    for module in (estimate, browse, report, check):
-        module.register(app)
+#: The module that defines each command (browse: every other one). `vold` imports only the one it runs.
+_HOMES = {"kb": "kb", "estimate": "estimate", "report": "report", "check": "check"}
 
 
-_register()
+def _register(only: str | None = None) -> None:
+    """Register the commands, in the order of `vold --help`; with `only` (a command's name, as __main__ passes
+    it) just the module that defines it, so running one command does not import the others'."""
+    wanted = _HOMES.get(only, "browse") if only in SUMMARIES else None
+    if wanted in (None, "kb"):
+        from . import kb
+
+        app.add_typer(kb.app, name="kb", cls=WholeSummaries)
+    if wanted in (None, "estimate"):
+        from . import estimate
+
+        estimate.register(app)
+    if wanted in (None, "browse"):
+        from . import browse
+
+        browse.register(app)
+    if wanted in (None, "report"):
+        from . import report
+
+        report.register(app)
+    if wanted in (None, "check"):
+        from . import check
+
+        check.register(app)
+
+
+def _only() -> str | None:
+    """The command __main__ is about to run (vold_cli.cli.RUNNING), None when imported otherwise (tests)."""
+    from . import RUNNING
+
+    return _wanted(RUNNING) if RUNNING is not None else None
 
 
 _ROOT_OPTIONS_WITH_VALUE = {"--kb", "--lang", "-l"}
@@ -385,6 +411,9 @@ def _wanted(argv: list[str]) -> str | None:
             continue
         return None if arg.startswith("-") else arg
     return None
+
+
+_register(_only())
 
 
 def keep_only(argv: list[str]) -> None:

@@ -106,7 +106,7 @@ def interventions(
                                  search=search, lang=language)
     filters = applied_filters(phases=phases, targets=targets, evidence=levels,
                               min_evidence=floor[0] if floor else None, tried_in_denmark=tried, search=search)
-    if not items:
+    if not items and fmt not in ("table", "markdown"):  # people's formats say it in the answer itself, once
         import sys
 
         from ..messages import message

@@ -100,8 +100,10 @@ HELP: dict[str, str] = {
         "  vold law\n  vold law 109\n  vold law tilhold 3\n  vold law cpr 28 --format json"
     ),
     "vold initiatives": (
-        "Igangværende landsdækkende initiativer på notatets liste: periode, målgruppe, formål, evaluering, "
-        "kontakter." + EXAMPLES +
+        "Initiativerne på notatets liste (2013): periode, status beregnet ud fra dagens dato, målgruppe, formål, "
+        "evaluering og notatets kontakter fra 2013. Status (afsluttet, i gang, ukendt) sammenholder notatets "
+        "periode med dagens dato (VOLD_TODAY=ÅÅÅÅ-MM-DD for en anden dag); hvad der er sket siden, er ikke "
+        "efterprøvet." + EXAMPLES +
         "  vold initiatives\n  vold initiatives --target fagpersoner\n  vold initiatives intervention-centre-east-jutland"
     ),
     "vold phases": "De tre forebyggelsesfaser med antal indsatser og den stærkeste evidens i hver." + EXAMPLES
@@ -175,7 +177,7 @@ SHORT: dict[str, str] = {
     "vold estimate": "Hvor mange borgere er sandsynligvis berørt: nationale tal skaleret til kommunen.",
     "vold interventions": "Indsatser efter forebyggelsesfase, målgruppe og evidens.",
     "vold law": "Lovhenvisninger i notatet, og hvad der er ændret siden.",
-    "vold initiatives": "Igangværende landsdækkende initiativer på notatets liste.",
+    "vold initiatives": "Initiativer på notatets liste (2013), med status pr. i dag.",
     "vold phases": "De tre forebyggelsesfaser med antal indsatser og stærkeste evidens.",
     "vold map": "Evidenskort: målgruppe x forebyggelsesfase.",
     "vold evidence": "Evidensskalaen: kriterier og hvad hvert niveau tilsiger.",

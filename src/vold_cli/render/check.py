@@ -174,9 +174,15 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
     for item in result.law:
         linked = (", ".join(f"{o.offer} ({via[o.via]})" for o in item.offers) if item.offers
                   else Styled(_t(lang, "intet tilbud knyttet — se på den", "no offer linked — look at it"), "warn"))
-        count = len(item.changes) + len(item.act_changes)
-        changed = (Styled(_t(lang, f"ja ({count})", f"yes ({count})"), "warn") if count
-                   else _t(lang, "intet registreret", "none recorded"))
+        own, whole = len(item.changes), len(item.act_changes)
+        if own:
+            extra = _t(lang, f"; loven i øvrigt: {whole}", f"; the act otherwise: {whole}") if whole else ""
+            changed: Styled | str = Styled(_t(lang, f"ja ({own})", f"yes ({own})") + extra, "warn")
+        elif whole:
+            changed = _t(lang, f"ikke denne bestemmelse; loven i øvrigt: {whole}",
+                         f"not this provision; the act otherwise: {whole}")
+        else:
+            changed = _t(lang, "ingen ændring registreret", "no change recorded")
         rows.append([Lines([Styled(item.label, "strong"), Styled(f"vold law {item.ref}", "muted")]),
                      item.title.get(lang), linked, changed])
     blocks: list[Block] = [
@@ -200,8 +206,8 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
                     f"({attribution(ch.authority, ch.reported_by, lang)})" for ch in item.act_changes]
     if changes:
         blocks.append(Notes(list(dict.fromkeys(changes)),
-                            title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: data/after-the-note.md)",
-                                     "Changed since the note — not from the note (source: data/after-the-note.md)")))
+                            title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: Ændringer efter notatet)",
+                                     "Changed since the note — not from the note (source: Changes after the note)")))
     unknown = [f"{n.offer_ref(c.line)}: '{raw}'" + (f" — {hint}" if hint else "")
                for c in result.offers for raw, hint in c.law_unknown]
     if unknown:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..kb import KnowledgeBase
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import data_file, localize_record, source_text
+from ..query import data_title, localize_record, source_text
 from .blocks import (
     Block,
     Cell,
@@ -297,7 +297,8 @@ def newer_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) ->
             rows.append([f"{group}: {_MEASURE[broad['measure'] or 'physical'][0 if lang == 'da' else 1]}",
                          Styled("—", "muted"), *[newer_cell(broad if broad["year"] == y else None, lang) for y in years],
                          _t(lang, "kan ikke sammenlignes (bredere)", "not comparable (broader)")])
-    files = sorted({data_file(knowledge, n["source"]) for row in rows_in for n in row["newer"] + row["broader"]} - {""})
+    files = sorted({data_title(knowledge, n["source"], lang) for row in rows_in for n in row["newer"] + row["broader"]}
+                   - {""})
     blocks: list[Block] = [Table(
         [Column(_t(lang, "Gruppe (pr. år)", "Group (per year)"), ratio=3, min_width=16),
          Column(_t(lang, f"Notatet ({result['reference_year']})", f"The note ({result['reference_year']})"),

@@ -114,7 +114,8 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     check_output(fmt, output, lang)
     # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
     # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
-    doc = clean_document(doc)
+    if fmt.carries != "data":  # JSON, CSV and xlsx write only the data, which they clean their own way
+        doc = clean_document(doc)
     title, footer = visible(title), visible(footer)
     if output is None:
         out = stream or sys.stdout
@@ -158,7 +159,7 @@ def check_output(fmt: Format, output: Path | None, lang: str = "en") -> None:
 
 
 def _table() -> Renderer:
-    from .terminal import render_to
+    from .plain import render_to  # Rich (terminal.py) only where the output is a terminal or plain is unsure
 
     return render_to
 

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 from ..lang import pick
 from ..lang import tr as _t
 from ..newer import real_changes, sorted_changes
-from ..query import data_file, law_changes, law_label, localize, localize_record, short_ref, source_text
+from ..query import (
+    data_title,
+    law_changes,
+    law_label,
+    localize,
+    localize_record,
+    short_ref,
+    source_text,
+)
 from .blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 from .localize import attribution, when
 
@@ -15,18 +23,27 @@ if TYPE_CHECKING:
     from ..kb import KnowledgeBase
     from ..models import Change, LawEntry, Source
 
-def changed_cell(changes: list[Change], lang: str) -> Styled | str:
-    """'yes (2)' counting only real changes (kind changed); else 'no; confirmed in force (2024-07-03)' for items
-    that only confirm a provision, 'no; only background from before the note', or 'none recorded'."""
-    real = real_changes(changes)
-    if real:
-        return Styled(_t(lang, f"ja ({len(real)})", f"yes ({len(real)})"), "warn")
-    confirmed = [c["date"] or "" for c in changes if c["kind"] == "unchanged"]
+def changed_cell(own: list[Change], act: list[Change], lang: str) -> Styled | str:
+    """'yes (2)' counting only real changes (kind changed) of the provision itself, with the act's own changes
+    named apart ('the act otherwise: 1'), so a paragraph is not read as changed because another one was; else
+    'no; confirmed in force (...)' for items that only confirm it, 'no; only background from before the note',
+    or 'none recorded'."""
+    from .localize import date
+
+    mine, whole = real_changes(own), real_changes(act)
+    if mine:
+        extra = _t(lang, f"; loven i øvrigt: {len(whole)}", f"; the act otherwise: {len(whole)}") if whole else ""
+        return Styled(_t(lang, f"ja ({len(mine)})", f"yes ({len(mine)})") + extra, "warn")
+    if whole:
+        return _t(lang, f"ikke denne bestemmelse; loven i øvrigt: {len(whole)}",
+                  f"not this provision; the act otherwise: {len(whole)}")
+    both = [*own, *act]
+    confirmed = [c["date"] or "" for c in both if c["kind"] == "unchanged"]
     if confirmed:
-        dated = [d for d in confirmed if d[:4].isdigit()]
+        dated = [date(d, lang) for d in confirmed if d[:4].isdigit()]
         when = f" ({', '.join(dated)})" if dated else ""
         return _t(lang, f"nej; bekræftet gældende{when}", f"no; confirmed in force{when}")
-    if changes:
+    if both:
         return _t(lang, "nej; kun baggrund fra før notatet", "no; only background from before the note")
     return _t(lang, "intet registreret", "none recorded")
 
@@ -47,12 +64,13 @@ def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
     data = [localize_record(e, lang) | {"ref": short_ref(knowledge, e), "label": law_label(knowledge, e),
                                  "changes_since_note": [localize(c, lang) for c in law_changes(knowledge, e)],
                                  "changed_since_note": len(real_changes(law_changes(knowledge, e))),
+                                 "changed_provision": len(real_changes(list(e["changes_since"]))),
                                  "change_counts": change_counts(law_changes(knowledge, e))} for e in entries]
     doc = Document(data=lambda: _labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.law["intro"], lang)))
     rows = [[
         Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
-        changed_cell(law_changes(knowledge, e), lang),
+        changed_cell(list(e["changes_since"]), list(knowledge.act(e["act"])["changes_since"]), lang),
     ] for e in entries]
     doc.add(Table(
         [Column(_t(lang, "Henvisning", "Reference"), ratio=3),
@@ -60,14 +78,16 @@ def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
          Column(_t(lang, "Titel", "Title"), ratio=3),
          Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=1)],
         rows, title=_t(lang, "Lovgivning nævnt i notatet", "Legal references in the note"),
-        caption=_t(lang, "Kun egentlige ændringer tælles. Vis én: vold law 109, vold law tilhold 3, vold law cpr 28",
-                   "Only real changes are counted. Show one: vold law 109, vold law tilhold 3, vold law cpr 28"),
+        caption=_t(lang, "Kun egentlige ændringer tælles: bestemmelsens egne, og lovens øvrige for sig. "
+                         "Vis én: vold law 109, vold law tilhold 3, vold law cpr 28",
+                   "Only real changes are counted: the provision's own, and the act's other changes apart. "
+                   "Show one: vold law 109, vold law tilhold 3, vold law cpr 28"),
     ))
     return doc
 
 
 def _where(knowledge: KnowledgeBase, source: Source, lang: str) -> str:
-    return data_file(knowledge, source) or source_text(knowledge, source, lang)
+    return data_title(knowledge, source, lang) or source_text(knowledge, source, lang)
 
 
 def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:

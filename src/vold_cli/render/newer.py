@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from ..lang import pick
 from ..lang import tr as _t
-from ..query import data_file
+from ..query import data_file, data_title
 from .blocks import Block, Cell, Column, Notes, Styled, Table
 from .localize import number as fmt_int
 from .localize import percent as fmt_pct
@@ -97,7 +97,10 @@ def after_note_blocks(knowledge: KnowledgeBase, changes: list[Change], lang: str
 
     if not changes:
         return []
-    return [Notes([f"{c['date']}: {pick(c['text'], lang)} ({c['authority']}; "
-                   f"{data_file(knowledge, c['source']) or _t(lang, 'notatet', 'the note')})"
+    from .localize import attribution, when
+
+    return [Notes([f"{when(c['date'], lang)}: {pick(c['text'], lang)} "
+                   f"({attribution(c['authority'], c['reported_by'], lang)}; "
+                   f"{data_title(knowledge, c['source'], lang) or _t(lang, 'notatet', 'the note')})"
                    for c in sorted_changes(changes)],
                   title=_t(lang, "Efter notatet — ikke fra notatet", "After the note — not from the note"))]

@@ -97,8 +97,8 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     for kind, (da, en) in _KIND_TITLES.items():
         items = [f"{label} — {change_line(knowledge, change, lang)}" for label, change in found if change["kind"] == kind]
         if items:
-            blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: data/after-the-note.md)",
-                                                                   " (source: data/after-the-note.md)")))
+            blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: Ændringer efter notatet)",
+                                                                   " (source: Changes after the note)")))
     blocks.append(Paragraph(_t(lang, "Detaljer: vold law ", "Details: vold law ")
                             + ", ".join(short_ref(knowledge, e) for e in entries), style="muted"))
     return blocks
@@ -267,8 +267,8 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
                          f"{rest} more change(s) without a date, and all details: section 4.")
                 ] if rest else [_t(lang, "Detaljer: afsnit 4.", "Details: section 4.")]
         blocks.append(Notes([text for _, text in dated] + more,
-                            title=_t(lang, "Ændret siden notatet (ikke fra notatet; kilde: data/after-the-note.md)",
-                                     "Changed since the note (not from the note; source: data/after-the-note.md)")))
+                            title=_t(lang, "Ændret siden notatet (ikke fra notatet; kilde: Ændringer efter notatet)",
+                                     "Changed since the note (not from the note; source: Changes after the note)")))
     return blocks
 
 

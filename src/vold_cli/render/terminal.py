@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from . import plain
 from .blocks import (
     Bar,
     BulletList,
@@ -54,19 +55,12 @@ def make_console(stream: TextIO | None = None) -> Console:
     )
 
 
-MIN_WIDTH = 40
+MIN_WIDTH = plain.MIN_WIDTH
 
 
 def _width() -> int | None:
     """COLUMNS when it is a usable number (at least MIN_WIDTH, so tables keep their content), else Rich's own."""
-    raw = os.environ.get("COLUMNS")
-    if raw is None:
-        return None
-    try:
-        columns = int(raw)
-    except ValueError:
-        return 80  # set but meaningless: Rich would read it too, so decide here
-    return max(columns, MIN_WIDTH) if columns > 0 else 80
+    return plain.columns_width()
 
 
 def _style(name: str) -> str:
@@ -152,74 +146,17 @@ def _renderables(doc: Document) -> list[RenderableType]:
     return parts
 
 
-LONG_TABLE = 200  # rows; Rich lays out ~1 ms per row, so longer tables are written by _plain_table
+LONG_TABLE = plain.LONG_TABLE  # rows; Rich lays out ~1 ms per row, so longer tables are written by _plain_table
 
 
 class _Plain(str):
     """Text written as it is, outside Rich (a long table)."""
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    if len(text) <= width and (text.isascii() or cell_len(text) <= width):
-        return [text]
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        while cell_len(word) > width:  # fold words longer than the column
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        candidate = f"{line} {word}" if line else word
-        if cell_len(candidate) <= width:
-            line = candidate
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
-    return lines or [""]
-
-
 def _plain_table(block: Table, width: int | None = None) -> str:
     """The table in Rich's default box style, laid out once for all rows: O(cells), no per-cell measuring."""
-    width = width or _console_width()
-    headers = [col.header for col in block.columns]
     rows = [[cell_text(c) for c in row] for row in block.rows]
-    natural = [max([cell_len(h)] + [max((cell_len(w) for w in r[i].split()), default=0) for r in rows])
-               for i, h in enumerate(headers)]
-    widest = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    room = width - 3 * len(headers) - 1
-    widths = list(widest)
-    if sum(widths) > room:  # shrink the widest columns first, never below their longest word
-        while sum(widths) > room:
-            i = max(range(len(widths)), key=lambda k: widths[k] - natural[k])
-            if widths[i] <= natural[i]:  # every column at its longest word: fold the widest
-                i = max(range(len(widths)), key=lambda k: widths[k])
-                if widths[i] <= 4:
-                    break
-            widths[i] -= 1
-
-    def pad(text: str, w: int) -> str:
-        return text + " " * (w - cell_len(text))
-
-    def edge(left: str, mid: str, right: str, fill: str) -> str:
-        return left + mid.join(fill * (w + 2) for w in widths) + right
-
-    out = []
-    if block.title:
-        out.append(block.title)
-    out.append(edge("┏", "┳", "┓", "━"))
-    out.append("┃ " + " ┃ ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " ┃")
-    out.append(edge("┡", "╇", "┩", "━"))
-    for row in rows:
-        cells = [_wrap(text, w) for text, w in zip(row, widths, strict=True)]
-        for j in range(max(len(c) for c in cells)):
-            out.append("│ " + " │ ".join(pad(c[j] if j < len(c) else "", w) for c, w in zip(cells, widths, strict=True)) + " │")
-    out.append(edge("└", "┴", "┘", "─"))
-    if block.caption:
-        out.append(block.caption)
-    return "\n".join(out) + "\n"
+    return plain.long_table(block, rows, width or _console_width(), cell_len)
 
 
 def _console_width() -> int:
