@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     import re
+    from typing import TypedDict
 
     from .estimate import SourceRef
     from .kb import KnowledgeBase
@@ -149,9 +150,10 @@ def strongest(knowledge: KnowledgeBase, levels: list[Evidence]) -> Evidence | No
     return max(levels, key=knowledge.evidence_rank)
 
 
-#: The filters a listing of interventions applied, by the option's name (only those given, in the options' order).
-Filters = TypedDict("Filters", {"phase": list[str], "target": list[str], "evidence": list[str], "min-evidence": str,
-                                "tested-in-denmark": bool, "search": str}, total=False)
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    #: The filters a listing of interventions applied, by the option's name (only those given, in the options' order).
+    Filters = TypedDict("Filters", {"phase": list[str], "target": list[str], "evidence": list[str], "min-evidence": str,
+                                    "tested-in-denmark": bool, "search": str}, total=False)
 
 
 def applied_filters(*, phases: list[str], targets: list[str], evidence: list[str], min_evidence: str | None,
@@ -233,16 +235,17 @@ def filter_initiatives(knowledge: KnowledgeBase, *, targets: Sequence[str] = ())
     return [i for i in items if not targets or set(targets) & set(i["target_groups"])]
 
 
-class PhaseSummary(TypedDict):
-    """A prevention phase (the fields of models.PhaseEntry) with its interventions and the strongest level."""
-    id: Phase
-    number: int
-    name: Text
-    purpose: Text
-    source: Source
-    interventions: list[str]
-    count: int
-    strongest: Evidence | None
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class PhaseSummary(TypedDict):
+        """A prevention phase (the fields of models.PhaseEntry) with its interventions and the strongest level."""
+        id: Phase
+        number: int
+        name: Text
+        purpose: Text
+        source: Source
+        interventions: list[str]
+        count: int
+        strongest: Evidence | None
 
 
 def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
@@ -257,20 +260,20 @@ def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
     return sorted(out, key=lambda p: order.get(p["id"], 99))
 
 
-class MapEntry(TypedDict):
-    """One intervention in a cell of the evidence map, with its OWN level and designs."""
-    id: str
-    evidence: Evidence
-    designs: list[Design]
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class MapEntry(TypedDict):
+        """One intervention in a cell of the evidence map, with its OWN level and designs."""
+        id: str
+        evidence: Evidence
+        designs: list[Design]
 
-
-class MapCell(TypedDict):
-    """One cell of the evidence map (target group × phase): its interventions and the cell's summary."""
-    target_group: str
-    phase: Phase
-    interventions: list[MapEntry]
-    strongest: Evidence | None
-    gap: bool
+    class MapCell(TypedDict):
+        """One cell of the evidence map (target group × phase): its interventions and the cell's summary."""
+        target_group: str
+        phase: Phase
+        interventions: list[MapEntry]
+        strongest: Evidence | None
+        gap: bool
 
 
 def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[MapCell]:
@@ -520,15 +523,16 @@ def _command(knowledge: KnowledgeBase, section: str, where: str, node: Entry, id
     return command.format(id=ident, code=node.get("code", ""))
 
 
-class SearchHit(TypedDict):
-    """One hit of `vold search`: where (section, entry id), its title, the text matched, a snippet of it, and the
-    command whose output shows it."""
-    section: str
-    id: str
-    title: str
-    match: str
-    snippet: str
-    command: str
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class SearchHit(TypedDict):
+        """One hit of `vold search`: where (section, entry id), its title, the text matched, a snippet of it, and the
+        command whose output shows it."""
+        section: str
+        id: str
+        title: str
+        match: str
+        snippet: str
+        command: str
 
 
 def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[SearchHit]:

@@ -10,13 +10,15 @@ note's way (`estimate.round_like_note`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, NamedTuple, Required, TypedDict
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import NotFound, UsageError
 from .lang import tr
 from .query import population_years
 
 if TYPE_CHECKING:
+    from typing import Required, TypedDict
+
     from .estimate import EstimateResult, NewerNational, Note, WorkedCheck
     from .kb import KnowledgeBase
     from .models import Benchmark, Figure, Municipality, Region, Source, Text
@@ -177,43 +179,44 @@ def _benchmark(knowledge: KnowledgeBase) -> Benchmark:
 Level = Literal["municipality", "region", "country"]
 
 
-class AreaRow(TypedDict, total=False):
-    """One area of the overview: who it is, its population, and per figure column either the scaled value
-    (`women`, `women_rounded`) or the scaled range (`women_low`, `women_high`, `women_rounded_low`, ...); the
-    capacity benchmark (`places`); the country's row also the note's national figures (`women_national`, ...)."""
-    level: Required[Level]
-    code: Required[str]
-    name: Required[str]
-    region: Required[str | None]
-    population: Required[int]
-    women: float
-    women_rounded: int
-    women_low: float
-    women_high: float
-    women_rounded_low: int
-    women_rounded_high: int
-    men: float
-    men_rounded: int
-    men_low: float
-    men_high: float
-    men_rounded_low: int
-    men_rounded_high: int
-    stays: float
-    stays_rounded: int
-    stays_low: float
-    stays_high: float
-    stays_rounded_low: int
-    stays_rounded_high: int
-    places: float
-    women_national: int
-    women_national_low: int | None
-    women_national_high: int | None
-    men_national: int
-    men_national_low: int | None
-    men_national_high: int | None
-    stays_national: int
-    stays_national_low: int | None
-    stays_national_high: int | None
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class AreaRow(TypedDict, total=False):
+        """One area of the overview: who it is, its population, and per figure column either the scaled value
+        (`women`, `women_rounded`) or the scaled range (`women_low`, `women_high`, `women_rounded_low`, ...); the
+        capacity benchmark (`places`); the country's row also the note's national figures (`women_national`, ...)."""
+        level: Required[Level]
+        code: Required[str]
+        name: Required[str]
+        region: Required[str | None]
+        population: Required[int]
+        women: float
+        women_rounded: int
+        women_low: float
+        women_high: float
+        women_rounded_low: int
+        women_rounded_high: int
+        men: float
+        men_rounded: int
+        men_low: float
+        men_high: float
+        men_rounded_low: int
+        men_rounded_high: int
+        stays: float
+        stays_rounded: int
+        stays_low: float
+        stays_high: float
+        stays_rounded_low: int
+        stays_rounded_high: int
+        places: float
+        women_national: int
+        women_national_low: int | None
+        women_national_high: int | None
+        men_national: int
+        men_national_low: int | None
+        men_national_high: int | None
+        stays_national: int
+        stays_national_low: int | None
+        stays_national_high: int | None
 
 
 class RowKeys(NamedTuple):
@@ -261,10 +264,11 @@ def _row(level: Level, code: str, name: str, population: int, region: str | None
     return row
 
 
-class SourceRefs(TypedDict):
-    section: str | None
-    refs: list[int]
-    data: str | None
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class SourceRefs(TypedDict):
+        section: str | None
+        refs: list[int]
+        data: str | None
 
 
 def _source(source: Source) -> SourceRefs:
@@ -308,63 +312,69 @@ def figure_column(column: str) -> FigureColumn:
     raise ValueError(f"not a figure column: {column!r}")
 
 
-class FigureColumnInfo(TypedDict):
-    """Where a figure column comes from: the prevalence figure, its national value or range, its source."""
-    figure: str
-    label: Text
-    unit: Text
-    national: int | None
-    national_low: int | None
-    national_high: int | None
-    source: SourceRefs
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class FigureColumnInfo(TypedDict):
+        """Where a figure column comes from: the prevalence figure, its national value or range, its source."""
+        figure: str
+        label: Text
+        unit: Text
+        national: int | None
+        national_low: int | None
+        national_high: int | None
+        source: SourceRefs
 
 
-class BenchmarkColumnInfo(TypedDict):
-    """Where the `places` column comes from: the capacity benchmark."""
-    benchmark: str
-    label: Text
-    unit: Text
-    per_inhabitants: int
-    places: float
-    status: Text
-    source: SourceRefs
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class BenchmarkColumnInfo(TypedDict):
+        """Where the `places` column comes from: the capacity benchmark."""
+        benchmark: str
+        label: Text
+        unit: Text
+        per_inhabitants: int
+        places: float
+        status: Text
+        source: SourceRefs
 
 
-class OverviewColumns(TypedDict):
-    women: FigureColumnInfo
-    men: FigureColumnInfo
-    stays: FigureColumnInfo
-    places: BenchmarkColumnInfo
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class OverviewColumns(TypedDict):
+        women: FigureColumnInfo
+        men: FigureColumnInfo
+        stays: FigureColumnInfo
+        places: BenchmarkColumnInfo
 
 
-class SortSpec(TypedDict):
-    column: str | None
-    descending: bool
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class SortSpec(TypedDict):
+        column: str | None
+        descending: bool
 
 
-class OverviewMethod(TypedDict):
-    """The method of a plain estimate (estimate.Method) without the one population's share."""
-    name: str
-    reference_population: int
-    reference_date: str
-    rounding: Text
-    description: Text
-    worked_examples: list[WorkedCheck]
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class OverviewMethod(TypedDict):
+        """The method of a plain estimate (estimate.Method) without the one population's share."""
+        name: str
+        reference_population: int
+        reference_date: str
+        rounding: Text
+        description: Text
+        worked_examples: list[WorkedCheck]
 
 
-class OverviewResult(TypedDict):
-    """`estimate --all` or a comparison: the areas' rows, where each column comes from, and the method,
-    statements and caveats of a plain estimate once for the whole table."""
-    kind: Literal["overview", "comparison"]
-    year: int
-    reference_year: int
-    sort: SortSpec
-    columns: OverviewColumns
-    rows: list[AreaRow]
-    method: OverviewMethod
-    statements: list[Note]
-    caveats: list[Note]
-    newer_figures: list[NewerNational]
+if TYPE_CHECKING:  # a type only: costs nothing at start-up
+    class OverviewResult(TypedDict):
+        """`estimate --all` or a comparison: the areas' rows, where each column comes from, and the method,
+        statements and caveats of a plain estimate once for the whole table."""
+        kind: Literal["overview", "comparison"]
+        year: int
+        reference_year: int
+        sort: SortSpec
+        columns: OverviewColumns
+        rows: list[AreaRow]
+        method: OverviewMethod
+        statements: list[Note]
+        caveats: list[Note]
+        newer_figures: list[NewerNational]
 
 
 def overview(knowledge: KnowledgeBase, *, year: int,
