@@ -463,3 +463,15 @@ def test_regions_file_matches_the_data(knowledge):
         c: r for r, codes in members.items() for c in codes}
     names = {row["region_code"]: row["region"] for row in read_csv("regions.csv")}
     assert {r["code"]: r["name"] for r in knowledge.data["regions"]["regions"]} == names
+
+
+def test_the_row_keys_of_each_figure_column_are_spelled_from_the_column() -> None:
+    """regions.ROW_KEYS spells out '{column}_low' etc. so the type checker knows each key: each must be exactly
+    the column's name and its suffix, and every figure column must have them."""
+    from vold_cli.regions import MAIN_FIGURES, ROW_KEYS
+
+    assert list(ROW_KEYS) == list(MAIN_FIGURES)
+    for column, keys in ROW_KEYS.items():
+        for name in keys.__slots__:
+            expected = column if name == "value" else f"{column}_{name}"
+            assert getattr(keys, name) == expected, (column, name)

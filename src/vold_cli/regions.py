@@ -10,7 +10,7 @@ note's way (`estimate.round_like_note`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from .errors import NotFound, UsageError
 from .lang import tr
@@ -219,8 +219,12 @@ if TYPE_CHECKING:  # a type only: costs nothing at start-up
         stays_national_high: int | None
 
 
-class RowKeys(NamedTuple):
-    """The keys of one figure column in an AreaRow (what '{column}_low' spells, as keys the type checker knows)."""
+class RowKeys:
+    """The keys of one figure column in an AreaRow (what '{column}_low' spells, as keys the type checker knows).
+    A plain class, not a NamedTuple: building a NamedTuple costs start-up time."""
+
+    __slots__ = ("value", "rounded", "low", "high", "rounded_low", "rounded_high", "national", "national_low",
+                 "national_high")
     value: Literal["women", "men", "stays"]
     rounded: Literal["women_rounded", "men_rounded", "stays_rounded"]
     low: Literal["women_low", "men_low", "stays_low"]
@@ -230,6 +234,10 @@ class RowKeys(NamedTuple):
     national: Literal["women_national", "men_national", "stays_national"]
     national_low: Literal["women_national_low", "men_national_low", "stays_national_low"]
     national_high: Literal["women_national_high", "men_national_high", "stays_national_high"]
+
+    def __init__(self, *keys: str) -> None:
+        for name, key in zip(self.__slots__, keys, strict=True):
+            object.__setattr__(self, name, key)
 
 
 ROW_KEYS: dict[FigureColumn, RowKeys] = {
