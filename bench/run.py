@@ -46,7 +46,7 @@ BUNDLED = [
     ("vold law 109", ["law", "109"]),
     ("vold interventions --phase secondary", QUERY),
     ("vold estimate --municipality Viborg", ["estimate", "--municipality", "Viborg"]),
-    ("vold search kaerestevold", ["search", "kaerestevold"]),
+    ("vold search kaerestevold --lang da", ["search", "kaerestevold", "--lang", "da"]),
     ("vold report --municipality Viborg --format html", ["report", "--municipality", "Viborg", "--format", "html"]),
     ("vold estimate --all --format json", ["estimate", "--all", "--format", "json"]),
     ("vold law 109 --format json", ["law", "109", "--format", "json"]),

@@ -285,6 +285,20 @@ def test_region_with_municipality_or_population_is_a_usage_error(run, portfolio:
     assert result.stderr.count("\n") == 1 and "--region" in result.stderr and other[0] in result.stderr
 
 
+def test_a_not_recommended_offer_never_ticks_a_coverage_cell(run, tmp_path: Path) -> None:
+    """An anger-management course sits in its cell marked as not recommended, never with a tick, and the cell
+    stays a gap (the note: not recommended in the international research literature, ref. 26)."""
+    path = excel_csv(tmp_path / "a.csv", [["tilbud", "indsats", "fase", "målgruppe"],
+                                          ["Vredeskursus", "anger management", "sekundær", "voldsudøvere"]])
+    for lang, mark in (("da", "anbefales ikke; tæller ikke"), ("en", "not recommended; does not count")):
+        out = " ".join(_ok(run, str(path), "--format", "markdown", "--lang", lang).stdout.split())
+        assert f"✕ Vredeskursus ({mark})" in out
+        assert "✓ Vredeskursus" not in out
+    data = _json(run, str(path))
+    cell = next(c for c in data["coverage"]["cells"] if c["phase"] == "secondary" and c["target"] == "perpetrators")
+    assert cell["offers"] == [2] and cell["gap"] is True
+
+
 def test_without_population_asks_for_one(run, portfolio: Path) -> None:
     data = _json(run, str(portfolio))
     assert data["capacity"]["population"] is None and data["capacity"]["benchmarks"] == []

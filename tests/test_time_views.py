@@ -104,9 +104,9 @@ def test_estimate_viborg_table_shows_note_and_newer_figures_per_group(run):
     assert len(broader) == 2
     for group, line in zip(("women", "men"), broader, strict=True):
         assert f"ca. {want[(group, 2021, 'physical-or-psychological')][1]:,}" in line
-    assert "5,748,769 on 2017-01-01" in result.stdout.replace("\n", " ") or "5,748,769" in table
+    assert "5,748,769 on 1 January 2017" in result.stdout.replace("\n", " ") or "5,748,769" in table
     flat = " ".join(result.stdout.split())
-    assert "5,748,769 on 2017-01-01" in flat and "5,840,045 on 2021-01-01" in flat
+    assert "5,748,769 on 1 January 2017" in flat and "5,840,045 on 1 January 2021" in flat
     assert "Caveats for the newer figures" in flat and "collected during COVID-19" in flat
     assert "up, then down" in flat  # women 500 -> 640 -> 400
     assert "not used above" not in flat

@@ -162,6 +162,7 @@ class Stays:
     national: float
     local: float
     rounded: int
+    approx: str = "exact"  # how the note qualifies the national figure: exact, about, just-over, just-under
 
 
 @dataclass(frozen=True)
@@ -452,7 +453,7 @@ def _capacity(inputs: CheckInputs, checks: list[OfferCheck],
             local = scale(value, count, inputs.reference_population)
             stays.append(Stays(f["id"], Text(f["label"]["da"], f["label"]["en"]),
                                Text(f["unit"]["da"], f["unit"]["en"]), value, round(local, 1),
-                               round_like_note(local)))
+                               round_like_note(local), f["approx"]))
     return Capacity(
         population=count, municipality=muni["name"] if muni else None, year=year,
         offers=tuple(c.line for c in crisis), places=sum(c.places or 0 for c in crisis),

@@ -132,14 +132,21 @@ def _coverage_blocks(result: CheckResult, n: _Names) -> list[Block]:
     lang = n.lang
     cov = result.coverage
     by = {(c.target, c.phase): c for c in cov.cells}
+    not_recommended = {c.line for c in result.offers if c.not_recommended}
     rows = []
     for target in cov.targets:
         row: list[Cell] = [Styled(target.name.get(lang), "strong")]
         for phase in cov.phases:
             cell = by[(target.id, phase.id)]
             parts: list[str | Styled] = []
-            if cell.offers:
-                parts.append(Styled("✓ " + ", ".join(n.offer.get(line, "?") for line in cell.offers), "documented"))
+            counted = [line for line in cell.offers if line not in not_recommended]
+            uncounted = [line for line in cell.offers if line in not_recommended]
+            if counted:
+                parts.append(Styled("✓ " + ", ".join(n.offer.get(line, "?") for line in counted), "documented"))
+            if uncounted:  # never a tick: the note does not recommend it, so it covers nothing
+                parts.append(Styled("✕ " + ", ".join(n.offer.get(line, "?") for line in uncounted)
+                                    + _t(lang, " (anbefales ikke; tæller ikke)", " (not recommended; does not count)"),
+                                    "not-recommended"))
             if cell.gap:
                 parts.append(Styled(_t(lang, "hul: ", "gap: ") + ", ".join(n.suggestion(s) for s in cell.evidenced), "gap"))
             elif cell.missing:
@@ -153,9 +160,9 @@ def _coverage_blocks(result: CheckResult, n: _Names) -> list[Block]:
         Heading(_t(lang, "2. Dækning: forebyggelsesfase × målgruppe", "2. Coverage: prevention phase × target group"), 2),
         Table([Column(_t(lang, "Målgruppe", "Target group"), ratio=1, min_width=10)]
               + [Column(p.name.get(lang), ratio=2) for p in cov.phases], rows,
-              caption=_t(lang, f"✓ = tilbud, der dækker cellen. Hul = notatet har her indsatser med {levels} og intet "
+              caption=_t(lang, f"✓ = tilbud, der dækker cellen; ✕ = tilbud, notatet ikke anbefaler. Hul = notatet har her indsatser med {levels} og intet "
                                "tilbud dækker cellen (et tilbud, notatet ikke anbefaler, tæller ikke).",
-                         f"✓ = offers covering the cell. Gap = the note has interventions with {levels} here and no "
+                         f"✓ = offers covering the cell; ✕ = offers the note does not recommend. Gap = the note has interventions with {levels} here and no "
                          "offer covers the cell (an offer the note does not recommend does not count).")),
         Paragraph(_t(lang, f"{gaps} af {len(cov.cells)} celler er huller.", f"{gaps} of {len(cov.cells)} cells are gaps."),
                   style="warn" if gaps else ""),
@@ -244,10 +251,13 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Block]:
                      _t(lang, f"{fmt_int(b.places, lang)} pr. {fmt_int(b.per_inhabitants, lang)} indbyggere. ",
                         f"{fmt_int(b.places, lang)} per {fmt_int(b.per_inhabitants, lang)} inhabitants. ") + b.status.get(lang)])
     for s in cap.stays:
+        qualifier = {"about": "ca. ", "just-over": _t(lang, "godt ", "just over "),
+                     "just-under": _t(lang, "knap ", "just under ")}.get(s.approx, "")  # as the note writes it
+        national = qualifier + fmt_int(s.national, lang)
         rows.append([s.label.get(lang), Styled(f"ca. {fmt_int(s.rounded, lang)}", "strong"),
-                     _t(lang, f"{fmt_dec(s.local, lang)} {s.unit.get(lang)} pr. år: landstallet {fmt_int(s.national, lang)} "
+                     _t(lang, f"{fmt_dec(s.local, lang)} {s.unit.get(lang)} pr. år: landstallet {national} "
                               "skaleret med befolkningens andel, som i vold estimate",
-                        f"{fmt_dec(s.local, lang)} {s.unit.get(lang)} per year: the national {fmt_int(s.national, lang)} "
+                        f"{fmt_dec(s.local, lang)} {s.unit.get(lang)} per year: the national {national} "
                         "scaled by the population's share, as in vold estimate")])
     blocks.append(Table([Column(_t(lang, "Hvad", "What"), ratio=3), Column(_t(lang, "Antal", "Number"), justify="right", no_wrap=True),
                          Column(_t(lang, "Grundlag", "Basis"), ratio=4)], rows,

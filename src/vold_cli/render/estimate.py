@@ -22,7 +22,7 @@ from .blocks import (
     Styled,
     Table,
 )
-from .localize import approx, approx_span
+from .localize import approx, approx_span, date
 from .localize import decimal as fmt_dec
 from .localize import number as fmt_int
 from .localize import percent as fmt_pct
@@ -95,11 +95,11 @@ def method_text(result: EstimateResult | OverviewResult, lang: str) -> str:
     ref = fmt_int(method["reference_population"], lang)
     return _t(
         lang,
-        f"Metode (notatets egen): landstal × indbyggertal / {ref} (Danmarks befolkning {method['reference_date']}, "
+        f"Metode (notatets egen): landstal × indbyggertal / {ref} (Danmarks befolkning {date(method['reference_date'], lang)}, "
         f"tallenes referencetidspunkt). Afrunding som i notatet: til nærmeste 10 under 1.000, nærmeste 100 under "
         f"10.000, ellers to betydende cifre; under 10 til helt tal. Et meget løst skøn.",
         f"Method (the note's own): national figure × population / {ref} (Denmark's population on "
-        f"{method['reference_date']}, the figures' reference date). Rounded as the note rounds: to the nearest 10 "
+        f"{date(method['reference_date'], lang)}, the figures' reference date). Rounded as the note rounds: to the nearest 10 "
         f"below 1,000, nearest 100 below 10,000, otherwise two significant digits; whole numbers below 10. "
         f"A very loose estimate.",
     )
@@ -266,8 +266,8 @@ def newer_method_text(result: EstimateResult, lang: str) -> str:
     refs = {n["year"]: n for row in result["newer_estimates"] for n in [row["note"]] + row["newer"] + row["broader"]
             if n["reference_population"]}
     pop = fmt_int(result["population"], lang)
-    parts = "; ".join(_t(lang, f"{y}: {fmt_int(n['reference_population'] or 0, lang)} pr. {n['reference_date']}",
-                         f"{y}: {fmt_int(n['reference_population'] or 0, lang)} on {n['reference_date']}")
+    parts = "; ".join(_t(lang, f"{y}: {fmt_int(n['reference_population'] or 0, lang)} pr. {date(n['reference_date'] or '', lang)}",
+                         f"{y}: {fmt_int(n['reference_population'] or 0, lang)} on {date(n['reference_date'] or '', lang)}")
                       for y, n in sorted(refs.items()))
     return _t(lang,
               f"Notatets metode på hvert tal: landstal × {pop} / Danmarks befolkning i tallets år ({parts}). "

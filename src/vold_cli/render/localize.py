@@ -63,7 +63,10 @@ def span(low: float, high: float, lang: str) -> str:
 
 
 def approx_span(low: float, high: float, lang: str, *, raw_low: float | None = None) -> str:
-    """'ca. 210-250'; 'færre end 1-3' / 'fewer than 1-3' when the low end rounds below 1."""
+    """'ca. 210-250'; 'færre end 1-3' / 'fewer than 1-3' when the low end rounds below 1; 'færre end 1' when the
+    whole range does."""
+    if high < 0.5:
+        return below_one(lang)
     if (raw_low if raw_low is not None else low) < 0.5:
         return f"{below_one(lang)}-{number(high, lang)}"
     return "ca. " + span(low, high, lang)

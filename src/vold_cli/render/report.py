@@ -46,7 +46,7 @@ from .estimate import (
     rounded_text,
     title_text,
 )
-from .localize import approx
+from .localize import approx, when
 
 
 def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
@@ -251,10 +251,11 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
                 parts.append(f"§ {entry['section']}" + (f" {title.split(' — ', 1)[1]}" if " — " in title else ""))
         if own:
             pairs.append(act["name"] + (" " + ", ".join(parts) if parts else ""))
-        changes += [(str(c["date"]), f"{act['name']} ({c['date']}): {pick(c['text'], lang)}")
+        changes += [(str(c["date"]), f"{act['name']} ({when(c['date'], lang)}): {pick(c['text'], lang)}")
                     for c in act["changes_since"] if c["kind"] == "changed"]
         for entry in own:
-            changes += [(str(c["date"]), f"{law_label(knowledge, entry)} ({c['date']}): {pick(c['text'], lang)}")
+            changes += [(str(c["date"]), f"{law_label(knowledge, entry)} ({when(c['date'], lang)}): "
+                                         f"{pick(c['text'], lang)}")
                         for c in entry["changes_since"] if c["kind"] == "changed"]
     dated = sorted((c for c in changes if c[0][:4].isdigit() and int(c[0][:4]) >= year), reverse=True)
     blocks: list[Block] = [
