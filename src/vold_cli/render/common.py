@@ -105,8 +105,10 @@ def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None
     rows += [(_t(lang, "Forbehold", "Caveat"), text) for text in caveats or []]
     for source in meta["data_sources"]:
         if data_sources is None or source["id"] in data_sources:
+            from .localize import date
+
             rows.append(("Data", f"{pick(source['title'], lang)}: {pick(source['attribution'], lang)} "
-                                 f"({source['date']})"))
+                                 f"({date(source['date'], lang)})"))
     rows.append(("Om filen" if da else "About this file",
                  "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet er fra "
                  f"{meta['year']}; hvad der er ændret siden, står for sig med kilde og dato."

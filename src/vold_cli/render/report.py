@@ -18,6 +18,7 @@ from .blocks import (
     Document,
     Fields,
     Heading,
+    Lines,
     Notes,
     PageBreak,
     Paragraph,
@@ -112,10 +113,12 @@ def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]
     day = datetime.date.fromisoformat(today)
     items = knowledge.initiatives["initiatives"]
     return [Paragraph(pick(knowledge.initiatives["intro"], lang)), Table(
-        [Column(_t(lang, "Initiativ", "Initiative"), ratio=3), Column(_t(lang, "Periode (notatets)", "Period (the note's)")),
-         Column("Status", ratio=2), Column(_t(lang, "Formål", "Purpose"), ratio=3),
+        [Column(_t(lang, "Initiativ", "Initiative"), ratio=2),
+         Column(_t(lang, "Periode (notatets) og status", "Period (the note's) and status"), ratio=2),
+         Column(_t(lang, "Formål", "Purpose"), ratio=3),
          Column(_t(lang, "Kontakt (notatets, 2013)", "Contact (the note's, 2013)"), ratio=2)],
-        [[Styled(pick(i["name"], lang), "strong"), i["period"] or "—", status_text(i, day, lang), pick(i["purpose"], lang),
+        [[Styled(pick(i["name"], lang), "strong"),
+          Lines([Styled(i["period"] or "—", "strong"), status_text(i, day, lang)]), pick(i["purpose"], lang),
           ", ".join(i["contacts"])] for i in items],
         caption=status_caption(day, lang),
     )]
@@ -129,7 +132,9 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
               f"(vidensbase {meta['knowledge_base_version']}) den {today}.",
               f"Cite as: {meta['publisher']} ({meta['year']}): {title}. Extracted with vold {__version__} "
               f"(knowledge base {meta['knowledge_base_version']}) on {today}.")
-    data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({d['date']}; {d['file']})"
+    from .localize import date
+
+    data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({date(d['date'], lang)}; {d['file']})"
             for d in meta["data_sources"]]
     return [
         Fields([
