@@ -87,51 +87,16 @@ def _exists(target: Path) -> OutputError:
 
 
 def write_text_atomic(target: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `target` via a temporary file in the same folder and a rename.
-
-    Without `force` the temporary file is hard-linked to `target`, which fails if `target` has appeared in the
-    meantime, so nothing is ever replaced that was not there when we looked (rename would replace it)."""
-    refuse_existing(target, force=force)
-    parent = _parent_ok(target)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        _PENDING.add(tmp)
-        os.fchmod(fd, _umasked(0o666))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            refuse_special(target)  # again, just before: it may have been swapped for a FIFO meanwhile
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise _exists(target) from None
-            except OSError:  # no hard links on this file system (FAT, some shares): the check above must do
-                if target.exists() or target.is_symlink():
-                    raise _exists(target) from None
-                os.replace(tmp, target)
-            else:
-                os.unlink(tmp)
-        _PENDING.discard(tmp)
-    except BaseException as exc:
-        if tmp is not None:
-            _PENDING.discard(tmp)
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        if isinstance(exc, OSError):
-            raise OutputError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-        raise
+    """Write `text` (UTF-8, newlines as written) to `target` atomically: see `write_bytes_atomic`."""
+    write_bytes_atomic(target, text.encode("utf-8"), force=force)
 
 
 def write_bytes_atomic(target: Path, data: bytes, *, force: bool = False) -> None:
-    """`write_text_atomic` for bytes (an Excel workbook): the same rules (only over a regular file, and only
-    with `force`), the same temporary file, link or rename, and clean-up on Ctrl-C."""
+    """Write `data` to `target` via a temporary file in the same folder and a rename (clean-up on Ctrl-C).
+
+    Only over a regular file, and only with `force`. Without `force` the temporary file is hard-linked to
+    `target`, which fails if `target` has appeared in the meantime, so nothing is ever replaced that was not
+    there when we looked (rename would replace it)."""
     refuse_existing(target, force=force)
     parent = _parent_ok(target)
     tmp = None
