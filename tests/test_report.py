@@ -45,8 +45,15 @@ SHORT_HOSTILE = '<b>&"x"</b> [red]y[/red]'  # short enough not to be cut in the 
 
 def _today_candidates() -> set[str]:
     """Today's date, and tomorrow's in case the test runs across midnight."""
-    today = datetime.date.today()
-    return {today.isoformat(), (today + datetime.timedelta(days=1)).isoformat()}
+    en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+    da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+    out = set()
+    for day in (datetime.date.today(), datetime.date.today() + datetime.timedelta(days=1)):
+        # the report writes dates in words in the chosen language ('1 December 2026', '1. december 2026')
+        out |= {day.isoformat(), f"{day.day} {en[day.month - 1]} {day.year}", f"{day.day}. {da[day.month - 1]} {day.year}"}
+    return out
 
 
 def _report(run, *args: str) -> str:

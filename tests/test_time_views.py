@@ -62,6 +62,25 @@ def test_hand_computed_viborg_figures_are_what_the_method_gives():
     assert expected(people)[("men", 2021, "physical-or-psychological")][1] == 1_400
 
 
+def test_trend_calls_a_step_within_ten_percent_about_the_same(run):
+    """The trend compares the rounded local figures; a step of at most 10 % of the earlier one is no trend (loose
+    estimates from separate survey rounds): Viborg 2024, men ca. 170 -> ca. 320 (up) -> ca. 330 (about the same)."""
+    want = expected(population(2024, "Viborg"))
+
+    def direction(a: int, b: int) -> str:
+        return "same" if abs(b - a) <= 0.10 * a else "up" if b > a else "down"
+
+    data = json.loads(run("estimate", "--municipality", "Viborg", "--format", "json").stdout)
+    for row in data["newer_estimates"]:
+        points = [want[(row["group"], y, "physical")][1] for y in (2013, 2017, 2021)]
+        assert [s["direction"] for s in row["trend"]] == [direction(points[0], points[1]),
+                                                          direction(points[1], points[2])]
+    men = next(r for r in data["newer_estimates"] if r["group"] == "men")
+    assert [s["direction"] for s in men["trend"]] == ["up", "same"]
+    table = " ".join(run("estimate", "--municipality", "Viborg", env={"COLUMNS": "200"}).stdout.split())
+    assert "up, then about the same" in table
+
+
 @pytest.mark.parametrize("year", [None, 2017, 2021])
 def test_estimate_viborg_json_scales_newer_figures_by_their_own_year(run, year):
     args = ["estimate", "--municipality", "Viborg", "--format", "json"] + (["--year", str(year)] if year else [])
@@ -154,11 +173,11 @@ def test_every_initiative_whose_period_has_passed_is_ended(run):
             assert item["status"] == "unknown"
         else:
             assert item["period_end"] < 2026 and item["status"] == "ended", item["id"]
-            assert item["status_text"] == f"Ended {item['period_end']}, per the note; not checked since"
+            assert item["status_text"] == f"Period ended {item['period_end']} (the note's period); not checked since"
     table = " ".join(run("initiatives", env=ENV | {"COLUMNS": "400"}).stdout.split())
     assert "Initiatives listed in the note (2013)" in table
     assert "Ongoing initiatives" not in table
-    assert "Ended 2015, per the note; not checked since" in table
+    assert "Period ended 2015 (the note's period); not checked since" in table
     assert "Contact (the note's, 2013)" in table
 
 
@@ -167,7 +186,7 @@ def test_a_date_inside_a_period_shows_ongoing(run):
     assert items["intervention-centre-east-jutland"]["status"] == "ongoing"  # 2013-2014
     assert items["theme-days"]["status"] == "ended"  # 2012-2013
     da = " ".join(run("initiatives", "--lang", "da", env={"VOLD_TODAY": "2014-06-01", "COLUMNS": "400"}).stdout.split())
-    assert "I gang pr. 2014-06-01" in da and "Afsluttet 2013 ifølge notatet; ikke efterprøvet siden" in da
+    assert "I gang pr. 1. juni 2014" in da and "Perioden sluttede 2013 (notatets periode); ikke efterprøvet siden" in da
     assert "Initiativer i notatet (2013)" in da and "Igangværende" not in da
 
 
@@ -251,13 +270,13 @@ def test_price_level_beside_the_costs(run):
 def test_kb_info_states_the_age_of_the_knowledge(run):
     flat = " ".join(run("kb", "info", env={"COLUMNS": "200"}).stdout.split())
     assert "2013 (the note's year)" in flat
-    assert "Latest fact checked 2025-09-22" in flat
-    assert "The note planned an update every 3 years" in flat
+    assert "Latest fact checked 22 September 2025" in flat
+    assert "The note says it is updated every 3 years" in flat
     age = json.loads(run("kb", "info", "-f", "json").stdout)["age"]
     assert age == {"note_year": 2013, "latest_checked": "2025-09-22", "update_interval_years": 3,
                    "first_planned_update": 2016}
     da = " ".join(run("kb", "info", "--lang", "da", env={"COLUMNS": "200"}).stdout.split())
-    assert "Notatet lagde op til en opdatering hvert 3. år" in da
+    assert "Notatet skriver, at det opdateres hvert 3. år" in da
 
 
 # --- the issue's examples, in every human format and the HTML report ----------------------------------------------
@@ -284,7 +303,7 @@ def test_examples_read_as_2013_states(run, args, fmt):
     wanted = {"economy": "In 2013, according to the note, there were no Danish cost-effectiveness analyses",
               "womens-crisis-centres": "In 2013 the note counted 42 women's crisis centres",
               "support-for-men": "At that time there were two men's crisis centres",
-              "initiatives": "Ended 2015, per the note; not checked since"}
+              "initiatives": "Period ended 2015 (the note's period); not checked since"}
     key = args[-1] if args[-1] in wanted else args[0]
     if key in wanted:
         assert wanted[key] in text.replace("\\u2019", "'"), (args, fmt)
@@ -301,15 +320,15 @@ def test_html_report_reads_in_time(run, tmp_path, lang):
         assert stale not in flat, stale
     if lang == "en":
         assert "8. Initiatives listed in the note (2013)" in flat
-        assert "Ended 2015, per the note; not checked since" in flat
-        assert "which planned an update every 3 years; latest fact checked after it: 2025-09-22" in flat
+        assert "Period ended 2015 (the note's period); not checked since" in flat
+        assert "which planned an update every 3 years; latest fact checked after it: 22 September 2025" in flat
         assert "Newer national figures, same method" in flat
-        assert "Price level: the 2010 report's (data 2002-2005), not adjusted" in flat
+        assert "The 2010 report's prices (data 2002-2005), not adjusted" in flat
         assert "Confirmed in force after the note" in flat
     else:
         assert "8. Initiativer i notatet (2013)" in flat
-        assert "Afsluttet 2015 ifølge notatet; ikke efterprøvet siden" in flat
-        assert "senest efterprøvet efter notatet: 2025-09-22" in flat
+        assert "Perioden sluttede 2015 (notatets periode); ikke efterprøvet siden" in flat
+        assert "senest efterprøvet efter notatet: 22. september 2025" in flat
     want = expected(population(2024, "Viborg"))
     first_page = flat.split("1. Estimated number affected" if lang == "en" else "1. Skøn over antal berørte")[0]
     sep = "," if lang == "en" else "."

@@ -148,8 +148,15 @@ def _newer_item(newer: NewerFigure, population: int, years: dict[int, Population
     return _scaled(item, population, _reference(years, newer["year"]))
 
 
+#: A step of at most this share of the earlier value is "about the same": the figures are loose estimates ('ca.')
+#: from separate survey rounds, so 320 -> 330 is no trend.
+SAME_WITHIN = 0.10
+
+
 def _direction(before: int, after: int) -> Literal["up", "down", "same"]:
-    return "up" if after > before else "down" if after < before else "same"
+    if abs(after - before) <= SAME_WITHIN * max(before, 1):
+        return "same"
+    return "up" if after > before else "down"
 
 
 def newer_estimates(knowledge: KnowledgeBase, population: int) -> list[NewerEstimate]:

@@ -137,17 +137,18 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
 def _age_fields(age: "KnowledgeAge", lang: str) -> list[tuple[str, str]]:
     """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
     from ..lang import tr
+    from ..render.localize import date
 
-    interval, first = age["update_interval_years"], age["first_planned_update"]
+    interval = age["update_interval_years"]
+    latest = date(age["latest_checked"], lang)
     return [
         (tr(lang, "Senest efterprøvet", "Latest fact checked"),
-         tr(lang, f"{age['latest_checked']} (nyeste dato blandt lovændringer og datakilder efter notatet)",
-            f"{age['latest_checked']} (the newest date among law changes and data sources after the note)")),
+         tr(lang, f"{latest} (nyeste dato blandt lovændringer og datakilder efter notatet)",
+            f"{latest} (the newest date among law changes and data sources after the note)")),
         (tr(lang, "Planlagt opdatering", "Planned update"),
-         tr(lang, f"Notatet lagde op til en opdatering hvert {interval}. år (første gang {first}); vidensbasen "
-                  "registrerer ikke, om det skete.",
-            f"The note planned an update every {interval} years (first in {first}); the knowledge base does not "
-            "record whether that happened.")),
+         tr(lang, f"Notatet skriver, at det opdateres hvert {interval}. år; vidensbasen registrerer ikke, om det skete.",
+            f"The note says it is updated every {interval} years; the knowledge base does not record whether "
+            "that happened.")),
     ]
 
 

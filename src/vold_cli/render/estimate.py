@@ -240,7 +240,7 @@ def caveat_blocks(result: EstimateResult, lang: str, *, newer_texts: bool = True
 _MEASURE = {"physical": ("fysisk partnervold", "physical partner violence"),
             "physical-or-psychological": ("fysisk og/eller psykisk partnervold (bredere mål)",
                                           "physical and/or psychological partner violence (broader measure)")}
-_TREND = {"up": ("op", "up"), "down": ("ned", "down"), "same": ("uændret", "unchanged")}
+_TREND = {"up": ("op", "up"), "down": ("ned", "down"), "same": ("omtrent uændret", "about the same")}
 
 
 def trend_text(steps: list[Step], lang: str) -> str:
@@ -272,10 +272,11 @@ def newer_method_text(result: EstimateResult, lang: str) -> str:
     return _t(lang,
               f"Notatets metode på hvert tal: landstal × {pop} / Danmarks befolkning i tallets år ({parts}). "
               f"Afrundet som notatets tal; løse skøn. Udvikling: de afrundede tal for fysisk vold fra 2013 til 2017 "
-              f"og fra 2017 til 2021.",
+              f"og fra 2017 til 2021; en forskel på højst 10 pct. kaldes omtrent uændret.",
               f"The note's method applied to each figure: national figure × {pop} / Denmark's population in the "
               f"figure's year ({parts}). Rounded as the note's figures; loose estimates. Trend: the rounded figures "
-              f"for physical violence from 2013 to 2017 and from 2017 to 2021.")
+              f"for physical violence from 2013 to 2017 and from 2017 to 2021; a difference of at most 10 % is "
+              f"called about the same.")
 
 
 def newer_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:

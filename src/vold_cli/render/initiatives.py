@@ -20,17 +20,21 @@ if TYPE_CHECKING:
 
 
 def status_text(item: Initiative, today: datetime.date, lang: str) -> str:
-    """'Ended 2015, per the note; not checked since', 'Ongoing ...', or what the note dates when it gives no
+    """'Period ended 2015 (the note's period); not checked since' (the status is vold's reading of the note's
+    period against today, not something the note says), 'Ongoing ...', or what the note dates when it gives no
     period."""
     from ..newer import initiative_status
 
     status = initiative_status(item, today)
     if status == "ended":
-        return _t(lang, f"Afsluttet {item['period_end']} ifølge notatet; ikke efterprøvet siden",
-                  f"Ended {item['period_end']}, per the note; not checked since")
+        return _t(lang, f"Perioden sluttede {item['period_end']} (notatets periode); ikke efterprøvet siden",
+                  f"Period ended {item['period_end']} (the note's period); not checked since")
     if status == "ongoing":
-        return _t(lang, f"I gang pr. {today.isoformat()} efter notatets periode ({item['period']}); ikke efterprøvet",
-                  f"Ongoing on {today.isoformat()} by the note's period ({item['period']}); not checked")
+        from .localize import date
+
+        day = date(today.isoformat(), lang)
+        return _t(lang, f"I gang pr. {day} efter notatets periode ({item['period']}); ikke efterprøvet",
+                  f"Ongoing on {day} by the note's period ({item['period']}); not checked")
     if item["period_note"]:
         return _t(lang, "Status ukendt. ", "Status unknown. ") + pick(item["period_note"], lang)
     return _t(lang, "Status ukendt: notatet angiver ingen periode", "Status unknown: the note gives no period")
@@ -65,9 +69,12 @@ def list_title(lang: str) -> str:
 
 
 def status_caption(today: datetime.date, lang: str) -> str:
-    return _t(lang, f"Status beregnet ud fra notatets periode pr. {today.isoformat()}; hvad der er sket med "
+    from .localize import date
+
+    day = date(today.isoformat(), lang)
+    return _t(lang, f"Status beregnet ud fra notatets periode pr. {day}; hvad der er sket med "
                     "initiativerne siden, er ikke efterprøvet. Kontakterne er notatets fra 2013.",
-              f"Status computed from the note's period on {today.isoformat()}; what has become of the initiatives "
+              f"Status computed from the note's period on {day}; what has become of the initiatives "
               "since has not been checked. The contacts are the note's, of 2013.")
 
 def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: str, today: datetime.date) -> Document:

@@ -35,7 +35,8 @@ class FigureRecord(TypedDict):
     label: str
     national: int | None
     percent: float | None
-    source: str
+    source: str  # the data file (for scripts)
+    source_title: str  # its title in the chosen language (for people)
 
 
 def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[FigureRecord]:
@@ -48,10 +49,11 @@ def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[
     year = int(knowledge.prevalence["reference_population"]["date"][:4])
     out: list[FigureRecord] = [{"id": fig["id"], "year": year, "from_note": True, "measure": "physical",
                                   "label": pick(fig["label"], lang), "national": fig["value"], "percent": None,
-                                  "source": "note"}]
+                                  "source": "note", "source_title": _t(lang, "notatet", "the note")}]
     out += [{"id": n["id"], "year": n["year"], "from_note": False, "measure": n["measure"],
              "label": pick(n["label"], lang), "national": n["value"], "percent": n["percent"],
-             "source": data_file(knowledge, n["source"])} for n in newer_for(knowledge, figure_id)]
+             "source": data_file(knowledge, n["source"]),
+             "source_title": data_title(knowledge, n["source"], lang)} for n in newer_for(knowledge, figure_id)]
     return out
 
 
@@ -72,7 +74,7 @@ def figures_table(knowledge: KnowledgeBase, figure_ids: list[str], lang: str) ->
             national = "—" if item["national"] is None else f"ca. {fmt_int(item['national'], lang)}"
             rows.append([str(item["year"]) + (_t(lang, " (notatet)", " (the note)") if item["from_note"] else ""),
                          measure, Styled(f"{national}{share}", "strong"),
-                         _t(lang, "notatet", "the note") if item["from_note"] else item["source"]])
+                         item["source_title"]])
         unit = pick(fig["unit"], lang)
         group = unit[:1].upper() + unit[1:]
         blocks.append(Table(

@@ -25,7 +25,7 @@ from .blocks import (
     Styled,
     Table,
 )
-from .common import evidence_cell, names, tried_text
+from .common import design_text, evidence_cell, names, tried_text
 from .documentation import documentation_doc
 from .evidence import map_doc
 from .implementation import implementation_doc
@@ -129,9 +129,9 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     title = pick(meta["title"], "da")
     cite = _t(lang,
               f"Citér som: {meta['publisher']} ({meta['year']}): {title}. Udtræk med vold {__version__} "
-              f"(vidensbase {meta['knowledge_base_version']}) den {today}.",
+              f"(vidensbase {meta['knowledge_base_version']}) den {when(today, lang)}.",
               f"Cite as: {meta['publisher']} ({meta['year']}): {title}. Extracted with vold {__version__} "
-              f"(knowledge base {meta['knowledge_base_version']}) on {today}.")
+              f"(knowledge base {meta['knowledge_base_version']}) on {when(today, lang)}.")
     from .localize import date
 
     data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({date(d['date'], lang)}; {d['file']})"
@@ -146,7 +146,7 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
                 f"The note planned an update every {meta['update_interval_years']} years; the knowledge base does "
                 "not record whether that happened.")),
             (_t(lang, "Vidensbasens version", "Knowledge base version"), meta["knowledge_base_version"]),
-            (_t(lang, "Rapportens dato", "Date of report"), today),
+            (_t(lang, "Rapportens dato", "Date of report"), when(today, lang)),
         ]),
         BulletList(data, title=_t(lang, "Data uden for notatet", "Data from outside the note")),
         Paragraph(cite, style="strong"),
@@ -200,10 +200,10 @@ def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str)
          *[Column(_t(lang, f"{y} (bredere)", f"{y} (broader)"), justify="right", no_wrap=True)
            for y in broad]],
         rows,
-        caption=_t(lang, "Ikke fra notatet; løse skøn. Hver sin undersøgelsesrunde; 2021 under covid-19; "
-                         "bredere = inkl. psykisk vold. Afsnit 1.",
-                   "Not from the note; loose estimates. Separate survey rounds; 2021 during COVID-19; broader = "
-                   "incl. psychological violence. Section 1."),
+        caption=_t(lang, "Ikke fra notatet; løse skøn; hver sin runde; 2021 under covid-19; bredere = inkl. psykisk. "
+                         "Afsnit 1.",
+                   "Not from the note; loose; separate rounds; 2021 in COVID-19; broader = incl. psychological. "
+                   "Section 1."),
     )]
 
 
@@ -216,18 +216,20 @@ def _age(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     publisher = knowledge.meta["publisher"]
     return [Paragraph(_t(
         lang, f"Grundlag: {publisher}s vidensnotat ({age['note_year']}), som lagde op til opdatering hvert "
-              f"{age['update_interval_years']}. år; senest efterprøvet efter notatet: {age['latest_checked']}. "
-              f"Udarbejdet {today}.",
+              f"{age['update_interval_years']}. år; senest efterprøvet efter notatet: "
+              f"{when(age['latest_checked'], lang)}. Udarbejdet {when(today, lang)}.",
         f"Based on {publisher}'s knowledge note ({age['note_year']}), which planned an update every "
-        f"{age['update_interval_years']} years; latest fact checked after it: {age['latest_checked']}. "
-        f"Prepared {today}."), style="muted")]
+        f"{age['update_interval_years']} years; latest fact checked after it: "
+        f"{when(age['latest_checked'], lang)}. Prepared {when(today, lang)}."), style="muted")]
 
 
 def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     n = names(knowledge, lang)
     pairs: list[tuple[str, Cell]] = []
     for phase in knowledge.phase_ids:
-        documented = [pick(i["name"], lang) for i in filter_interventions(knowledge, phases=[phase], lang=lang)
+        # the design beside the grade, always (issue 15): 'Safe Dates (design ikke oplyst)'
+        documented = [f"{pick(i['name'], lang)} ({design_text(i['designs'], lang)})"
+                      for i in filter_interventions(knowledge, phases=[phase], lang=lang)
                       if i["evidence"] == "documented"]
         pairs.append((n["phase"][phase], ", ".join(documented) if documented
                       else Styled(_t(lang, "ingen med dokumenteret effekt", "none with documented effect"), "gap")))
@@ -235,8 +237,8 @@ def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     if avoid:
         pairs.append((_t(lang, "Anbefales ikke", "Not recommended"),
                       Styled(", ".join(pick(i["name"], lang) for i in avoid), "not-recommended")))
-    return [Fields(pairs, title=_t(lang, "2. Hvad virker? (dokumenteret effekt ifølge notatet; resten: afsnit 2)",
-                                   "2. What works? (documented effect according to the note; the rest: section 2)"))]
+    return [Fields(pairs, title=_t(lang, "2. Hvad virker? (dokumenteret effekt ifølge notatet; mere: afsnit 2)",
+                                   "2. What works? (documented effect per the note; more: section 2)"))]
 
 
 def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
@@ -285,12 +287,12 @@ def _costs_page(result: EstimateResult, lang: str) -> list[Block]:
          Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
         [[pick(c["label"], lang), Styled(cost_text(c, lang), "strong")] for c in costs["items"]],
         title=_t(lang, "4. Hvad koster det?", "4. What does it cost?"),
-        caption=(_t(lang, "Landstal skaleret efter indbyggertal. ", "National figures scaled by population. ")
-                 + ("" if costs["total_given"] else _t(lang, "Posterne kan overlappe og lægges ikke sammen. ",
-                                                       "The items may overlap and are not added up. "))
-                 + (_t(lang, "Prisniveau: 2010-rapportens (data 2002-2005), ikke omregnet. ",
-                       "Price level: the 2010 report's (data 2002-2005), not adjusted. ") if costs["price_level"] else "")
-                 + _t(lang, "Ikke medregnet: afsnit 7.", "Left out: section 7.")),
+        caption=(_t(lang, "Skalerede landstal", "Scaled national figures")
+                 + ("" if costs["total_given"] else _t(lang, "; kan overlappe, lægges ikke sammen",
+                                                       "; may overlap, not added up"))
+                 + (_t(lang, ". 2010-rapportens priser (data 2002-2005), ikke omregnet",
+                       ". The 2010 report's prices (data 2002-2005), not adjusted") if costs["price_level"] else "")
+                 + _t(lang, ". Mere: afsnit 7.", ". More: section 7.")),
     )]
 
 
