@@ -129,7 +129,7 @@ def test_estimate_viborg_table_shows_note_and_newer_figures_per_group(run):
     assert "Caveats for the newer figures" in flat and "collected during COVID-19" in flat
     assert "up, then down" in flat  # women 500 -> 640 -> 400
     assert "not used above" not in flat
-    assert "43,000 inhabitants give 222.6, rounded ca. 220" in flat
+    assert "(43,000 inhabitants): women 222.6, rounded ca. 220; men 76.7, rounded ca. 80" in flat
 
 
 def test_estimate_csv_and_markdown_carry_the_newer_figures(run):

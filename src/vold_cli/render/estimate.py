@@ -142,15 +142,17 @@ def figure_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -
     )]
     examples = result["method"]["worked_examples"]
     if examples:
+        units = {item["id"]: pick(item["unit"], lang) for item in result["estimates"]}
         check = "; ".join(
-            _t(lang, f"{fmt_int(e['population'], lang)} indbyggere giver {fmt_dec(e['computed'], lang)}, afrundet ca. "
-                     f"{fmt_int(e['stated'], lang)}",
-               f"{fmt_int(e['population'], lang)} inhabitants give {fmt_dec(e['computed'], lang)}, rounded ca. "
-               f"{fmt_int(e['stated'], lang)}")
+            f"{units.get(e['figure'], e['figure'])} "
+            + _t(lang, f"{fmt_dec(e['computed'], lang)}, afrundet ca. {fmt_int(e['stated'], lang)}",
+                 f"{fmt_dec(e['computed'], lang)}, rounded ca. {fmt_int(e['stated'], lang)}")
             + ("" if e["reproduced"] else _t(lang, " (afviger!)", " (differs!)"))
             for e in examples)
-        blocks.append(Paragraph(_t(lang, f"Kontrol mod notatets eget eksempel: {check}.",
-                                   f"Check against the note's own example: {check}."), style="muted"))
+        people = " / ".join(dict.fromkeys(fmt_int(e["population"], lang) for e in examples))
+        blocks.append(Paragraph(_t(lang, f"Kontrol mod notatets eget eksempel ({people} indbyggere): {check}.",
+                                   f"Check against the note's own example ({people} inhabitants): {check}."),
+                                style="muted"))
     return blocks
 
 
