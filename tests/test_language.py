@@ -259,6 +259,7 @@ def test_help_speaks_one_language(run, args, lang):
 ERRORS = {
     "unknown-municipality": (["estimate", "--municipality", "kbh"], 2),
     "unknown-region": (["estimate", "--region", "Atlantis"], 2),
+    "report-format-contradicts-file": (["report", "-p", "5000", "-o", "plan.html", "--format", "markdown"], 2),
     "region-with-population": (["estimate", "--region", "Sjælland", "-p", "5000"], 2),
     "eleven-municipalities": (["estimate", *[a for m in ("101", "147", "151", "153", "155", "157", "159", "161",
                                                          "163", "165", "167") for a in ("-m", m)]], 2),

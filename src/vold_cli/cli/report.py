@@ -50,9 +50,9 @@ def report(
     from ..render.report import kb_date, report_document
 
     target = output_path(output)
-    chosen = _format_for(fmt, target)
-    knowledge = load_kb(kb)
     language = lang_of(lang)
+    chosen = _format_for(fmt, target, language)
+    knowledge = load_kb(kb)
     count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
     if target is not None:  # fail before the work, not after it
         from ..files import refuse_existing
@@ -104,7 +104,7 @@ def report(
 _SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-def _format_for(fmt: str | None, output: Path | None) -> str:
+def _format_for(fmt: str | None, output: Path | None, lang: str) -> str:
     """--format when given, else what the -o file's ending says, else Markdown; a contradiction is a usage
     error (an .html file holding Markdown shows raw text when opened)."""
     import click
@@ -113,11 +113,16 @@ def _format_for(fmt: str | None, output: Path | None) -> str:
     if fmt is None:
         return implied or "markdown"
     if output is not None and implied is not None and implied != fmt:
+        from ..lang import tr
         from ..sanitize import quote
 
-        raise click.UsageError(
+        ending = ".md" if fmt == "markdown" else ".html"
+        raise click.UsageError(tr(
+            lang,
+            f"--format {fmt} strider mod filnavnet {quote(output.name)}, som siger {implied}. "
+            f"Udelad --format, eller giv filen endelsen *{ending}.",
             f"--format {fmt} contradicts the file name {quote(output.name)}, which says {implied}. "
-            f"Drop --format, or name the file *{'.md' if fmt == 'markdown' else '.html'}.")
+            f"Drop --format, or name the file *{ending}."))
     return fmt
 
 
