@@ -183,7 +183,7 @@ def test_every_declared_cross_reference_is_checked(knowledge, stem: str, ref) ->
 #: field access. A count that grows fails; a count that shrinks fails too, so lower it here when you remove one.
 ANY_ALLOWED: dict[str, int] = {
     # the loading layer: raw YAML and JSON before and while they are validated into the TypedDicts
-    "loader.py": 10,
+    "loader.py": 9,
     "validate.py": 45,
     "cache.py": 5,
     "yamlsafe.py": 9,

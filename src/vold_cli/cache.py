@@ -246,15 +246,9 @@ def _read_entry(dir_fd: int, name: str) -> tuple[bytes | None, str]:
             return None, "entry-owner"
         if info.st_size > MAX_ENTRY_BYTES:
             return None, "entry-too-large"
-        chunks: list[bytes] = []
-        left = MAX_ENTRY_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        blob = b"".join(chunks)
+        from .loader import read_capped
+
+        blob = read_capped(fd, MAX_ENTRY_BYTES)
         if len(blob) > MAX_ENTRY_BYTES:
             return None, "entry-too-large"
         try:

@@ -221,12 +221,6 @@ class KnowledgeBase:
             raise _missing("initiative", ident, list(self._initiatives()), "vold initiatives")
         return found
 
-    def law_entry(self, ident: str) -> LawEntry:
-        found = self._law_entries().get(ident)
-        if found is None:
-            raise _missing("law entry", ident, list(self._law_entries()), "vold law")
-        return found
-
     def law_entries(self, idents: Sequence[str]) -> list[LawEntry]:
         """The entries named, in the order of law.yaml."""
         wanted = set(idents)
@@ -306,17 +300,8 @@ class KnowledgeBase:
     def evidence_rank(self, ident: Evidence) -> int:
         return self.evidence_level(ident)["rank"]
 
-    def phase_name(self, ident: str, lang: str) -> str:
-        from .lang import pick
-
-        return pick(self.phase(ident)["name"], lang)
-
     def evidence_name(self, ident: str, lang: str) -> str:
         from .lang import pick
 
         return pick(self.evidence_level(ident)["name"], lang)
 
-    def target_name(self, ident: str, lang: str) -> str:
-        from .lang import pick
-
-        return pick(self.target_group(ident)["name"], lang)

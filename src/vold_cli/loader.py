@@ -79,11 +79,6 @@ def _package() -> Any:
     return resources.files(__package__ or "vold_cli")
 
 
-def bundled_folder() -> Any:
-    """The knowledge shipped inside the wheel, or the repository's `knowledge/` for an editable install."""
-    return _bundled()[0]
-
-
 def _bundled() -> tuple[Any, str]:
     packaged = _package() / "knowledge"
     if packaged.is_dir():
@@ -156,19 +151,11 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
             raise KnowledgeError(
                 f"{name}: {info.st_size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes."
             )
-        chunks: list[bytes] = []
-        left = MAX_FILE_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 22))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = read_capped(fd, MAX_FILE_BYTES)
     except OSError as exc:
         raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
     finally:
         os.close(fd)
-    data = b"".join(chunks)
     if len(data) > MAX_FILE_BYTES:
         raise KnowledgeError(f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes.")
     return data
@@ -189,6 +176,20 @@ def _read_resource(folder: Any, stem: str) -> bytes:
         raise KnowledgeError(f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes.")
     return data
 
+
+
+def read_capped(fd: int, limit: int) -> bytes:
+    """At most `limit` + 1 bytes from `fd` (one more than allowed, so the caller can tell a file over the limit
+    from one exactly at it); never more, whatever the file claims its size is (a device, a growing file)."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 22))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 def read_all(folder: Any) -> dict[str, bytes]:
     """The bytes of every knowledge file of `folder`, in SECTIONS order."""

@@ -123,15 +123,6 @@ def localize_record(record: Mapping[str, object], lang: str) -> dict[str, object
     return {key: localize(value, lang) for key, value in record.items()}
 
 
-def valid_choices(knowledge: KnowledgeBase) -> dict[str, list[str]]:
-    """The ids a filter option accepts: phases, target groups and evidence levels, in the order of their scale."""
-    return {
-        "phase": list(knowledge.phase_ids),
-        "target": [t["id"] for t in knowledge.target_groups["target_groups"]],
-        "evidence": list(knowledge.evidence_ids),
-    }
-
-
 def evidence_counts(knowledge: KnowledgeBase) -> dict[str, int]:
     """How many interventions are graded at each evidence level (strongest level first)."""
     counts: dict[str, int] = dict.fromkeys(knowledge.evidence_ids, 0)
@@ -508,14 +499,13 @@ def _entries(section: str, data: Entry) -> list[tuple[Entry, str, str]]:
 
 
 def _command(knowledge: KnowledgeBase, section: str, where: str, node: Entry, ident: str) -> str:
-    """The command whose output shows the entry's texts (sections.py gives each section's, a list may have its
-    own)."""
+    """The command whose output shows the entry's texts (sections.py gives each section's)."""
     from .sections import BY_STEM
 
     entry = BY_STEM.get(section)
     if entry is None:
         return "vold kb info"
-    command = entry.lists.get(where) or entry.command
+    command = entry.command
     if section == "law":
         return command.format(ref=short_ref(knowledge, cast("LawEntry", node))) if node.get("act") else "vold law"
     if "{id}" in command and where != section:  # an entry of another list than the section's own: the list view

@@ -46,20 +46,18 @@ class Ref:
 
 class Section:
     """One knowledge file. `command` may hold {id}, {code} or {ref}: search fills them in for the entry found.
-    `refs` are the cross-references its entries make to other lists. `lists` names, for a list of the section
-    whose entries another command shows, that command (search names it for a hit in that list)."""
+    `refs` are the cross-references its entries make to other lists."""
 
-    __slots__ = ("stem", "schema", "command", "da", "en", "refs", "lists")
+    __slots__ = ("stem", "schema", "command", "da", "en", "refs")
 
     def __init__(self, stem: str, schema: str, command: str, da: str, en: str,
-                 refs: tuple[Ref, ...] = (), lists: dict[str, str] | None = None) -> None:
+                 refs: tuple[Ref, ...] = ()) -> None:
         self.stem = stem
         self.schema = schema
         self.command = command
         self.da = da
         self.en = en
         self.refs = refs
-        self.lists = lists or {}
 
     @property
     def file(self) -> str:
