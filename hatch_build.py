@@ -49,7 +49,7 @@ def _generate(src: Path, knowledge: Path) -> bytes:
         del sys.modules[name]
     try:
         from vold_cli.errors import KnowledgeError
-        from vold_cli.loader import generate
+        from vold_cli.kb.loader import generate
 
         try:
             return generate(knowledge)

@@ -38,7 +38,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def run(runner: CliRunner):
     """Invoke `vold` with a list of arguments; returns the click Result (stdout, stderr, exit_code)."""
-    from vold_cli.cli.app import app
+    from vold_cli.commands.app import app
 
     def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None):
         return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
@@ -56,7 +56,7 @@ def kb_copy(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def knowledge():
-    from vold_cli.loader import load
+    from vold_cli.kb.loader import load
 
     return load(KNOWLEDGE, use_cache=False)
 

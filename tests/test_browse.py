@@ -301,8 +301,8 @@ def test_long_tables_keep_every_row_within_the_width(monkeypatch):
     """Tables over 200 rows are laid out without Rich (see render/terminal.py); nothing may be lost or overflow."""
     import io
 
-    from vold_cli.render import terminal
-    from vold_cli.render.blocks import Column, Document, Table
+    from vold_cli.output import terminal
+    from vold_cli.output.blocks import Column, Document, Table
 
     monkeypatch.setenv("COLUMNS", "80")
     rows = [[f"intervention-{n:04d}", "Voldsudøvere, Mænd, Unge " * 3, "Dokumenteret effekt"] for n in range(250)]

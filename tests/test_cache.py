@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from vold_cli import cache, loader
-from vold_cli.loader import SECTIONS, load
+from vold_cli.kb import cache, loader
+from vold_cli.kb.loader import SECTIONS, load
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
@@ -72,7 +72,7 @@ def snapshot(root: Path, skip: Path) -> dict[str, tuple[int, bytes | str]]:
 
 def load_in_child(folder: Path, cache_dir: Path, timeout: float = 60) -> dict:
     """Load in a separate process, so that a hang is a failed test (TimeoutExpired), not a stuck suite."""
-    code = ("import json, sys; from vold_cli.loader import load; k = load(sys.argv[1]); "
+    code = ("import json, sys; from vold_cli.kb.loader import load; k = load(sys.argv[1]); "
             "print(json.dumps({'cached': k.cached, 'code': k.cache.code, 'why': k.cache.why, "
             "'title': k.data['law']['entries'][0]['title']['en']}))")
     env = {**os.environ, "VOLD_CACHE_DIR": str(cache_dir)}
@@ -185,7 +185,7 @@ def test_an_entry_of_another_schema_under_the_right_name_is_a_miss(kb_copy: Path
     assert again.data["law"]["entries"][0]["title"]["en"] != "PLANTED"
 
 
-@pytest.mark.parametrize("module", ["models.py", "validate.py", "yamlsafe.py"])
+@pytest.mark.parametrize("module", ["schema.py", "validate.py", "yamlsafe.py"])
 def test_the_fingerprint_covers_the_schema_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    module: str) -> None:
     package = Path(cache.__file__).parent
@@ -499,16 +499,16 @@ def wheel_like(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_bundled_knowledge_loads_from_generated_data_without_a_cache(
         run, wheel_like: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vold_cli.validate
+    import vold_cli.kb.validate
 
     calls: list[int] = []
-    real = vold_cli.validate.validate_files
+    real = vold_cli.kb.validate.validate_files
 
     def spy(raw):  # noqa: ANN001, ANN202
         calls.append(1)
         return real(raw)
 
-    monkeypatch.setattr(vold_cli.validate, "validate_files", spy)
+    monkeypatch.setattr(vold_cli.kb.validate, "validate_files", spy)
     kb = load()
     assert calls == [], "validated although generated data exists"
     assert kb.origin == "bundled" and kb.location == str(wheel_like / "knowledge")

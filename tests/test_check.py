@@ -377,7 +377,7 @@ def test_bad_file(run, tmp_path: Path, name: str, content: bytes | None, needles
 
 
 def test_too_large(run, tmp_path: Path) -> None:
-    from vold_cli.offers import MAX_BYTES
+    from vold_cli.inputs.offers import MAX_BYTES
 
     _bad(run, tmp_path, "big.csv", b"tilbud\n" + b"x\n" * (MAX_BYTES // 2), 1, "larger than the limit")
 

@@ -126,7 +126,7 @@ def test_show_completion_for_an_unknown_shell_is_a_usage_error():
 
 def test_completion_loads_nothing_at_a_normal_start():
     """The completion functions import the knowledge loader only when called."""
-    code = ("import sys; from vold_cli.cli import app; "
+    code = ("import sys; from vold_cli.commands import app; "
             "print(sorted(m for m in sys.modules if m.startswith('vold_cli.') and m.split('.')[1] in "
             "('loader', 'models', 'validate', 'query')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -136,7 +136,7 @@ def test_completion_loads_nothing_at_a_normal_start():
 # --- Help at 80 columns -------------------------------------------------------------------------------------
 
 def _commands(run) -> list[list[str]]:
-    from vold_cli.cli.app import SUMMARIES
+    from vold_cli.commands.app import SUMMARIES
 
     names = [[n] for n in SUMMARIES if n != "kb"]
     return [[], *names, ["kb"], ["kb", "validate"], ["kb", "info"], ["kb", "init"]]
@@ -152,7 +152,7 @@ def test_every_help_fits_80_columns(run, flag):
 
 
 def test_root_help_lists_every_command_with_a_whole_summary(run):
-    from vold_cli.cli.app import SUMMARIES
+    from vold_cli.commands.app import SUMMARIES
 
     text = run("--help", env={"COLUMNS": "80"}).stdout
     commands = text[text.index("Commands:"):]

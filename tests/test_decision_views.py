@@ -142,16 +142,16 @@ def test_map_html_report_styles_each_line_by_its_own_level(run, tmp_path) -> Non
 
 
 def test_map_in_ascii_keeps_the_words_and_gives_ascii_marks(run) -> None:
-    from vold_cli.render.blocks import ascii_marks
-    from vold_cli.render.formats import emit
+    from vold_cli.output.blocks import ascii_marks
+    from vold_cli.output.formats import emit
 
     class Ascii(io.StringIO):
         encoding = "ascii"
 
-    from vold_cli.kb import KnowledgeBase
-    from vold_cli.loader import load
-    from vold_cli.query import evidence_map
-    from vold_cli.render.evidence import map_doc
+    from vold_cli.core.query import evidence_map
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.kb.loader import load
+    from vold_cli.views.evidence import map_doc
 
     kb = KnowledgeBase(load(None))
     doc = map_doc(kb, evidence_map(kb), "en")

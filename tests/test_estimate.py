@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vold_cli.core.estimate import parse_population, round_like_note, rounding_step, scale
 from vold_cli.errors import UsageError
-from vold_cli.estimate import parse_population, round_like_note, rounding_step, scale
 
 REFERENCE = 5_602_628  # Denmark, 1 January 2013 (Danmarks Statistik), reproduces the note's example
 

@@ -180,7 +180,7 @@ def test_kb_init_when_the_folder_appears_meanwhile(run, tmp_path: Path, monkeypa
 
 
 def test_write_new_file(tmp_path: Path) -> None:
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     target = tmp_path / "plan.md"
     write_text_atomic(target, "æøå\n")
@@ -191,7 +191,7 @@ def test_write_new_file(tmp_path: Path) -> None:
 
 def test_write_refuses_existing_file(tmp_path: Path) -> None:
     from vold_cli.errors import OutputError
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     target = tmp_path / "plan.md"
     target.write_text("mine\n", encoding="utf-8")
@@ -202,7 +202,7 @@ def test_write_refuses_existing_file(tmp_path: Path) -> None:
 
 
 def test_write_with_force_replaces_in_one_step(tmp_path: Path) -> None:
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     target = tmp_path / "plan.md"
     target.write_text("old\n", encoding="utf-8")
@@ -217,7 +217,7 @@ def test_write_with_force_replaces_in_one_step(tmp_path: Path) -> None:
 def test_write_failing_midway_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  force: bool) -> None:
     from vold_cli.errors import OutputError
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     target = tmp_path / ("plan.md" if force else "new.md")
     if force:
@@ -237,7 +237,7 @@ def test_write_failing_midway_keeps_the_old_file(tmp_path: Path, monkeypatch: py
 def test_write_when_the_file_appears_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without --force nothing is replaced, even a file created after the check (hard link, not rename)."""
     from vold_cli.errors import OutputError
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     target = tmp_path / "plan.md"
     real_mkstemp = tempfile.mkstemp
@@ -255,7 +255,7 @@ def test_write_when_the_file_appears_meanwhile(tmp_path: Path, monkeypatch: pyte
 
 def test_write_over_a_symlink(tmp_path: Path) -> None:
     from vold_cli.errors import OutputError
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     real = tmp_path / "real.md"
     real.write_text("real\n", encoding="utf-8")
@@ -270,7 +270,7 @@ def test_write_over_a_symlink(tmp_path: Path) -> None:
 
 def test_write_to_a_folder_or_a_missing_folder(tmp_path: Path) -> None:
     from vold_cli.errors import OutputError
-    from vold_cli.files import write_text_atomic
+    from vold_cli.output.files import write_text_atomic
 
     with pytest.raises(OutputError, match="it is a folder"):
         write_text_atomic(tmp_path, "x", force=True)

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from vold_cli.render import formats
-from vold_cli.render.blocks import Document, Paragraph
+from vold_cli.output import formats
+from vold_cli.output.blocks import Document, Paragraph
 
 
 def _tsv(doc: Document, context: formats.Context) -> None:
     """A toy renderer: the document's records (the same CSV gets), tab-separated."""
-    from vold_cli.render.machine import csv_rows
+    from vold_cli.output.machine import csv_rows
 
     rows = csv_rows(doc)
     columns = list(rows[0]) if rows else []
@@ -84,7 +84,7 @@ def test_csv_rows_are_the_json_records(run, args) -> None:
     import csv
     import json
 
-    from vold_cli.render.machine import flatten, records
+    from vold_cli.output.machine import flatten, records
 
     data = json.loads(run(*args, "--format", "json").stdout)
     rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
@@ -102,7 +102,7 @@ def test_csv_rows_are_the_json_records(run, args) -> None:
 
 def _bin(doc: Document, context: formats.Context) -> None:
     """A toy file format: the records' ids as bytes, NUL-separated."""
-    from vold_cli.render.machine import csv_rows
+    from vold_cli.output.machine import csv_rows
 
     assert context.binary is not None
     context.binary.write(b"\0".join(str(row.get("id")).encode() for row in csv_rows(doc)))

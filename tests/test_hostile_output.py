@@ -96,7 +96,7 @@ COMMANDS = [
 
 @pytest.fixture(params=sorted(HOSTILE))
 def hostile_kb(request, monkeypatch, knowledge):
-    import vold_cli.loader as loader
+    import vold_cli.kb.loader as loader
 
     forged = loader.Knowledge(data=_hostile_data(knowledge, HOSTILE[request.param]), location=str(KNOWLEDGE),
                               origin="--kb", cached=True)
@@ -133,8 +133,8 @@ def test_report_is_clean(run, hostile_kb, fmt: str) -> None:
 
 
 def test_markdown_paragraph_of_dashes_is_no_rule() -> None:
-    from vold_cli.render.blocks import Document, Paragraph
-    from vold_cli.render.markdown import render
+    from vold_cli.output.blocks import Document, Paragraph
+    from vold_cli.output.markdown import render
 
     out = render(Document([Paragraph("intro"), Paragraph("---"), Paragraph("- - -")]))
     assert "\n---\n" not in out and "\\---" in out and "\\- - -" in out

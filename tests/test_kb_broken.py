@@ -118,7 +118,7 @@ def test_readme_lists_every_case() -> None:
 
 
 def test_overlay_files_are_knowledge_files(case: str) -> None:
-    from vold_cli.loader import SECTIONS
+    from vold_cli.kb.loader import SECTIONS
 
     names = [p.name for p in (BROKEN / case).iterdir()]
     assert names, f"{case} is empty"

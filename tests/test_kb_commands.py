@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vold_cli.sections import REGISTRY, SECTIONS
+from vold_cli.kb.sections import REGISTRY, SECTIONS
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 EDITED_NAME = "Women's crisis centres (edited locally)"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vold_cli.errors import KnowledgeError
-from vold_cli.loader import load
+from vold_cli.kb.loader import load
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 

@@ -88,8 +88,8 @@ def test_costs_carry_their_price_level() -> None:
 
 
 def _validate_with(tmp_path: Path, stem: str, change) -> None:
-    from vold_cli.loader import SECTIONS
-    from vold_cli.validate import validate_files
+    from vold_cli.kb.loader import SECTIONS
+    from vold_cli.kb.validate import validate_files
 
     folder = tmp_path / "kb"
     shutil.copytree(KNOWLEDGE, folder)

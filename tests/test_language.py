@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vold_cli.cli import i18n
+from vold_cli.i18n import click_catalog as i18n
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 
@@ -62,7 +62,7 @@ ALLOW_IN_EN = (
 def _act_names() -> tuple[str, ...]:
     """The names of the Danish acts in the knowledge base (proper names: the same in both languages), and the
     Danish acts and orders the changes since the note name ('lov nr. 112 af 3. februar 2012')."""
-    from vold_cli.loader import load
+    from vold_cli.kb.loader import load
 
     law = load(None, use_cache=False).data["law"]
     names = [act["name"] for act in law["acts"]]
@@ -374,7 +374,7 @@ def test_notices_speak_one_language(run, lang):
 
 def test_every_click_and_typer_msgid_has_danish():
     missing = [m for m in all_msgids() if m not in i18n.DA and m not in i18n.NOT_FOR_USERS and m not in i18n.WORDS]
-    assert not missing, "msgids without Danish in cli/i18n.py:\n" + "\n".join(missing)
+    assert not missing, "msgids without Danish in i18n/click_catalog.py:\n" + "\n".join(missing)
 
 
 def test_danish_templates_keep_their_placeholders():

@@ -28,7 +28,7 @@ def _loaded(*argv: str) -> tuple[str, set[str]]:
 def test_a_command_imports_only_its_own_module_and_no_rich_into_a_pipe(argv: list[str], home: str) -> None:
     out, modules = _loaded(*argv)
     assert out
-    commands = {m.split(".")[2] for m in modules if m.startswith("vold_cli.cli.") and m.count(".") == 2}
+    commands = {m.split(".")[2] for m in modules if m.startswith("vold_cli.commands.") and m.count(".") == 2}
     assert home in commands
     assert not commands & ({"browse", "estimate", "kb", "report", "check"} - {home})
     assert not {m for m in modules if m.startswith("rich")}
@@ -38,12 +38,12 @@ def test_json_imports_no_renderer_of_another_format() -> None:
     out, modules = _loaded("law", "109", "--format", "json")
     assert out.startswith("{") or out.startswith("[")
     assert not {m for m in modules if m.startswith("rich")}
-    assert not modules & {"vold_cli.render.plain", "vold_cli.render.terminal", "vold_cli.render.markdown",
-                          "vold_cli.render.html"}
+    assert not modules & {"vold_cli.output.plain", "vold_cli.output.terminal", "vold_cli.output.markdown",
+                          "vold_cli.output.html"}
 
 
 def test_help_run_as_vold_still_lists_every_command() -> None:
-    from vold_cli.cli.app import SUMMARIES
+    from vold_cli.commands.app import SUMMARIES
 
     out, _ = _loaded("--help")
     for name in SUMMARIES:

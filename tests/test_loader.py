@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from vold_cli import loader
 from vold_cli.errors import KnowledgeError
-from vold_cli.loader import SECTIONS, load
-from vold_cli.yamlsafe import parse
+from vold_cli.kb import loader
+from vold_cli.kb.loader import SECTIONS, load
+from vold_cli.kb.yamlsafe import parse
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -123,7 +123,7 @@ def test_cached_data_equals_fresh_validation(cache_dir: Path) -> None:
 
 
 def test_cache_lives_in_vold_cache_dir(kb_copy: Path, cache_dir: Path) -> None:
-    from vold_cli import cache
+    from vold_cli.kb import cache
 
     load(kb_copy)
     files = list(cache_dir.iterdir())
@@ -255,7 +255,7 @@ def test_corrupt_cache_is_ignored_and_rewritten(kb_copy: Path, cache_dir: Path, 
 
 def test_cache_of_another_version_is_ignored(kb_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The version is part of the schema fingerprint, so another version is another key: a miss."""
-    from vold_cli import cache
+    from vold_cli.kb import cache
 
     load(kb_copy)
     assert load(kb_copy).cached is True

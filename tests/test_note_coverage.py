@@ -28,7 +28,7 @@ KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
 @pytest.fixture(scope="module")
 def kb() -> Any:
-    from vold_cli.loader import load
+    from vold_cli.kb.loader import load
 
     return load(KNOWLEDGE, use_cache=False)
 

@@ -38,7 +38,7 @@ def test_non_decimal_numbers_are_refused(run, tmp_path: Path, written: str, hint
 @pytest.mark.parametrize("written,value", [("10000", 10000), ("-3", -3), ("0", 0), ("4.3", 4.3), ("1.0e+4", 1e4),
                                            (".5", 0.5), ("'010000'", "010000"), ("yes", True), ("1e3", "1e3")])
 def test_plain_decimals_are_numbers_and_the_rest_is_as_before(written: str, value) -> None:
-    from vold_cli.yamlsafe import parse
+    from vold_cli.kb.yamlsafe import parse
 
     assert parse("x.yaml", f"a: {written}\n".encode())["a"] == value
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vold_cli.render import plain
+from vold_cli.output import plain
 
 COMMANDS = [
     ["law"], ["law", "109"], ["law", "110", "--lang", "da"], ["interventions"], ["interventions", "--phase", "secondary"],

@@ -468,7 +468,7 @@ def test_regions_file_matches_the_data(knowledge):
 def test_the_row_keys_of_each_figure_column_are_spelled_from_the_column() -> None:
     """regions.ROW_KEYS spells out '{column}_low' etc. so the type checker knows each key: each must be exactly
     the column's name and its suffix, and every figure column must have them."""
-    from vold_cli.regions import MAIN_FIGURES, ROW_KEYS
+    from vold_cli.core.regions import MAIN_FIGURES, ROW_KEYS
 
     assert list(ROW_KEYS) == list(MAIN_FIGURES)
     for column, keys in ROW_KEYS.items():

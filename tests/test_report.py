@@ -669,7 +669,7 @@ def hostile_kb(kb_copy: Path) -> Path:
 
 
 def test_hostile_kb_is_loaded_as_edited(hostile_kb):
-    from vold_cli.loader import load
+    from vold_cli.kb.loader import load
 
     knowledge = load(hostile_kb, use_cache=False)
     names = {i["id"]: i["name"] for i in knowledge.data["interventions"]["interventions"]}

@@ -256,7 +256,7 @@ def _is_exit(exc: BaseException | None) -> bool:
 def warm_cache() -> None:
     """Fill the (private, per-session) cache first, so the examples time the commands, not the first fill.
     Function-scoped on purpose: it must run after the autouse fixture has pointed VOLD_CACHE_DIR at tmp."""
-    from vold_cli.loader import load
+    from vold_cli.kb.loader import load
 
     load(None)
 
@@ -266,7 +266,7 @@ def warm_cache() -> None:
                                  HealthCheck.data_too_large])
 @given(case=argument_lists(), env=environments)
 def test_any_arguments_end_cleanly(runner, warm_cache, case: tuple[list[str], bool], env: dict[str, str]) -> None:
-    from vold_cli.cli.app import app
+    from vold_cli.commands.app import app
 
     args, wants_json = case
     before = _listing()
@@ -388,7 +388,7 @@ def test_nothing_is_evaluated_or_imported_from_the_knowledge_base() -> None:
 def test_the_yaml_loader_is_the_safe_one() -> None:
     import yaml
 
-    from vold_cli.yamlsafe import _SAFE_SCALAR_TAGS, _Base
+    from vold_cli.kb.yamlsafe import _SAFE_SCALAR_TAGS, _Base
 
     assert issubclass(_Base, yaml.constructor.SafeConstructor)
     assert not issubclass(_Base, yaml.constructor.FullConstructor)  # Unsafe derives from Full

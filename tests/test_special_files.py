@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from vold_cli import files
 from vold_cli.errors import OutputError
-from vold_cli.sections import SECTIONS
+from vold_cli.kb.sections import SECTIONS
+from vold_cli.output import files
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,11 +9,11 @@ from typing import get_args
 
 from rich.style import Style as RichStyle
 
-from vold_cli.models import Evidence
-from vold_cli.render import html, terminal
-from vold_cli.render.styles import PALETTE, STYLES
+from vold_cli.kb.schema import Evidence
+from vold_cli.output import html, terminal
+from vold_cli.output.styles import PALETTE, STYLES
 
-RENDER = Path(__file__).resolve().parents[1] / "src" / "vold_cli" / "render"
+RENDER = Path(__file__).resolve().parents[1] / "src" / "vold_cli" / "views"
 
 
 def _css_rules(css: str) -> dict[str, dict[str, str]]:

@@ -131,8 +131,8 @@ def test_the_dated_statements_the_issue_names_are_dated_in_the_past() -> None:
 ])
 def test_the_schema_demands_the_year_in_both_languages(tmp_path: Path, da: str, en: str, ok: bool) -> None:
     from vold_cli.errors import KnowledgeError
-    from vold_cli.loader import SECTIONS
-    from vold_cli.validate import validate_files
+    from vold_cli.kb.loader import SECTIONS
+    from vold_cli.kb.validate import validate_files
 
     folder = tmp_path / "kb"
     shutil.copytree(KNOWLEDGE, folder)
@@ -150,8 +150,8 @@ def test_the_schema_demands_the_year_in_both_languages(tmp_path: Path, da: str, 
 
 
 def test_an_undated_text_stays_da_en_in_the_validated_data() -> None:
-    from vold_cli.loader import SECTIONS
-    from vold_cli.validate import validate_files
+    from vold_cli.kb.loader import SECTIONS
+    from vold_cli.kb.validate import validate_files
 
     raw = {stem: (KNOWLEDGE / f"{stem}.yaml").read_bytes() for stem in SECTIONS}
     data = validate_files(raw)

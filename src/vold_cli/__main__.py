@@ -11,7 +11,7 @@ def _interrupted(signum: int, frame: object) -> None:
     instead the temporary files and folders being written are removed here (files.discard_pending) and the
     process ends at once."""
     _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
-    files = sys.modules.get("vold_cli.files")
+    files = sys.modules.get("vold_cli.output.files")
     if files is not None:
         try:
             files.discard_pending()
@@ -34,10 +34,10 @@ def main() -> None:
         import gc
 
         gc.disable()  # a short-lived process: the cyclic collector only re-walks what the imports and the data create
-        from . import cli
+        from vold_cli import commands as cli
 
         cli.RUNNING = sys.argv[1:]
-        from .cli.app import app, keep_only
+        from vold_cli.commands.app import app, keep_only
 
         keep_only(sys.argv[1:])
         app()

@@ -27,7 +27,7 @@ class VoldError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        from .sanitize import one_line
+        from vold_cli.sanitize import one_line
 
         return one_line(f"{self.message} {self.hint}" if self.hint else self.message)
 

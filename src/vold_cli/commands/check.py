@@ -1,0 +1,131 @@
+"""`vold check`: the municipality's own offers held against the note's evidence, its law and the local need."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from vold_cli.commands.common import (
+    Format,
+    KbOpt,
+    LangOpt,
+    TableFormatOpt,
+    check_output,
+    emit,
+    lang_of,
+    load_kb,
+)
+
+if TYPE_CHECKING:
+    from vold_cli.kb.schema import Municipality
+
+
+def check(
+    file: Annotated[Path | None, typer.Argument(metavar="[FILE]", show_default=False,
+                    help="The list of offers: CSV (comma or semicolon, as Excel saves it), YAML, or xlsx "
+                         "(needs openpyxl).")] = None,
+    template: Annotated[bool, typer.Option("--template", help="Write a small CSV template (headers in --lang, "
+                                                              "two example rows) instead of checking.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                      help="Write the check (or, with --template, the template) to FILE instead of stdout (required "
+                           "for xlsx; never over an existing file without --force).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
+    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N", show_default=False,
+                          help="Inhabitants, to hold crisis-centre places against the benchmark.")] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
+                            show_default=False, help="Municipality name (Danish letters optional) or code.")] = None,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE", show_default=False,
+                      help="Region by name (Danish letters optional) or code 1081-1085: its summed population.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
+                    help="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: "
+                         "the latest).")] = None,
+    kb: KbOpt = None,
+    fmt: TableFormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Hold the municipality's own offers against the note: each offer's evidence (offers the note does not
+    recommend first), coverage of prevention phase x target group, a checklist of the note's legal references,
+    crisis-centre places against the Council of Europe benchmark, and what to look at next.
+
+    Columns (Danish or English, any case): tilbud/offer (required), indsats/intervention, fase/phase,
+    målgruppe/target (several: ';' or ','), pladser/places, lov/law. Exit 1 for a file that is missing or
+    has invalid content, 2 for a usage error.
+
+    \b
+    Examples:
+      vold check --template -o tilbud.csv --lang da
+      vold check tilbud.csv --municipality Viborg
+      vold check tilbud.csv --region Midtjylland
+      vold check tilbud.yaml --population 43000 --format json
+      vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx
+    """
+    from vold_cli.errors import UsageError
+
+    language = lang_of(lang)
+    if template:
+        if file is not None:
+            raise UsageError("Give either FILE or --template, not both.",
+                             hint="vold check --template -o tilbud.csv, then vold check tilbud.csv")
+        if population is not None or municipality is not None or region is not None or year is not None:
+            raise UsageError("--template takes no --population, --municipality, --region or --year.")
+        from vold_cli.commands.common import output_path
+
+        _template(language, output_path(output), force)
+        return
+    if file is None:
+        raise UsageError("Give the FILE of offers to check, or --template to write one.",
+                         hint="Example: vold check tilbud.csv --municipality Viborg")
+    from vold_cli.core.check import check as compute
+    from vold_cli.core.check import inputs_from, offer_vocabulary
+    from vold_cli.inputs.offers import read_offers
+    from vold_cli.views.check import check_document
+
+    target = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    where: tuple[int, Municipality | None, int | None] | None = None
+    region_name = None
+    if region is not None:
+        given = [name for name, value in (("--population", population), ("--municipality", municipality))
+                 if value is not None]
+        if given:
+            from vold_cli.i18n.lang import tr
+
+            raise UsageError(tr(language, f"--region og {given[0]} kan ikke bruges sammen.",
+                                f"--region and {given[0]} cannot be used together."),
+                             hint=tr(language, f"Behold én af dem: --region eller {given[0]}.",
+                                     f"Keep one of them: --region or {given[0]}."))
+        from vold_cli.core.regions import check_year, find_region, region_population
+
+        found = find_region(knowledge, region, language)
+        chosen_year = check_year(knowledge, year, language)
+        where = (region_population(knowledge, found["code"], chosen_year), None, chosen_year)
+        region_name = found["name"]
+    elif population is not None or municipality is not None or year is not None:
+        from vold_cli.core.estimate import resolve_population
+
+        where = resolve_population(knowledge, population=population, municipality=municipality, year=year)
+    inputs = inputs_from(knowledge)
+    portfolio = read_offers(file, offer_vocabulary(inputs))
+    from vold_cli.i18n.lang import tr
+
+    emit(check_document(compute(inputs, portfolio, where, region=region_name), language), fmt, output=target,
+         force=force, title=tr(language, "Tilbud", "Offers"), lang=language)
+
+
+def _template(lang: str, output: Path | None, force: bool) -> None:
+    import sys
+
+    from vold_cli.inputs.offers import template as make
+
+    text = make(lang)
+    if output is None:
+        sys.stdout.write(text.replace("\r\n", "\n"))
+        return
+    from vold_cli.output.files import write_text_atomic
+
+    write_text_atomic(output, "\ufeff" + text, force=force)  # the byte-order mark makes Excel read UTF-8
+    sys.stderr.write(f"Wrote {output}.\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)

@@ -1,0 +1,138 @@
+"""`vold estimate`: the note's national figures scaled to a population, a municipality, several municipalities side
+by side, a region, or every municipality, region and the country at once."""
+
+from typing import Annotated
+
+import typer
+
+from vold_cli.commands import complete
+from vold_cli.commands.common import (
+    ForceOpt,
+    Format,
+    KbOpt,
+    LangOpt,
+    OutputOpt,
+    TableFormatOpt,
+    check_output,
+    emit,
+    lang_of,
+    load_kb,
+)
+
+EXAMPLES = """
+
+\b
+Examples:
+  vold estimate --population 43000
+  vold estimate --municipality Aarhus
+  vold estimate --municipality 791 --year 2013
+  vold estimate --municipality Aeroe --format json
+  vold estimate -m Viborg -m Skive -m Silkeborg       # side by side
+  vold estimate --region Sjælland                     # or sjaelland, 1085
+  vold estimate --all --sort population:desc          # every area
+  vold estimate --all --format xlsx -o skøn.xlsx      # for Excel
+
+\b
+--sort takes code, name, population, women, men, stays or
+places, ascending by default; add :desc (or :asc), e.g.
+population:desc. With --all the municipalities and the regions
+are each sorted and the country comes last; a comparison keeps
+the order given unless --sort is given.
+"""
+
+
+def _choose(population: str | None, municipality: list[str], region: str | None, every: bool, lang: str) -> str:
+    """Which form was asked for; UsageError (exit 2) naming what to keep when forms are mixed."""
+    from vold_cli.errors import UsageError
+    from vold_cli.i18n.lang import tr
+
+    given = [name for name, on in (("--population", population is not None), ("--municipality", bool(municipality)),
+                                   ("--region", region is not None), ("--all", every)) if on]
+    if len(given) > 1:
+        first, *rest = given
+        raise UsageError(tr(lang, f"{' og '.join(given)} kan ikke bruges sammen.",
+                            f"{' and '.join(given)} cannot be used together."),
+                         hint=tr(lang, f"Behold én af dem: {first} eller {' eller '.join(rest)}.",
+                                 f"Keep one of them: {first} or {' or '.join(rest)}."))
+    if not given:
+        raise UsageError(tr(lang, "Angiv --population N, --municipality NAVN, --region NAVN eller --all.",
+                            "Give --population N, --municipality NAME, --region NAME or --all."),
+                         hint="Example: --population 43000 or --municipality Viborg")
+    return given[0]
+
+
+def estimate(
+    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
+                          help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
+    municipality: Annotated[list[str] | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
+                            help="Municipality name (Danish letters optional: Aeroe = Ærø) or code (791); "
+                                 "repeat (2-10) to compare side by side.", show_default=False,
+                            autocompletion=complete.municipalities)] = None,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE",
+                      help="Region by name (with or without 'Region', Danish letters optional) or code 1081-1085.",
+                      show_default=False)] = None,
+    every: Annotated[bool, typer.Option("--all", "-a", help="Every municipality, the five regions and the country in "
+                                        "one table.")] = False,
+    sort: Annotated[str | None, typer.Option("--sort", "-s", metavar="COLUMN[:desc]",
+                    help="For --all and comparisons: code, name, population, women, men, stays or places; "
+                         "add :desc for descending.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
+                    help="Population year for municipalities, regions and --all (default: the latest in the "
+                         "knowledge base).", show_default=False)] = None,
+    kb: KbOpt = None,
+    fmt: TableFormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """How many citizens are likely affected: every national figure of the note scaled to a population,
+    with crisis-centre expectations, costs, a capacity benchmark and the caveats that go with them.
+
+    A very loose estimate, made the note's own way (proportional to total population).
+    """
+    from vold_cli.errors import UsageError
+    from vold_cli.i18n.lang import tr
+
+    language = lang_of(lang)
+    municipalities = list(municipality or [])
+    form = _choose(population, municipalities, region, every, language)
+    if sort is not None and not (form == "--all" or len(municipalities) > 1):
+        raise UsageError(tr(language, "--sort gælder for --all og sammenligninger (--municipality 2-10 gange).",
+                            "--sort applies to --all and to comparisons (--municipality given 2-10 times)."))
+    target = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    if form == "--all" or len(municipalities) > 1:
+        from vold_cli.core.regions import check_year, find_municipalities, overview, parse_sort
+        from vold_cli.views.overview import overview_document, overview_title
+
+        column, descending = parse_sort(sort, language)
+        chosen = find_municipalities(knowledge, municipalities, language) if form != "--all" else None
+        result = overview(knowledge, year=check_year(knowledge, year, language),
+                          municipalities=chosen, sort=column if sort is not None or chosen is None else None,
+                          descending=descending)
+        emit(overview_document(knowledge, result, language), fmt, output=target, force=force,
+             title=overview_title(result, language), lang=language)
+        return
+    from vold_cli.core.estimate import estimate as compute
+    from vold_cli.views.estimate import estimate_document, sheet_title
+
+    if form == "--region":
+        from vold_cli.core.regions import check_year, estimate_region, find_region
+
+        estimated = estimate_region(knowledge, find_region(knowledge, region or "", language),
+                                 year=check_year(knowledge, year, language))
+    else:
+        from vold_cli.core.estimate import resolve_population
+
+        count, muni, year = resolve_population(knowledge, population=population,
+                                               municipality=municipalities[0] if municipalities else None, year=year)
+        estimated = compute(knowledge, population=count, municipality=muni, year=year)
+    emit(estimate_document(knowledge, estimated, language), fmt, output=target, force=force,
+         title=sheet_title(estimated, language), lang=language)
+
+
+estimate.__doc__ = (estimate.__doc__ or "") + EXAMPLES
+
+
+def register(app: typer.Typer) -> None:
+    app.command("estimate")(estimate)

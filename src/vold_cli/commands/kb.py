@@ -1,0 +1,179 @@
+"""`vold kb`: validate, describe and copy knowledge folders."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from vold_cli.core.newer import KnowledgeAge
+
+from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
+from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Paragraph, Styled, Table
+
+app = typer.Typer(
+    help="Validate, describe or copy the knowledge base.\n\n\b\nExamples:\n  vold kb info\n  vold kb validate ./my-knowledge\n  vold kb init ./my-knowledge",
+    no_args_is_help=True,
+)
+
+
+#: What the lists of the knowledge files hold, in words for people (the YAML keys stay in JSON). A key missing
+#: here is shown as it is.
+_LIST_WORDS: dict[str, tuple[str, str]] = {
+    "acts": ("love", "acts"), "benchmarks": ("normer", "benchmarks"), "caveats": ("forbehold", "caveats"),
+    "cost_items": ("omkostningsposter", "cost items"),
+    "crisis_centre_key_figures": ("nøgletal for krisecentre", "crisis-centre key figures"),
+    "data_kinds": ("datatyper", "kinds of data"), "data_sources": ("datakilder", "data sources"),
+    "drivers": ("drivkræfter", "drivers"), "entries": ("lovhenvisninger", "legal references"),
+    "excluded": ("udeladte poster", "items left out"), "factor_levels": ("faktorniveauer", "factor levels"),
+    "figures": ("landstal", "national figures"), "forms": ("voldsformer", "forms of violence"),
+    "goals": ("mål", "goals"), "groups": ("grupper", "groups"), "initiatives": ("initiativer", "initiatives"),
+    "interventions": ("indsatser", "interventions"), "levels": ("niveauer", "levels"),
+    "members": ("kommuner i regioner", "municipalities in regions"), "municipalities": ("kommuner", "municipalities"),
+    "newer_caveats": ("forbehold ved nyere tal", "caveats on newer figures"),
+    "newer_figures": ("nyere landstal", "newer national figures"), "partner_reports": ("partneroplysninger", "partner reports"),
+    "phases": ("faser", "phases"), "regions": ("regioner", "regions"), "reports": ("rapporter", "reports"),
+    "sections": ("afsnit i notatet", "sections of the note"), "statements": ("udsagn", "statements"),
+    "strategies": ("strategier", "strategies"), "target_groups": ("målgrupper", "target groups"),
+    "worked_examples": ("regneeksempler", "worked examples"), "years": ("befolkningsår", "population years"),
+}
+
+
+def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
+    """One row per section of the registry: its label, its file and what its lists hold (in words)."""
+    from vold_cli.kb.sections import label
+
+    def word(key: str) -> str:
+        da, en = _LIST_WORDS.get(key, (key, key))
+        return da if lang == "da" else en
+
+    header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
+    rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
+                               ", ".join(f"{n} {word(name)}" for name, n in parts.items()) or "-"]
+                              for stem, parts in counts.items()]
+    return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
+
+
+@app.command("validate")
+def validate(
+    path: Annotated[Path | None, typer.Argument(help="Knowledge folder to check (default: --kb, VOLD_KB or the bundled one).",
+                                                 show_default=False)] = None,
+    kb: KbOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
+) -> None:
+    """Check a knowledge folder: YAML syntax, schema, translations and cross-references.
+
+    Exits 1 with one line naming the file, entry and field of the first problem.
+    """
+    from vold_cli.core.query import section_counts
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.kb.loader import load
+
+    knowledge = KnowledgeBase(load(path or chosen_kb(kb), use_cache=False))
+    counts = section_counts(knowledge)
+    language = lang_of(lang)
+    total = sum(sum(parts.values()) for parts in counts.values())
+    ok = "Gyldig" if language == "da" else "Valid"
+    doc = Document(data={"valid": True, "location": knowledge.location, "counts": counts})
+    doc.rows = [{"file": f"{s}.yaml", **parts} for s, parts in counts.items()]
+    doc.add(Paragraph(f"{ok}: {knowledge.location} ({len(counts)} files, {total} entries)", style="strong"))
+    doc.add(_counts_table(counts, language))
+    emit(doc, fmt)
+
+
+@app.command("info")
+def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Title, publisher, year, edition and version of the knowledge base, its contents and where it was loaded from."""
+    from vold_cli.core.newer import knowledge_age
+    from vold_cli.core.query import section_counts
+    from vold_cli.i18n.lang import pick
+    from vold_cli.kb.cache import Status, describe
+
+    knowledge = load_kb(kb)
+    language = lang_of(lang)
+    meta = knowledge.meta
+    counts = section_counts(knowledge)
+    da = language == "da"
+    data = {
+        "title": pick(meta["title"], language),
+        "publisher": meta["publisher"],
+        "year": meta["year"],
+        "edition": pick(meta["edition"], language),
+        "knowledge_base_version": meta["knowledge_base_version"],
+        "update_interval_years": meta["update_interval_years"],
+        "systematic_review": meta["systematic_review"],
+        "audience": pick(meta["audience"], language),
+        "quality_assurance": pick(meta["quality_assurance"], language),
+        "location": knowledge.location,
+        "origin": knowledge.origin,
+        "cache": None,
+        "counts": counts,
+        "age": knowledge_age(knowledge),
+    }
+    status = knowledge.cache or Status("validate")
+    cache_text = describe(status, language)
+    data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
+                     "folder": status.folder or None, "text": cache_text}
+    doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
+    doc.add(Heading(data["title"]))
+    doc.add(Fields([
+        ("Udgiver" if da else "Publisher", meta["publisher"]),
+        ("År" if da else "Year", str(meta["year"]) + (" (notatets år)" if da else " (the note's year)")),
+        ("Udgave" if da else "Edition", data["edition"]),
+        *_age_fields(knowledge_age(knowledge), language),
+        ("Målgruppe" if da else "Audience", pick(meta["audience"], language)),
+        ("Formål" if da else "Purpose", pick(meta["purpose"], language)),
+        ("Metode" if da else "Method", pick(meta["method"], language)),
+        ("Kvalitetssikring" if da else "Quality assurance", pick(meta["quality_assurance"], language)),
+        ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
+        ("Indlæst fra" if da else "Loaded from", f"{knowledge.location} ({knowledge.origin})"),
+        ("Cache", cache_text),
+    ]))
+    doc.add(_counts_table(counts, language))
+    emit(doc, fmt)
+
+
+def _age_fields(age: "KnowledgeAge", lang: str) -> list[tuple[str, str]]:
+    """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
+    from vold_cli.i18n.lang import tr
+    from vold_cli.i18n.localize import date
+
+    interval = age["update_interval_years"]
+    latest = date(age["latest_checked"], lang)
+    return [
+        (tr(lang, "Senest efterprøvet", "Latest fact checked"),
+         tr(lang, f"{latest} (nyeste dato blandt lovændringer og datakilder efter notatet)",
+            f"{latest} (the newest date among law changes and data sources after the note)")),
+        (tr(lang, "Planlagt opdatering", "Planned update"),
+         tr(lang, f"Notatet skriver, at det opdateres hvert {interval}. år; vidensbasen registrerer ikke, om det skete.",
+            f"The note says it is updated every {interval} years; the knowledge base does not record whether "
+            "that happened.")),
+    ]
+
+
+@app.command("init")
+def init(
+    directory: Annotated[str, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
+    kb: KbOpt = None,
+) -> None:
+    """Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or VOLD_KB=DIR).
+
+    Refuses to touch a folder that already exists.
+    """
+    from vold_cli.output.files import copy_knowledge
+    from vold_cli.sanitize import visible
+
+    if not directory:
+        from vold_cli.errors import UsageError
+
+        raise UsageError("DIR is empty.", hint="Give the name of a new folder, e.g. vold kb init ./my-knowledge")
+    from vold_cli.kb.loader import load
+
+    written = copy_knowledge(load(chosen_kb(kb)), Path(directory))
+    shown = visible(directory)
+    from vold_cli.i18n.lang import current
+    from vold_cli.i18n.messages import message
+
+    typer.echo(message(current(), "Wrote {count} files to {directory}. Edit them, then run: vold kb validate {directory}",
+                       count=len(written), directory=shown))

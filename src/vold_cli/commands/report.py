@@ -1,0 +1,130 @@
+"""`vold report`: the planning brief as Markdown or one self-contained HTML file."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vold_cli.commands import complete
+from vold_cli.commands.common import FormatChoice, KbOpt, LangOpt, lang_of, load_kb, output_path
+
+
+def report(
+    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
+                          help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
+                            help="Municipality name (Danish letters optional) or code.", show_default=False,
+                            autocompletion=complete.municipalities)] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
+                    help="Population year for --municipality (default: the latest).",
+                    show_default=False)] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", click_type=FormatChoice(report=True), show_default=False,
+        help="markdown or html. Default: from the -o file's ending (.html/.htm: html, .md: markdown), "
+             "else markdown.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                      help="Write to FILE instead of stdout (- is stdout; never over an existing file without "
+                           "--force).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
+    offers: Annotated[Path | None, typer.Option("--offers", metavar="FILE", show_default=False,
+                      help="Add the municipality's own offers held against the note (as `vold check FILE`).")] = None,
+    kb: KbOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """A planning brief to hand to a manager: local estimates with caveats and a chart, interventions by phase
+    and evidence, the evidence gap map, the law and what changed since the note, implementation strategies,
+    documentation, costs, initiatives and contacts, sources and a 'cite as' line.
+
+    \b
+    Examples:
+      vold report --population 43000 > brief.md
+      vold report --municipality Viborg -o plan.html
+      vold report -m Aarhus -o plan.html --force --lang da
+      vold report -m Viborg --offers tilbud.csv > brief.md
+    """
+    import sys
+
+    from vold_cli.core.estimate import estimate as compute
+    from vold_cli.core.estimate import resolve_population
+    from vold_cli.i18n.lang import tr
+    from vold_cli.views.report import kb_date, report_document
+
+    target = output_path(output)
+    language = lang_of(lang)
+    chosen = _format_for(fmt, target, language)
+    knowledge = load_kb(kb)
+    count, muni, year = resolve_population(knowledge, population=population, municipality=municipality, year=year)
+    if target is not None:  # fail before the work, not after it
+        from vold_cli.output.files import refuse_existing
+
+        refuse_existing(target, force=force)
+    checked = None
+    if offers is not None:  # read before the work, so a bad file fails before anything is written
+        from vold_cli.core.check import check as check_offers
+        from vold_cli.core.check import inputs_from, offer_vocabulary
+        from vold_cli.inputs.offers import read_offers
+
+        inputs = inputs_from(knowledge)
+        checked = check_offers(inputs, read_offers(offers, offer_vocabulary(inputs)), (count, muni, year))
+    result = compute(knowledge, population=count, municipality=muni, year=year)
+    from vold_cli.commands.common import today as today_date
+
+    today = today_date().isoformat()
+    doc = report_document(knowledge, result, language, today, offers=checked)
+    from vold_cli.i18n.localize import number as fmt_int
+    from vold_cli.output.formats import emit
+    from vold_cli.views.names import municipality as official
+
+    where = official(muni["name"]) if muni else tr(language, f"{fmt_int(count, language)} indbyggere",
+                                          f"{fmt_int(count, language)} inhabitants")
+    title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
+    version = knowledge.meta["knowledge_base_version"]
+    footer = tr(language, f"{title} · vidensbase {version} af {kb_date(knowledge)} · {today}",
+                f"{title} · knowledge base {version} of {kb_date(knowledge)} · {today}")
+    page_word = tr(language, "side", "page")
+    if target is None:
+        emit(doc, chosen, title=title, lang=language, footer=footer, page_word=page_word)
+        return
+    import io
+
+    buffer = io.StringIO()
+    emit(doc, chosen, stream=buffer, solid="█", title=title, lang=language, footer=footer, page_word=page_word)
+    text = buffer.getvalue()
+    from vold_cli.output.files import write_text_atomic
+    from vold_cli.sanitize import visible
+
+    write_text_atomic(target, text, force=force)
+    if sys.stderr is not None:
+        from vold_cli.i18n.messages import message
+
+        sys.stderr.write(message(language, "Wrote {output} ({size} bytes).", output=visible(str(target)),
+                                 size=fmt_int(len(text.encode("utf-8")), language)) + "\n")
+
+
+_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _format_for(fmt: str | None, output: Path | None, lang: str) -> str:
+    """--format when given, else what the -o file's ending says, else Markdown; a contradiction is a usage
+    error (an .html file holding Markdown shows raw text when opened)."""
+    import click
+
+    implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is None:
+        return implied or "markdown"
+    if output is not None and implied is not None and implied != fmt:
+        from vold_cli.i18n.lang import tr
+        from vold_cli.sanitize import quote
+
+        ending = ".md" if fmt == "markdown" else ".html"
+        raise click.UsageError(tr(
+            lang,
+            f"--format {fmt} strider mod filnavnet {quote(output.name)}, som siger {implied}. "
+            f"Udelad --format, eller giv filen endelsen *{ending}.",
+            f"--format {fmt} contradicts the file name {quote(output.name)}, which says {implied}. "
+            f"Drop --format, or name the file *{ending}."))
+    return fmt
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

@@ -1,0 +1,366 @@
+"""What the note's national figures mean for one municipality: pure arithmetic, no I/O, no printing.
+
+The note's own method (its worked example: 43,000 inhabitants -> ca. 220 women and ca. 80 men) is to scale a
+national figure by the municipality's share of the total population. We use Denmark's population at the
+figures' reference date (1 January 2013, 5,602,628), which reproduces the note's example, and round the way
+the note rounds (see `rounding_step`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, NotRequired, TypedDict
+
+if TYPE_CHECKING:
+    from vold_cli.core.newer import NewerCaveat, NewerEstimate
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.kb.schema import Approx, Figure, Municipality, Source, Text
+
+from vold_cli.errors import UsageError
+from vold_cli.sanitize import quote
+
+#: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
+_PLAIN = r"^[0-9]+$"
+_GROUPED = r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$"
+
+POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'."
+
+
+def parse_population(text: str, *, maximum: int) -> int:
+    """A population typed by a person: digits, optionally grouped by thousands with '.', ',' or a space."""
+    cleaned = text.strip()
+    if len(cleaned) > 20:  # far above any population; also keeps int() away from huge digit strings
+        raise UsageError(f"Invalid population {quote(text, 30)}: far too long.", hint=POPULATION_HELP)
+    if re.match(_PLAIN, cleaned):
+        value = int(cleaned)
+    elif re.match(_GROUPED, cleaned):
+        value = int(re.sub(r"[^0-9]", "", cleaned))
+    else:
+        raise UsageError(f"Invalid population {quote(text)}.", hint=POPULATION_HELP + " No decimals, words or signs.")
+    if value <= 0:
+        raise UsageError(f"Invalid population {quote(text)}: it must be at least 1.", hint=POPULATION_HELP)
+    if value > maximum:
+        raise UsageError(
+            f"Invalid population {quote(text)}: larger than Denmark's population at the reference date ({maximum:,}).",
+            hint=POPULATION_HELP,
+        )
+    return value
+
+
+def rounding_step(value: float) -> int:
+    """The note's rounding: 222.6 -> 220 and 76.7 -> 80 (tens below 1,000), hundreds below 10,000
+    (national 5,500), then two significant digits (29,000; 28,000-33,000); whole numbers below 10."""
+    magnitude = abs(value)
+    if magnitude < 10:
+        return 1
+    if magnitude < 1_000:
+        return 10
+    if magnitude < 10_000:
+        return 100
+    return int(10 ** (int(math.log10(magnitude)) - 1))
+
+
+def round_like_note(value: float) -> int:
+    """Round half up to the note's step (never moves a value by more than half a step)."""
+    step = rounding_step(value)
+    return int(math.floor(value / step + 0.5)) * step
+
+
+def scale(national: float, population: int, reference_population: int) -> float:
+    """The note's method: the national figure times the local share of the total population."""
+    return national * population / reference_population
+
+
+if TYPE_CHECKING:  # types only: building TypedDict classes costs start-up time
+    class SourceRef(TypedDict):
+        """Where a scaled figure comes from (a `Source` without its explanatory detail)."""
+
+        section: str | None
+        refs: list[int]
+        data: str | None
+
+
+    class FigureEstimate(TypedDict):
+        """One national figure of the note scaled to the population: the national value (or range), the local value
+        to one decimal, and the note's rounding of it (`rounded_value`; 0 means fewer than one). Texts in both
+        languages; render/estimate.py words them (`ca. 220`)."""
+
+        id: str
+        label: Text
+        group: Text
+        unit: Text
+        period: Text
+        approx: Approx
+        national: int | None
+        national_low: int | None
+        national_high: int | None
+        local: float | None
+        local_low: float | None
+        local_high: float | None
+        rounded_value: int | None
+        rounded_low: int | None
+        rounded_high: int | None
+        source: SourceRef
+
+
+    class Expectation(TypedDict):
+        """A profile percentage applied to a local figure (share of crisis-centre stays by returning women, ...)."""
+
+        id: str
+        label: Text
+        percent: float
+        of: Text
+        basis: str
+        basis_local: float
+        local: float
+        rounded_value: int
+        source: Source
+
+
+    class CostEstimate(TypedDict):
+        """A national cost item (million DKK) scaled to the population, in kroner, and rounded the note's way."""
+
+        id: str
+        label: Text
+        national_mdkk: float
+        local_dkk: int
+        rounded_value: int
+        note: Text | None
+        source: Source
+
+
+    class Costs(TypedDict):
+        study: Text
+        basis: Text
+        year_of_report: int
+        total_given: bool
+        items: list[CostEstimate]
+        excluded: list[Text]
+        price_level: Text | None
+
+
+    class BenchmarkEstimate(TypedDict):
+        """A capacity benchmark (places per inhabitants) applied to the population."""
+
+        id: str
+        label: Text
+        per_inhabitants: int
+        places: float
+        unit: Text
+        local: float
+        status: Text
+        text: Text
+        source: Source
+
+
+    class WorkedCheck(TypedDict):
+        """The note's worked example recomputed: does our method give the note's own number?"""
+
+        figure: str
+        population: int
+        stated: int
+        computed: float
+        reproduced: bool
+        text: Text
+
+
+    class Method(TypedDict):
+        name: str
+        reference_population: int
+        reference_date: str
+        share: float
+        rounding: Text
+        description: Text
+        worked_examples: list[WorkedCheck]
+
+
+    class Note(TypedDict):
+        """A caveat or statement that travels with the numbers."""
+
+        id: str
+        text: Text
+        source: Source
+
+
+    class NewerNational(TypedDict):
+        """A newer national figure as the knowledge gives it (not from the note)."""
+
+        id: str
+        year: int
+        label: Text
+        value: int
+        percent: float | None
+        text: Text
+        source: Source
+
+
+    class MunicipalityRef(TypedDict):
+        code: str
+        name: str
+
+
+    class MemberPopulation(TypedDict):
+        code: str
+        name: str
+        population: int
+
+
+    class RegionPart(TypedDict):
+        code: str
+        name: str
+        municipalities: list[MemberPopulation]
+
+
+    class EstimateResult(TypedDict):
+        """Everything `vold estimate` says about one population: numbers, ids and texts in both languages, no words
+        of its own (render/estimate.py words it in the chosen language)."""
+
+        population: int
+        municipality: MunicipalityRef | None
+        year: int | None
+        reference_year: int
+        method: Method
+        estimates: list[FigureEstimate]
+        profile: list[Expectation]
+        costs: Costs
+        benchmarks: list[BenchmarkEstimate]
+        statements: list[Note]
+        caveats: list[Note]
+        newer_figures: list[NewerNational]
+        newer_estimates: list[NewerEstimate]
+        newer_caveats: list[NewerCaveat]
+        region: NotRequired[RegionPart]
+
+
+ROUNDING: Text = {
+    "da": "nærmeste 10 under 1.000, nærmeste 100 under 10.000, ellers to betydende cifre; helt tal under 10 "
+          "(halve op)",
+    "en": "nearest 10 below 1,000, nearest 100 below 10,000, else two significant digits; whole numbers below 10 "
+          "(half up)",
+}
+
+
+def source_ref(source: Source) -> SourceRef:
+    return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
+
+
+def _figure_estimate(fig: Figure, population: int, reference: int) -> FigureEstimate:
+    item: FigureEstimate = {
+        "id": fig["id"], "label": fig["label"], "group": fig["group"], "unit": fig["unit"], "period": fig["period"],
+        "approx": fig["approx"], "national": None, "national_low": None, "national_high": None, "local": None,
+        "local_low": None, "local_high": None, "rounded_value": None, "rounded_low": None, "rounded_high": None,
+        "source": source_ref(fig["source"]),
+    }
+    if fig["value"] is not None:
+        local = scale(fig["value"], population, reference)
+        item["national"], item["local"], item["rounded_value"] = fig["value"], round(local, 1), round_like_note(local)
+    else:
+        low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
+        high = scale(fig["high"] or 0, population, reference)
+        item["national_low"], item["national_high"] = fig["low"], fig["high"]
+        item["local_low"], item["local_high"] = round(low, 1), round(high, 1)
+        item["rounded_low"], item["rounded_high"] = round_like_note(low), round_like_note(high)
+    return item
+
+
+def _profile_expectations(knowledge: KnowledgeBase, by_id: dict[str, FigureEstimate]) -> list[Expectation]:
+    """Profile percentages applied to a local figure (e.g. share of crisis-centre stays by returning women)."""
+    out: list[Expectation] = []
+    for item in knowledge.profile["crisis_centre_key_figures"] + knowledge.profile["partner_reports"]:
+        basis = by_id.get(item["basis"] or "")
+        if not item["local_expectation"] or basis is None or basis["local"] is None:
+            continue
+        local = basis["local"] * item["percent"] / 100
+        out.append({"id": item["id"], "label": item["label"], "percent": item["percent"], "of": item["of"],
+                    "basis": basis["id"], "basis_local": basis["local"], "local": round(local, 1),
+                    "rounded_value": round_like_note(local), "source": item["source"]})
+    return out
+
+
+def _costs(knowledge: KnowledgeBase, population: int, reference: int) -> Costs:
+    economy = knowledge.economy
+    items: list[CostEstimate] = []
+    for cost in economy["cost_items"]:
+        local_dkk = scale(cost["amount_mdkk"] * 1_000_000, population, reference)
+        items.append({"id": cost["id"], "label": cost["name"], "national_mdkk": cost["amount_mdkk"],
+                      "local_dkk": round(local_dkk), "rounded_value": round_like_note(local_dkk),
+                      "note": cost["note"], "source": cost["source"]})
+    return {"study": economy["study"], "basis": economy["basis"], "year_of_report": economy["year_of_report"],
+            "total_given": economy["total_given"], "items": items, "excluded": list(economy["excluded"]),
+            "price_level": economy["price_level"]}
+
+
+def _benchmarks(knowledge: KnowledgeBase, population: int) -> list[BenchmarkEstimate]:
+    return [{"id": bench["id"], "label": bench["name"], "per_inhabitants": bench["per_inhabitants"],
+             "places": bench["places"], "unit": bench["unit"],
+             "local": round(population / bench["per_inhabitants"] * bench["places"], 1),
+             "status": bench["status"], "text": bench["text"], "source": bench["source"]}
+            for bench in knowledge.benchmarks["benchmarks"]]
+
+
+def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municipality | None = None,
+             year: int | None = None) -> EstimateResult:
+    """Every national figure of the prevalence section scaled to `population`, with costs, benchmarks and
+    the caveats that must travel with them."""
+    from vold_cli.core.newer import newer_caveats, newer_estimates
+
+    prevalence = knowledge.prevalence
+    ref = prevalence["reference_population"]
+    reference = ref["population"]
+    estimates = [_figure_estimate(fig, population, reference) for fig in prevalence["figures"] if fig["scalable"]]
+    by_id = {e["id"]: e for e in estimates}
+    examples: list[WorkedCheck] = []
+    for example in prevalence["worked_examples"]:
+        fig = next(f for f in prevalence["figures"] if f["id"] == example["figure"])
+        national = fig["value"] if fig["value"] is not None else fig["low"]
+        value = scale(national or 0, example["population"], reference)
+        examples.append({"figure": example["figure"], "population": example["population"],
+                         "stated": example["stated"], "computed": round(value, 1),
+                         "reproduced": round_like_note(value) == example["stated"], "text": example["text"]})
+    return {
+        "population": population,
+        "municipality": None if municipality is None else {"code": municipality["code"], "name": municipality["name"]},
+        "year": year,
+        "reference_year": int(ref["date"][:4]),
+        "method": {
+            "name": "proportional-to-total-population",
+            "reference_population": reference,
+            "reference_date": ref["date"],
+            "share": population / reference,
+            "rounding": ROUNDING,
+            "description": ref["description"],
+            "worked_examples": examples,
+        },
+        "estimates": estimates,
+        "profile": _profile_expectations(knowledge, by_id),
+        "costs": _costs(knowledge, population, reference),
+        "benchmarks": _benchmarks(knowledge, population),
+        "statements": [{"id": s["id"], "text": s["text"], "source": s["source"]} for s in prevalence["statements"]],
+        "caveats": [{"id": c["id"], "text": c["text"], "source": c["source"]} for c in prevalence["caveats"]],
+        "newer_figures": [{"id": n["id"], "year": n["year"], "label": n["label"], "value": n["value"],
+                           "percent": n["percent"], "text": n["text"], "source": n["source"]}
+                          for n in prevalence["newer_figures"]],
+        "newer_estimates": newer_estimates(knowledge, population),
+        "newer_caveats": newer_caveats(knowledge),
+    }
+
+
+def resolve_population(knowledge: KnowledgeBase, *, population: str | None, municipality: str | None,
+                       year: int | None) -> tuple[int, Municipality | None, int | None]:
+    """(inhabitants, municipality or None, population year or None) from what was typed; UsageError if unusable."""
+    from vold_cli.core.query import find_municipality, population_years
+
+    if (population is None) == (municipality is None):
+        raise UsageError("Give either --population N or --municipality NAME_OR_CODE (not both).",
+                         hint="Example: --population 43000 or --municipality Viborg")
+    years = population_years(knowledge)
+    if year is not None and (municipality is None or year not in years):
+        what = "only applies to --municipality" if municipality is None else f"must be one of {', '.join(map(str, years))}"
+        raise UsageError(f"Invalid --year {year}: it {what}.")
+    if municipality is not None:
+        muni = find_municipality(knowledge, municipality)
+        year = year or years[-1]
+        return muni["population"][str(year)], muni, year
+    maximum = knowledge.prevalence["reference_population"]["population"]
+    return parse_population(population or "", maximum=maximum), None, None

@@ -1,0 +1,75 @@
+"""Which language to answer in, and the interface's own words in both languages."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+LANGS = ("da", "en")
+
+# The language named on the command line (`--lang` before or after the command), found by the CLI's pre-scan of
+# argv before help is built; None when not given.
+_chosen: str | None = None
+
+
+def parse_lang(value: str, where: str = "--lang") -> str:
+    """'da', 'DA', ' En ' -> 'da'/'en'; anything else is a usage error naming the valid values."""
+    wanted = value.strip().casefold()
+    if wanted in LANGS:
+        return wanted
+    from vold_cli.errors import UsageError
+
+    raise UsageError(f"Unknown language {value!r} for {where}.", hint="Choose da or en.")
+
+
+def choose(lang: str | None) -> None:
+    """Remember the language given on the command line (None: not given)."""
+    global _chosen
+    _chosen = lang
+
+
+def from_environment() -> str:
+    """VOLD_LANG (any case; unknown values are a usage error), else Danish when the locale says Danish, else English."""
+    env = os.environ.get("VOLD_LANG", "").strip()
+    if env:
+        return parse_lang(env, "VOLD_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "da" if value.lower().startswith("da") else "en"
+    return "en"
+
+
+def resolve_lang(option: str | None) -> str:
+    """--lang, else VOLD_LANG, else Danish when the locale says Danish, else English."""
+    if option:
+        return parse_lang(option)
+    if _chosen:
+        return _chosen
+    return from_environment()
+
+
+def current() -> str:
+    """The language to speak in right now, never failing (used for error messages themselves)."""
+    if _chosen:
+        return _chosen
+    try:
+        return from_environment()
+    except Exception:  # an unknown VOLD_LANG: say so in English
+        return "en"
+
+
+def pick(text: Mapping[str, object] | None, lang: str) -> str:
+    """One language of a bilingual text ({da, en}, the knowledge's Text); empty when there is no text."""
+    if not text:
+        return ""
+    chosen = text.get(lang) or text.get("en") or ""
+    return chosen if isinstance(chosen, str) else ""
+
+
+def tr(lang: str, da: str, en: str) -> str:
+    """The interface's own words: Danish or English."""
+    return da if lang == "da" else en

@@ -1,0 +1,1 @@
+"""What the user hands in: the offers file."""

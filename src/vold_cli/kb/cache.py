@@ -1,0 +1,422 @@
+"""The per-user cache of validated knowledge folders (a `--kb` / VOLD_KB folder, or the repository's copy in an
+editable install; the wheel's bundled knowledge needs none: it ships validated, as generated data).
+
+A cache that cannot lie:
+
+- What: the validated data of one set of knowledge files, as JSON.
+- Key: BLAKE2b-256 of every file's name, length and bytes, and of the schema fingerprint (SHA-256 of the source
+  bytes of every core module of this package, so any change to the schema or the validator, and `__version__`
+  and CACHE_FORMAT). The entry's name holds the full 64-hex-digit key; the entry repeats key and schema and
+  carries a BLAKE2b digest of its data, checked on every read, and the data must have the shape of the
+  knowledge (every section, each a mapping). Anything else is a clean miss, and the entry is replaced.
+- Where: VOLD_CACHE_DIR, else $XDG_CACHE_HOME/vold, else ~/.cache/vold. Used only when that folder is not a
+  symbolic link, is owned by the current user and is not writable by group or others.
+- Reading: relative to an open handle of the folder, with O_NOFOLLOW and O_NONBLOCK (a symbolic link is not
+  followed, a FIFO cannot block), fstat'ed to be a regular file owned by the user, under a size cap.
+- Writing: an exclusively created temporary file (`tempfile.mkstemp`, mode 0600) in the same folder, then a rename
+  within it; nothing outside the folder is ever written.
+- Pruning: after each write, only the MAX_ENTRIES most recently used entries are kept (a hit marks its entry
+  used), and leftover temporary files older than an hour are removed.
+- Off: VOLD_NO_CACHE set to anything.
+
+Cheap to import (the bundled case only needs `Status`): hashlib and tempfile are imported where they are used.
+Every failure is only a cache miss: the cache can cost speed, never correctness. This module never prints;
+`Status` says what happened, for `vold kb info`.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vold_cli import __version__
+from vold_cli.kb.cachestatus import Status as Status  # re-exported: cache.Status
+from vold_cli.kb.cachestatus import shape_ok as shape_ok
+
+CACHE_FORMAT = 2
+MAX_ENTRIES = 8
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+STALE_TEMP_SECONDS = 3600
+PREFIX = "kb-"
+SUFFIX = ".json"
+TEMP_PREFIX = ".kb-"
+TEMP_SUFFIX = ".tmp"
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+#: Without these the rules above cannot be kept, so the cache is off (e.g. on Windows).
+SUPPORTED = (bool(_NOFOLLOW and _DIRECTORY) and {os.open, os.rename, os.unlink} <= os.supports_dir_fd
+             and {os.stat, os.scandir, os.utime} <= os.supports_fd)
+
+
+#: Why the cache was not used, in words (`vold kb info` shows them).
+WHY = {
+    "folder-link": "the cache folder is a symbolic link",
+    "folder-owner": "the cache folder is owned by another user",
+    "folder-mode": "the cache folder is writable by group or others",
+    "not-a-folder": "the cache folder's path is not a folder",
+    "cannot-create": "the cache folder cannot be created",
+    "cannot-open": "the cache folder cannot be opened",
+    "folder-gone": "the cache folder disappeared",
+    "folder-replaced": "the cache folder was replaced while in use",
+    "cannot-write": "the cache entry cannot be written",
+    "entry-link": "the cache entry was a symbolic link",
+    "entry-not-regular": "the cache entry was not a regular file",
+    "entry-owner": "the cache entry was owned by another user",
+    "entry-too-large": "the cache entry was larger than the size cap",
+    "entry-unreadable": "the cache entry could not be read",
+    "entry-damaged": "the cache entry was damaged",
+    "entry-format": "the cache entry was of another cache format",
+    "entry-schema": "the cache entry was made by another schema",
+    "entry-key": "the cache entry was for other files",
+    "entry-shape": "the cache entry did not have the knowledge's shape",
+}
+
+
+WHY_DA = {
+    "folder-link": "cache-mappen er et symbolsk link",
+    "folder-owner": "cache-mappen ejes af en anden bruger",
+    "folder-mode": "andre end ejeren kan skrive i cache-mappen",
+    "not-a-folder": "cache-mappens sti er ikke en mappe",
+    "cannot-create": "cache-mappen kan ikke oprettes",
+    "cannot-open": "cache-mappen kan ikke åbnes",
+    "folder-gone": "cache-mappen forsvandt",
+    "folder-replaced": "cache-mappen blev udskiftet undervejs",
+    "cannot-write": "cache-filen kan ikke skrives",
+    "entry-link": "cache-filen var et symbolsk link",
+    "entry-not-regular": "cache-filen var ikke en almindelig fil",
+    "entry-owner": "cache-filen ejes af en anden bruger",
+    "entry-too-large": "cache-filen var større end grænsen",
+    "entry-unreadable": "cache-filen kunne ikke læses",
+    "entry-damaged": "cache-filen var beskadiget",
+    "entry-format": "cache-filen havde et andet format",
+    "entry-schema": "cache-filen var lavet efter et andet skema",
+    "entry-key": "cache-filen hørte til andre filer",
+    "entry-shape": "cache-filen havde ikke vidensbasens form",
+}
+
+
+def describe(status: Status, lang: str) -> str:
+    """One line for `vold kb info`: was a cache used, and if not, why."""
+    da = lang == "da"
+    why = (WHY_DA if da else WHY).get(status.why, status.why)
+    if status.detail:
+        why = f"{why} ({status.detail})"
+    at = status.folder
+    texts = {
+        "hit": ("brugt", "used") if not at else (f"brugt ({at})", f"used ({at})"),
+        "stored": (f"ikke brugt: intet gemt for disse filer; valideret og gemt i {at}",
+                   f"not used: nothing stored for these files; validated and stored in {at}"),
+        "replaced": (f"ikke brugt: {why}; valideret og erstattet i {at}",
+                     f"not used: {why}; validated and replaced in {at}"),
+        "generated": ("ikke nødvendig: den medfølgende vidensbase er valideret, da pakken blev bygget (genererede data)",
+                      "not needed: the bundled knowledge was validated when the package was built (generated data)"),
+        "validate": ("ikke brugt: fuld validering", "not used: full validation"),
+        "disabled": ("slået fra (VOLD_NO_CACHE)", "disabled (VOLD_NO_CACHE)"),
+        "unsafe": (f"ikke brugt, usikker: {why} ({at})", f"not used, unsafe: {why} ({at})"),
+        "unwritable": (f"ikke brugt: {why} ({at})", f"not used: {why} ({at})"),
+        "unsupported": ("ikke brugt: denne platform kan ikke åbne filer uden at følge links",
+                        "not used: this platform cannot open files without following links"),
+        "no-schema": ("ikke brugt: skemaets kildefiler kan ikke læses",
+                      "not used: the schema's source files cannot be read"),
+    }
+    pair = texts.get(status.code, (status.code, status.code))
+    return pair[0] if da else pair[1]
+
+
+# --- the key ---------------------------------------------------------------------------------------
+
+_schema: list[str | None] = []
+
+
+def schema_fingerprint() -> str | None:
+    """SHA-256 over `__version__`, CACHE_FORMAT and the source bytes of every module of the knowledge layer (schema, validate,
+    yamlsafe, loader, ... : every `*.py` in kb/, in name order); None if one cannot be read."""
+    if not _schema:
+        _schema.append(_compute_schema())
+    return _schema[0]
+
+
+def _compute_schema() -> str | None:
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"vold {__version__} cache {CACHE_FORMAT}\0".encode())
+    try:
+        names = sorted(entry.name for entry in os.scandir(here) if entry.name.endswith(".py") and entry.is_file())
+        if "schema.py" not in names or "validate.py" not in names:
+            return None
+        for name in names:
+            blob = (here / name).read_bytes()
+            digest.update(f"{name}\0{len(blob)}\0".encode())
+            digest.update(blob)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def key_of(raw: dict[str, bytes], schema: str) -> str:
+    """BLAKE2b-256 of the schema fingerprint and every file's name, length and bytes."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(schema.encode("ascii"))
+    for stem, blob in raw.items():
+        digest.update(f"\0{stem}\0{len(blob)}\0".encode("utf-8", "surrogatepass"))
+        digest.update(blob)
+    return digest.hexdigest()
+
+
+def _data_digest(body: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(body, digest_size=32).hexdigest()
+
+
+# --- the folder ------------------------------------------------------------------------------------
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("VOLD_CACHE_DIR")
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = os.path.join(xdg, "vold") if xdg else os.path.join(os.path.expanduser("~"), ".cache", "vold")
+    return Path(base)
+
+
+def _open_folder(folder: Path, *, create: bool) -> tuple[int | None, Status | None]:
+    """A handle of the cache folder if it is safe to use, else the Status saying why not (None, None: absent)."""
+    if create:
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        except OSError as exc:
+            if not os.path.lexists(folder):
+                return None, Status("unwritable", str(folder), "cannot-create", exc.strerror or str(exc))
+    try:
+        fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC)
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(folder):
+            return None, Status("unsafe", str(folder), "folder-link")
+        if exc.errno == errno.ENOTDIR:
+            return None, Status("unwritable", str(folder), "not-a-folder")
+        return None, Status("unwritable", str(folder), "cannot-open", exc.strerror or str(exc))
+    info = os.fstat(fd)
+    why = ""
+    if info.st_uid != os.geteuid():
+        why = "folder-owner"
+    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        why = "folder-mode"
+    if why:
+        os.close(fd)
+        return None, Status("unsafe", str(folder), why)
+    return fd, None
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _entry_name(key: str) -> str:
+    return f"{PREFIX}{key}{SUFFIX}"
+
+
+def _read_entry(dir_fd: int, name: str) -> tuple[bytes | None, str]:
+    """The bytes of one entry, or None and why not ("" when there is none)."""
+    try:
+        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=dir_fd)
+    except FileNotFoundError:
+        return None, ""
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "entry-link"
+        return None, "entry-unreadable"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "entry-not-regular"
+        if info.st_uid != os.geteuid():
+            return None, "entry-owner"
+        if info.st_size > MAX_ENTRY_BYTES:
+            return None, "entry-too-large"
+        from vold_cli.kb.loader import read_capped
+
+        blob = read_capped(fd, MAX_ENTRY_BYTES)
+        if len(blob) > MAX_ENTRY_BYTES:
+            return None, "entry-too-large"
+        try:
+            os.utime(fd)  # most recently used: pruning keeps it
+        except OSError:
+            pass
+        return blob, ""
+    except OSError:
+        return None, "entry-unreadable"
+    finally:
+        os.close(fd)
+
+
+def _decode(blob: bytes, key: str, schema: str, sections: tuple[str, ...]) -> tuple[dict[str, Any] | None, str]:
+    head, sep, body = blob.partition(b"\n")
+    if not sep:
+        return None, "entry-damaged"
+    try:
+        header = json.loads(head)
+    except (ValueError, RecursionError):
+        return None, "entry-damaged"
+    if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT:
+        return None, "entry-format"
+    if header.get("schema") != schema:
+        return None, "entry-schema"
+    if header.get("key") != key:
+        return None, "entry-key"
+    if header.get("data_bytes") != len(body) or header.get("data_blake2b") != _data_digest(body):
+        return None, "entry-damaged"
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return None, "entry-damaged"
+    if not shape_ok(data, sections):
+        return None, "entry-shape"
+    return data, ""
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def _write_entry(folder: Path, dir_fd: int, key: str, schema: str, data: dict[str, Any]) -> str:
+    """Store `data`; "" on success, else why not (a cache that cannot be written only costs speed)."""
+    import tempfile
+
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {"format": CACHE_FORMAT, "version": __version__, "schema": schema, "key": key,
+              "data_bytes": len(body), "data_blake2b": _data_digest(body)}
+    head = json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n"
+    tmp_name = None
+    try:
+        here = os.fstat(dir_fd)
+        now = os.stat(folder, follow_symlinks=False)
+        if (now.st_dev, now.st_ino) != (here.st_dev, here.st_ino):
+            return "folder-replaced"
+        # O_CREAT | O_EXCL | O_NOFOLLOW, mode 0600, a random name: never opens anything that exists
+        fd, tmp_path = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        tmp_name = os.path.basename(tmp_path)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(head)  # two writes: no second copy of a large body in memory
+            handle.write(body)
+        # both names relative to the folder's handle: the rename stays inside the folder we checked
+        os.replace(tmp_name, _entry_name(key), src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        tmp_name = None
+    except OSError as exc:
+        return "cannot-write:" + (exc.strerror or str(exc))
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name, dir_fd=dir_fd)
+            except OSError:
+                pass
+    prune(dir_fd)
+    return ""
+
+
+def prune(dir_fd: int, keep: int | None = None) -> None:
+    """Keep the `keep` (MAX_ENTRIES) most recently used entries; remove stale temporary files. Only names this
+    module makes are touched, and unlinking never follows a link."""
+    import time
+
+    keep = MAX_ENTRIES if keep is None else keep
+    entries: list[tuple[float, str]] = []
+    stale = time.time() - STALE_TEMP_SECONDS
+    try:
+        with os.scandir(dir_fd) as listing:
+            for entry in listing:
+                name = entry.name
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat.S_ISDIR(info.st_mode):
+                    continue
+                if name.startswith(PREFIX) and name.endswith(SUFFIX):
+                    entries.append((info.st_mtime, name))
+                elif name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX) and info.st_mtime < stale:
+                    entries.append((float("-inf"), name))  # always removed
+    except OSError:
+        return
+    entries.sort(reverse=True)
+    kept = 0
+    for mtime, name in entries:
+        if mtime != float("-inf") and kept < keep:
+            kept += 1
+            continue
+        try:
+            os.unlink(name, dir_fd=dir_fd)
+        except OSError:
+            pass
+
+
+# --- the two calls the loader makes ------------------------------------------------------------------
+
+
+@dataclass
+class Lookup:
+    """The state between `fetch` (a miss) and `store`."""
+
+    folder: Path
+    key: str
+    schema: str
+    why: str
+
+
+def fetch(raw: dict[str, bytes], sections: tuple[str, ...]) -> tuple[dict[str, Any] | None, Status, Lookup | None]:
+    """The cached data for these files, or None with the Status saying why, and what `store` needs."""
+    if os.environ.get("VOLD_NO_CACHE"):
+        return None, Status("disabled"), None
+    if not SUPPORTED:
+        return None, Status("unsupported"), None
+    schema = schema_fingerprint()
+    if schema is None:
+        return None, Status("no-schema"), None
+    folder = cache_folder()
+    key = key_of(raw, schema)
+    fd, refused = _open_folder(folder, create=False)
+    if refused is not None:
+        return None, refused, None
+    lookup = Lookup(folder, key, schema, "")
+    if fd is None:
+        return None, Status("stored", str(folder)), lookup
+    try:
+        blob, why = _read_entry(fd, _entry_name(key))
+    finally:
+        os.close(fd)
+    if blob is not None:
+        data, why = _decode(blob, key, schema, sections)
+        if data is not None:
+            return data, Status("hit", str(folder)), None
+    lookup.why = why
+    return None, Status("replaced" if why else "stored", str(folder), why), lookup
+
+
+def store(lookup: Lookup | None, data: dict[str, Any], status: Status) -> Status:
+    """Write the freshly validated data; the Status to report."""
+    if lookup is None:
+        return status
+    fd, refused = _open_folder(lookup.folder, create=True)
+    if refused is not None:
+        return refused
+    if fd is None:
+        return Status("unwritable", str(lookup.folder), "folder-gone")
+    try:
+        why = _write_entry(lookup.folder, fd, lookup.key, lookup.schema, data)
+    finally:
+        os.close(fd)
+    if why:
+        why, _, detail = why.partition(":")
+        return Status("unwritable", str(lookup.folder), why, detail)
+    return status

@@ -1,0 +1,204 @@
+"""The one registry of output formats, and the contract every renderer keeps.
+
+A renderer turns a `Document` into text (or, for the terminal, writes it): `render(doc, context)`. Each format
+says which part of the document it carries (the blocks people read, or the data scripts read) and where it is
+offered (`--format` of every command, of the commands whose result is a table, `vold report --format`) and
+whether it may go to a file (`-o FILE`), only to a file (a binary format such as xlsx: never to a terminal), or only
+to the terminal. Each format is registered with a function that imports its renderer, called only when the format
+is used, so a format costs nothing at start-up. To add one, see CONTRIBUTING.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, BinaryIO, Literal, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from vold_cli.output.blocks import Document
+
+#: Where a format's output may go: "optional" (stdout, or a file with -o FILE), "only" (a binary file format,
+#: written only to a file: the renderer writes bytes to `context.binary`), "never" (for a terminal only).
+Files = Literal["optional", "only", "never"]
+
+
+class Context:
+    """What a renderer may need besides the document: where the text goes (`binary`: where the bytes of a file
+    format go), the page title and language."""
+
+    __slots__ = ("stream", "title", "lang", "solid", "footer", "page_word", "binary")
+
+    def __init__(self, stream: TextIO, *, title: str = "", lang: str = "en", solid: str | None = None,
+                 footer: str = "", page_word: str = "page", binary: BinaryIO | None = None) -> None:
+        from vold_cli.output.blocks import bar_chars
+
+        self.stream = stream
+        self.binary = binary
+        self.title = title
+        self.lang = lang
+        self.footer = footer  # printed pages' footer (HTML)
+        self.page_word = page_word
+        self.solid = solid if solid is not None else bar_chars(stream)[0]  # '█', or '#' where it cannot be shown
+
+
+class Renderer(Protocol):
+    """Write `doc` to `context.stream`."""
+
+    def __call__(self, doc: Document, context: Context) -> None: ...
+
+
+class Format:
+    __slots__ = ("name", "load", "carries", "commands", "tables", "report", "files", "_renderer")
+
+    def __init__(self, name: str, load: Callable[[], Renderer], *, carries: str = "blocks", commands: bool = True,
+                 tables: bool | None = None, report: bool = False, files: Files = "optional") -> None:
+        self.name = name
+        self.load = load  # imports and returns the renderer, on first use
+        self.carries = carries  # "blocks" (what people read) or "data" (JSON/CSV/xlsx: what scripts read)
+        self.commands = commands  # offered by --format of every command
+        # offered by --format of the commands whose result is a table (estimate and the listings); default: commands
+        self.tables = commands if tables is None else tables
+        self.report = report  # offered by `vold report --format`
+        self.files = files  # where its output may go (see Files)
+        self._renderer: Renderer | None = None
+
+    def renderer(self) -> Renderer:
+        if self._renderer is None:
+            self._renderer = self.load()
+        return self._renderer
+
+    def write(self, doc: Document, context: Context) -> None:
+        if callable(doc.data):  # the JSON answer is built only for the formats that carry it
+            doc.data = doc.data() if self.carries == "data" else None
+        self.renderer()(doc, context)
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def unregister(name: str) -> None:
+    FORMATS.pop(name, None)
+
+
+def names(*, report: bool = False, tables: bool = False) -> list[str]:
+    """The formats `vold report` offers (report), a command whose result is a table (tables), or any command."""
+    return [f.name for f in FORMATS.values() if (f.report if report else f.tables if tables else f.commands)]
+
+
+def get(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        from vold_cli.errors import UsageError
+
+        raise UsageError(f"Unknown output format {name!r}.", hint=f"Choose from: {', '.join(FORMATS)}.") from None
+
+
+def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path | None = None,
+         force: bool = False, title: str = "", lang: str = "en", solid: str | None = None, footer: str = "",
+         page_word: str = "page") -> int | None:
+    """Write `doc` in the format called `name`: the one dispatch every command uses. To `stream` (stdout by
+    default), or with `output` atomically to that file (never over an existing one without `force`, only ever
+    over a regular file: files.py); returns the number of bytes written to the file (None for a stream)."""
+    from vold_cli.sanitize import clean_document
+    from vold_cli.sanitize import text as visible
+
+    fmt = get(name)
+    check_output(fmt, output, lang)
+    # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
+    # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
+    if fmt.carries != "data":  # JSON, CSV and xlsx write only the data, which they clean their own way
+        doc = clean_document(doc)
+    title, footer = visible(title), visible(footer)
+    if output is None:
+        out = stream or sys.stdout
+        from vold_cli.output.blocks import ascii_marks
+
+        doc = ascii_marks(doc, out)  # the evidence marks, as ASCII where the encoding lacks them
+        fmt.write(doc, Context(out, title=title, lang=lang, solid=solid, footer=footer, page_word=page_word))
+        out.flush()
+        return None
+    import io
+
+    from vold_cli.output import files
+
+    text = io.StringIO()
+    if fmt.files == "only":
+        data = io.BytesIO()
+        fmt.write(doc, Context(text, title=title, lang=lang, solid="█", footer=footer, page_word=page_word,
+                               binary=data))
+        files.write_bytes_atomic(output, data.getvalue(), force=force)
+        return len(data.getvalue())
+    fmt.write(doc, Context(text, title=title, lang=lang, solid="█", footer=footer, page_word=page_word))
+    files.write_text_atomic(output, text.getvalue(), force=force)
+    return len(text.getvalue().encode("utf-8"))
+
+
+def check_output(fmt: Format, output: Path | None, lang: str = "en") -> None:
+    """UsageError (exit 2) when the format cannot go where it is asked to: a file format without -o FILE (never
+    bytes to a terminal), or -o FILE with a format made only for the terminal."""
+    from vold_cli.errors import UsageError
+    from vold_cli.i18n.lang import tr
+
+    if fmt.files == "only" and output is None:
+        raise UsageError(tr(lang, f"--format {fmt.name} skriver en fil og kræver -o FIL.",
+                            f"--format {fmt.name} writes a file and needs -o FILE."),
+                         hint=tr(lang, f"Fx: -f {fmt.name} -o skøn.{fmt.name}",
+                                 f"Example: -f {fmt.name} -o estimate.{fmt.name}"))
+    if fmt.files == "never" and output is not None:
+        choose = ", ".join(f.name for f in FORMATS.values() if f.tables and f.files != "never")
+        raise UsageError(tr(lang, f"-o skriver en fil: vælg --format {choose}.",
+                            f"-o writes a file: choose --format {choose}."))
+
+
+def _table() -> Renderer:
+    from vold_cli.output.plain import (
+        render_to,  # Rich (terminal.py) only where the output is a terminal or plain is unsure
+    )
+
+    return render_to
+
+
+def _json() -> Renderer:
+    from vold_cli.output.machine import write_json
+
+    return write_json
+
+
+def _csv() -> Renderer:
+    from vold_cli.output.machine import write_csv
+
+    return write_csv
+
+
+def _markdown() -> Renderer:
+    from vold_cli.output.markdown import render_to
+
+    return render_to
+
+
+def _html() -> Renderer:
+    from vold_cli.output.html import render_to
+
+    return render_to
+
+
+def _xlsx() -> Renderer:
+    from vold_cli.output.xlsx import render_to
+
+    return render_to
+
+
+register(Format("table", _table, files="never"))
+register(Format("json", _json, carries="data"))
+register(Format("csv", _csv, carries="data"))
+register(Format("markdown", _markdown, report=True))
+register(Format("html", _html, commands=False, report=True))
+register(Format("xlsx", _xlsx, carries="data", commands=False, tables=True, files="only"))

@@ -1,0 +1,228 @@
+"""One self-contained HTML5 file for the document blocks: inline CSS, charts as inline SVG, no scripts, nothing
+fetched. Every text is escaped, because a knowledge base loaded with --kb may contain anything."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from vold_cli.output.blocks import (
+    Bar,
+    BulletList,
+    Cell,
+    Chart,
+    Document,
+    Fields,
+    Heading,
+    Lines,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Styled,
+    Table,
+    share,
+)
+from vold_cli.output.styles import css_rules
+
+if TYPE_CHECKING:
+    from vold_cli.output.formats import Context
+
+CSS = """
+:root { --ink:#1d1d1f; --muted:#5f6368; --line:#d0d4da; --accent:#1f5f8b; --bg:#fff; }
+* { box-sizing:border-box; }
+body { margin:0; background:var(--bg); color:var(--ink); font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,
+       "Helvetica Neue",Arial,sans-serif; overflow-wrap:break-word; }
+main { max-width:60rem; margin:0 auto; padding:1rem; }
+h1 { font-size:1.6rem; line-height:1.25; margin:0.5rem 0 0.25rem; }
+h2 { font-size:1.3rem; margin:2rem 0 0.5rem; padding-top:0.5rem; border-top:3px solid var(--accent); }
+h3 { font-size:1.1rem; margin:1.25rem 0 0.5rem; }
+h1, h2, h3, caption, figcaption { break-after:avoid; page-break-after:avoid; }
+p { margin:0.5rem 0; }
+.first-page { border-bottom:3px solid var(--accent); padding-bottom:0.5rem; }
+.first-page h3 { margin:0.9rem 0 0.3rem; }
+.first-page table, .first-page dl { margin:0.4rem 0; }
+.table-wrap { overflow-x:auto; margin:0.75rem 0; }
+table { border-collapse:collapse; width:100%; font-size:0.95em; }
+thead { display:table-header-group; }
+tr { break-inside:avoid; page-break-inside:avoid; }
+caption { caption-side:top; text-align:left; font-weight:600; padding:0.25rem 0; }
+.table-note { color:var(--muted); font-size:0.9em; margin-top:0.25rem; }
+th, td { border:1px solid var(--line); padding:0.35rem 0.5rem; vertical-align:top; text-align:left; }
+th { background:#f2f4f7; }
+td.right, th.right { text-align:right; white-space:nowrap; }
+dl { display:grid; grid-template-columns:minmax(8rem,14rem) 1fr; gap:0.25rem 1rem; margin:0.75rem 0; }
+dt { font-weight:600; } dd { margin:0; }
+.notes { border-left:4px solid #d9a400; background:#fff8e1; padding:0.5rem 0.75rem; margin:0.75rem 0; }
+.notes h3 { margin-top:0.25rem; }
+li { break-inside:avoid; page-break-inside:avoid; }
+ul { margin:0.25rem 0 0.5rem 1.25rem; padding:0; }
+.bar { display:inline-block; height:0.8rem; background:var(--accent); vertical-align:middle; margin-right:0.4rem; }
+/* STYLE RULES */
+figure.chart { margin:0.75rem 0; break-inside:avoid; page-break-inside:avoid; }
+figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
+.chart-rows { margin:0; padding:0; list-style:none; border:1px solid var(--line); }
+.chart-row { display:grid; grid-template-columns:minmax(0,3fr) minmax(0,4fr); gap:0.15rem 0.75rem;
+             align-items:center; padding:0.35rem 0.5rem; border-top:1px solid var(--line); }
+.chart-row:first-child { border-top:none; }
+.chart-label { min-width:0; }
+.chart-value { display:flex; align-items:center; gap:0.5rem; min-width:0; }
+.chart-value svg { flex:1 1 auto; width:100%; height:0.9rem; min-width:2rem; }
+.chart-value svg rect { fill:var(--accent); }
+.chart-value svg rect.track { fill:#eef1f5; }
+.chart-number { white-space:nowrap; font-weight:700; min-width:5.5rem; text-align:right; }
+@media (max-width:40rem) {
+  body { font-size:15px; }
+  main { padding:0.75rem; }
+  dl { grid-template-columns:1fr; } dt { margin-top:0.5rem; }
+  .chart-row { grid-template-columns:1fr; }
+  /* Every table becomes a stack of cards: one card per row, each cell under its column's name, so the
+     answer columns (Lokalt, Afrundet, ...) are on screen without sideways scrolling. */
+  .table-wrap { overflow-x:visible; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display:block; width:100%; }
+  table.cards thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+  table.cards tr { border:1px solid var(--line); margin:0 0 0.5rem; }
+  table.cards td { border:none; border-top:1px solid var(--line); display:grid;
+                   grid-template-columns:minmax(0,2fr) minmax(0,3fr); gap:0.5rem; }
+  table.cards caption { display:block; width:100%; }
+  table.cards td:first-child { border-top:none; background:#f7f8fa; grid-template-columns:1fr; }
+  table.cards td:first-child::before { display:none; }
+  table.cards td.right { text-align:left; white-space:normal; }
+  table.cards td::before { content:attr(data-label); font-weight:600; color:var(--muted); }
+  table.cards td[data-label=""] { grid-template-columns:1fr; }
+  table.cards td[data-label=""]::before { display:none; }
+}
+@page { size:A4; margin:12mm 13mm 14mm 13mm;
+  @bottom-left { content:FOOTER_LEFT; font:8pt system-ui,Arial,sans-serif; color:#5f6368; }
+  @bottom-right { content:FOOTER_RIGHT counter(page) " / " counter(pages);
+                  font:8pt system-ui,Arial,sans-serif; color:#5f6368; } }
+@media print {
+  body { font-size:9pt; line-height:1.28; } main { max-width:none; padding:0; }
+  h2 { font-size:13pt; margin:1rem 0 0.4rem; }
+  h3 { font-size:10.5pt; margin:0.8rem 0 0.3rem; }
+  td, th { padding:0.2rem 0.35rem; }
+  .table-wrap, dl, .notes { margin:0.5rem 0; }
+  .first-page { border-bottom:none; padding:0; font-size:9pt; line-height:1.25; break-after:page; page-break-after:always; }
+  .first-page h1 { font-size:16pt; margin-top:0; }
+  .first-page h3, .first-page caption { font-size:10pt; margin:0.45rem 0 0.1rem; padding:0; }
+  .first-page .table-wrap, .first-page dl { margin:0.2rem 0; }
+  .first-page .notes { padding:0.2rem 0.5rem; margin:0.3rem 0; font-size:8.5pt; }
+  .first-page .notes h3 { font-size:9pt; margin:0.1rem 0; }
+  .first-page td, .first-page th { padding:0.15rem 0.4rem; }
+  .first-page p { margin:0.25rem 0; }
+  .page-break { break-after:page; page-break-after:always; height:0; margin:0; }
+  .first-page > .page-break:last-child { break-after:auto; page-break-after:auto; }
+  .table-wrap { overflow:visible; }
+  th, .chart-value svg, .notes { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
+}
+""".replace("/* STYLE RULES */\n", css_rules())  # the styles of Styled text: one table, in styles.py
+
+
+def _cell(cell: Cell) -> str:
+    if isinstance(cell, Lines):
+        return "<br>".join(_cell(part) for part in cell.parts)
+    if isinstance(cell, Bar):
+        return f'<span class="bar" style="width:{share(cell.value, cell.maximum) * 6:.2f}rem"></span>{escape(cell.label)}'
+    if isinstance(cell, Styled):
+        return f'<span class="{escape(cell.style)}">{escape(cell.text)}</span>' if cell.style else escape(cell.text)
+    return escape(cell)
+
+
+def _chart(chart: Chart) -> str:
+    """A horizontal bar chart in the page's own grid: each label is HTML text that wraps (never cut), the bar
+    an inline SVG that scales with its column, and the printed value beside it. The list is the text
+    equivalent; the bars are decoration for screen readers (aria-hidden)."""
+    top = max((v for _, v, _ in chart.items), default=0) or 1
+    rows = []
+    for label, value, shown in chart.items:
+        share = 0.0 if value <= 0 else max(0.5, min(100.0, 100 * value / top))
+        rows.append(
+            f'<li class="chart-row"><span class="chart-label">{escape(label)}</span>'
+            f'<span class="chart-value"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+            f'focusable="false"><rect class="track" width="100" height="10"/>'
+            f'<rect width="{share:.1f}" height="10"/></svg>'
+            f'<span class="chart-number">{escape(shown)}</span></span></li>')
+    return (f'<figure class="chart" aria-label="{escape(chart.title)}"><figcaption>{escape(chart.title)}</figcaption>'
+            f'<ul class="chart-rows">{"".join(rows)}</ul></figure>')
+
+
+def _block(block: object) -> str:
+    if isinstance(block, Heading):
+        level = min(max(block.level, 1), 6)
+        return f"<h{level}>{escape(block.text)}</h{level}>"
+    if isinstance(block, Paragraph):
+        cls = f' class="{escape(block.style)}"' if block.style else ""
+        return f"<p{cls}>{escape(block.text)}</p>"
+    if isinstance(block, Fields):
+        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
+        items = "".join(f"<dt>{escape(label)}</dt><dd>{_cell(value)}</dd>" for label, value in block.pairs)
+        return f"{title}<dl>{items}</dl>"
+    if isinstance(block, Table):
+        def th(col: object) -> str:
+            cls = ' class="right"' if getattr(col, "justify", "") == "right" else ""
+            return f'<th scope="col"{cls}>{escape(col.header)}</th>'  # type: ignore[attr-defined]
+
+        head = "".join(th(c) for c in block.columns)
+        right = ' class="right"'
+        body = "".join(
+            "<tr>" + "".join(
+                f'<td data-label="{escape(col.header)}"{right if col.justify == "right" else ""}>{_cell(cell)}</td>'
+                for col, cell in zip(block.columns, row, strict=False)) + "</tr>"
+            for row in block.rows)
+        caption = f"<caption>{escape(block.title)}</caption>" if block.title else ""
+        note = f'<p class="table-note">{escape(block.caption)}</p>' if block.caption else ""
+        return f'<div class="table-wrap"><table class="cards">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{note}'
+    if isinstance(block, Notes):
+        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
+        return f'<aside class="notes">{title}<ul>' + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul></aside>"
+    if isinstance(block, BulletList):
+        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
+        return f"{title}<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
+    if isinstance(block, Chart):
+        return _chart(block)
+    if isinstance(block, PageBreak):
+        return '<div class="page-break"></div>'
+    raise TypeError(f"no HTML for {type(block).__name__}")
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal that can end neither the string nor the <style> element."""
+    safe = "".join(ch if ch.isalnum() or ch in " .,:;-/()+" else f"\\{ord(ch):x} " for ch in text)
+    return f'"{safe}"'
+
+
+def render(doc: Document, *, title: str, lang: str, footer: str = "", page_word: str = "") -> str:
+    """The whole page. What comes before the first level-2 heading is the first page (<header>); each
+    level-2 heading opens a numbered <section>. Printed on A4, with `footer` bottom left and the page number
+    bottom right."""
+    out: list[str] = ['<header class="first-page">']
+    open_section = False
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.level == 2:
+            out.append("</section>" if open_section else "</header>")
+            out.append(f'<section id="{_slug(block.text)}">')
+            open_section = True
+        out.append(_block(block))
+    out.append("</section>" if open_section else "</header>")
+    body = "\n".join(out)
+    css = CSS.replace("FOOTER_LEFT", css_string(footer)).replace(
+        "FOOTER_RIGHT", css_string(f"{page_word} " if page_word else ""))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:\">\n"
+        f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _slug(text: str) -> str:
+    from vold_cli.text import fold
+
+    slug = "".join(ch if ch.isalnum() else "-" for ch in fold(text))
+    return "-".join(part for part in slug.split("-") if part)[:60] or "section"
+
+
+def render_to(doc: Document, context: Context) -> None:
+    context.stream.write(render(doc, title=context.title, lang=context.lang, footer=context.footer,
+                               page_word=context.page_word))

@@ -1,0 +1,468 @@
+"""The `table` format without Rich, when Rich would write no styles: output that is not a terminal.
+
+Rich is the biggest import of a command (about a third of its start-up). When stdout is a pipe or a file, Rich
+writes no colours or weights, so the text is only its layout; this module lays a document out exactly as
+render/terminal.py's Rich calls do (same wrapping, same column widths, same box characters), byte for byte, and
+imports nothing of Rich. Whatever it cannot reproduce with certainty (a character whose width is not one cell, a
+word cut with '…', a centred column, a terminal, a forced colour) makes `render_plain` return False, and the
+caller uses Rich. tests/test_plain.py renders every command both ways and compares.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from vold_cli.output.blocks import (
+    Bar,
+    BulletList,
+    Cell,
+    Chart,
+    Fields,
+    Heading,
+    Lines,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Styled,
+    Table,
+    bar_chars,
+    cell_text,
+    share,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from vold_cli.output.blocks import Document
+    from vold_cli.output.formats import Context
+
+ENABLED = True  # tests switch it off to compare with Rich
+
+
+class _Unsure(Exception):
+    """Rich might lay this out differently: let Rich do it."""
+
+
+def _one_cell(text: str) -> bool:
+    """Every character is one cell wide in Rich (so a string's width is its length): printable Latin, general
+    punctuation, currency, arrows, maths, box drawing, and the narrow geometric shapes and dingbats (○ ◐ ● ✕).
+    Anything else (wide, combining, zero-width) is left to
+    Rich's own tables."""
+    if text.isascii():
+        return all(" " <= c <= "~" or c == "\n" for c in text)
+    for c in text:
+        o = ord(c)
+        if 0x25A0 <= o <= 0x25FF or 0x2700 <= o <= 0x27BF:  # geometric shapes, dingbats: narrow unless wide
+            import unicodedata
+
+            if unicodedata.east_asian_width(c) in ("W", "F"):
+                return False
+        elif not (0x20 <= o < 0x7F or c == "\n" or 0xA0 <= o < 0x300 or 0x2010 <= o <= 0x2027
+                  or 0x2030 <= o <= 0x205E or 0x20A0 <= o <= 0x20C0 or 0x2190 <= o <= 0x22FF
+                  or 0x2500 <= o <= 0x259F) or o == 0xAD:
+            return False
+    return True
+
+
+def _check(text: str) -> str:
+    if not _one_cell(text):
+        raise _Unsure
+    return text
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """(start, word with the whitespace before and after it), as Rich's `\\s*\\S+\\s*` words."""
+    out: list[tuple[int, str]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        start = i
+        while i < n and text[i].isspace():
+            i += 1
+        if i == n:
+            break
+        while i < n and not text[i].isspace():
+            i += 1
+        while i < n and text[i].isspace():
+            i += 1
+        out.append((start, text[start:i]))
+    return out
+
+
+def _divide(text: str, width: int, fold: bool) -> list[int]:
+    """Where Rich breaks a line of `text` to fit `width` cells (rich._wrap.divide_line, for one-cell characters)."""
+    breaks: list[int] = []
+    offset = 0
+    for start, word in _words(text):
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            if not fold:
+                raise _Unsure  # Rich would crop the word with '…'
+            pieces = [word[k:k + width] for k in range(0, len(word), width)]
+            for n, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if n == len(pieces) - 1:
+                    offset = len(piece)
+                else:
+                    start += len(piece)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
+
+
+def _wrap(text: str, width: int, *, fold: bool = True, no_wrap: bool = False, justify: str = "default",
+          pad: bool = False) -> list[str]:
+    """The lines Rich's Text.wrap makes (then padded to `width` when `pad`, as a table cell is)."""
+    if "\t" in text or width < 1:
+        raise _Unsure
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if no_wrap:
+            pieces = [line]
+        else:
+            cuts = [0, *_divide(line, width, fold), len(line)]
+            pieces = [line[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+            for k, piece in enumerate(pieces):
+                if len(piece) > width:  # whitespace beyond the width is dropped
+                    stripped = piece.rstrip()
+                    pieces[k] = piece[:max(len(stripped), width)]
+        for piece in pieces:
+            if justify == "right":
+                piece = piece.rstrip()
+            if len(piece) > width:
+                if not fold:
+                    raise _Unsure  # cut with '…'
+                piece = piece[:width]
+            if justify == "right":
+                piece = " " * (width - len(piece)) + piece
+            elif pad or justify == "left":
+                piece = piece + " " * (width - len(piece))
+            lines.append(piece)
+    return lines
+
+
+class _Col:
+    __slots__ = ("justify", "no_wrap", "fold", "max_width")
+
+    def __init__(self, justify: str = "left", no_wrap: bool = False, fold: bool = False,
+                 max_width: int | None = None) -> None:
+        if justify not in ("left", "right", "default"):
+            raise _Unsure
+        self.justify = justify
+        self.no_wrap = no_wrap
+        self.fold = fold
+        self.max_width = max_width
+
+
+def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    ratios = [r if m else 0 for r, m in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    out = []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            given = min(maximum, round(ratio * remaining / total_ratio))
+            out.append(value - given)
+            remaining -= given
+            total_ratio -= ratio
+        else:
+            out.append(value)
+    return out
+
+
+def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+    total = sum(widths)
+    excess = total - max_width
+    if any(wrapable):
+        while total and excess > 0:
+            top = max(w for w, ok in zip(widths, wrapable, strict=True) if ok)
+            second = max(w if ok and w != top else 0 for w, ok in zip(widths, wrapable, strict=True))
+            difference = top - second
+            ratios = [1 if (w == top and ok) else 0 for w, ok in zip(widths, wrapable, strict=True)]
+            if not any(ratios) or not difference:
+                break
+            widths = _ratio_reduce(excess, ratios, [min(excess, difference)] * len(widths), widths)
+            total = sum(widths)
+            excess = total - max_width
+    return widths
+
+
+def _table(cols: list[_Col], rows: list[list[str]], *, header: list[str] | None, boxed: bool, pad_edge: bool,
+           title: str, caption: str, width: int) -> list[str]:
+    """Rich's Table (padding (0, 1), no lines between rows): the heavy-headed box with a header, or a grid."""
+    n = len(cols)
+    if not n:
+        raise _Unsure
+    pads = [(0 if (not pad_edge and i == 0) else 1, 0 if (not pad_edge and i == n - 1) else 1) for i in range(n)]
+    extra = (2 + n - 1) if boxed else 0
+    room = width - extra
+    cells = ([header] if header is not None else []) + rows
+
+    def measure(i: int, limit: int) -> int:
+        left, right = pads[i]
+        lows, highs = [], []
+        for row in cells:
+            text = row[i]
+            if limit - left - right < 1:
+                low = high = limit
+            else:
+                words = text.split()
+                high = max((len(line) for line in text.splitlines()), default=0)
+                low = max((len(w) for w in words), default=high)
+                low, high = min(low, limit - left - right), min(high, limit - left - right)  # Text, at its maximum
+                low, high = min(max(0, low), high), max(0, high)
+                if high < 1:
+                    low = high = 0
+                low, high = min(low + left + right, limit), min(high + left + right, limit)
+            lows.append(low)
+            highs.append(high)
+        low, high = (max(lows) if lows else 1), (max(highs) if highs else limit)
+        low, high = min(low, limit), min(high, limit)
+        if cols[i].max_width is not None:
+            cap = cols[i].max_width + left + right  # type: ignore[operator]
+            low, high = min(low, cap), min(high, cap)
+        return high
+
+    if room < 1:
+        raise _Unsure
+    widths = [measure(i, room) or 1 for i in range(n)]
+    if sum(widths) > room:
+        widths = _collapse(widths, [not c.no_wrap for c in cols], room)
+        if sum(widths) > room:
+            widths = _ratio_reduce(sum(widths) - room, [1] * n, widths, widths)
+        widths = [measure(i, w) for i, w in enumerate(widths)]
+    total = sum(widths) + extra
+
+    out: list[str] = []
+    if title:
+        out.extend(_wrap(title, total, justify="left"))
+    if boxed:
+        out.append("┏" + "┳".join("━" * w for w in widths) + "┓")
+    for r, row in enumerate(cells):
+        is_header = header is not None and r == 0
+        rendered = []
+        for i, text in enumerate(row):
+            left, right = pads[i]
+            inner = widths[i] - left - right
+            if inner < 1:
+                raise _Unsure
+            col = cols[i]
+            lines = _wrap(text, inner, fold=col.fold, no_wrap=col.no_wrap, justify=col.justify, pad=True)
+            rendered.append([" " * left + line + " " * right for line in lines])
+        height = max(len(c) for c in rendered)
+        for i, lines in enumerate(rendered):
+            blank = [" " * widths[i]] * (height - len(lines))
+            rendered[i] = blank + lines if is_header else lines + blank  # a header sits at the bottom of its row
+        bar = ("┃" if is_header else "│") if boxed else ""
+        for k in range(height):
+            out.append(bar + bar.join(c[k] for c in rendered) + bar)
+        if boxed and is_header:
+            out.append("┡" + "╇".join("━" * w for w in widths) + "┩")
+    if boxed:
+        out.append("└" + "┴".join("─" * w for w in widths) + "┘")
+    if caption:
+        out.extend(_wrap(caption, total, justify="left"))
+    return out
+
+
+LONG_TABLE = 200  # rows; Rich lays out ~1 ms per row, so longer tables are laid out by long_table
+
+
+def _fold_words(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    if len(text) <= width and (text.isascii() or measure(text) <= width):
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while measure(word) > width:  # fold words longer than the column
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        candidate = f"{line} {word}" if line else word
+        if measure(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines or [""]
+
+
+def long_table(block: Table, rows: list[list[str]], width: int, measure: Callable[[str], int]) -> str:
+    """A long table in Rich's default box style, laid out once for all rows: O(cells), no per-cell measuring
+    (not Rich's own layout: Rich's costs about a millisecond a row). `measure` gives a text's width in cells."""
+    headers = [col.header for col in block.columns]
+    natural = [max([measure(h)] + [max((measure(w) for w in r[i].split()), default=0) for r in rows])
+               for i, h in enumerate(headers)]
+    widest = [max([measure(h)] + [measure(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    room = width - 3 * len(headers) - 1
+    widths = list(widest)
+    if sum(widths) > room:  # shrink the widest columns first, never below their longest word
+        while sum(widths) > room:
+            i = max(range(len(widths)), key=lambda k: widths[k] - natural[k])
+            if widths[i] <= natural[i]:  # every column at its longest word: fold the widest
+                i = max(range(len(widths)), key=lambda k: widths[k])
+                if widths[i] <= 4:
+                    break
+            widths[i] -= 1
+
+    def pad(text: str, w: int) -> str:
+        return text + " " * (w - measure(text))
+
+    def edge(left: str, mid: str, right: str, fill: str) -> str:
+        return left + mid.join(fill * (w + 2) for w in widths) + right
+
+    out = []
+    if block.title:
+        out.append(block.title)
+    out.append(edge("┏", "┳", "┓", "━"))
+    out.append("┃ " + " ┃ ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " ┃")
+    out.append(edge("┡", "╇", "┩", "━"))
+    for row in rows:
+        cells = [_fold_words(text, w, measure) for text, w in zip(row, widths, strict=True)]
+        for j in range(max(len(c) for c in cells)):
+            out.append("│ " + " │ ".join(pad(c[j] if j < len(c) else "", w) for c, w in zip(cells, widths, strict=True)) + " │")
+    out.append(edge("└", "┴", "┘", "─"))
+    if block.caption:
+        out.append(block.caption)
+    return "\n".join(out) + "\n"
+
+
+def _cell(cell: Cell) -> str:
+    if isinstance(cell, Lines):
+        return "\n".join(_cell(part) for part in cell.parts)
+    if isinstance(cell, Bar):
+        return _bar(cell)
+    if isinstance(cell, Styled):
+        return _check(cell.text)
+    return _check(cell)
+
+
+def _bar(bar: Bar, width: int = 12) -> str:
+    full = round(share(bar.value, bar.maximum) * width)
+    solid, empty = bar_chars()
+    return _check(solid * full + empty * (width - full) + (" " + bar.label if bar.label else ""))
+
+
+def _lines(doc: Document, width: int) -> list[str]:
+    out: list[str] = []
+    for n, block in enumerate(doc.blocks):
+        if n:
+            out.append("")
+        if isinstance(block, Heading | Paragraph):
+            out.extend(_wrap(_check(block.text), width))
+        elif isinstance(block, Fields):
+            out.extend(_table([_Col(no_wrap=True, fold=True, max_width=28), _Col(fold=True)],
+                              [[_check(label), _cell(value)] for label, value in block.pairs],
+                              header=None, boxed=False, pad_edge=False, title=_check(block.title), caption="",
+                              width=width))
+        elif isinstance(block, Table) and len(block.rows) > LONG_TABLE:
+            texts = [[_check(cell_text(c)) for c in row] for row in block.rows]
+            for c in block.columns:
+                _check(c.header)
+            _check(block.title)
+            _check(block.caption)
+            out.extend(long_table(block, texts, width, len).rstrip("\n").split("\n"))
+        elif isinstance(block, Table):
+            if not block.rows and not block.columns:
+                raise _Unsure
+            cols = [_Col(c.justify, c.no_wrap, fold=not c.no_wrap) for c in block.columns]
+            out.extend(_table(cols, [[_cell(c) for c in row] for row in block.rows],
+                              header=[_check(c.header) for c in block.columns], boxed=True, pad_edge=True,
+                              title=_check(block.title), caption=_check(block.caption), width=width))
+        elif isinstance(block, BulletList | Notes):
+            if block.title:
+                out.extend(_wrap(_check(block.title), width))
+            for item in block.items:
+                out.extend(_wrap("• " + _check(item), width))
+        elif isinstance(block, Chart):
+            top = max((v for _, v, _ in block.items), default=0)
+            out.extend(_table([_Col(fold=True), _Col("right", no_wrap=True), _Col(no_wrap=True)],
+                              [[_check(label), _check(shown), _bar(Bar(amount, top))]
+                               for label, amount, shown in block.items],
+                              header=None, boxed=False, pad_edge=False, title=_check(block.title), caption="",
+                              width=width))
+        elif isinstance(block, PageBreak):
+            out.append("")
+        else:
+            raise _Unsure
+    return out
+
+
+def _plain_width(stream: TextIO) -> int | None:
+    """The width Rich would use, when Rich would write no escape codes to `stream` (else None: use Rich)."""
+    if not ENABLED or sys.platform == "win32":
+        return None
+    env = os.environ
+    if any(name in env for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS",
+                                    "JUPYTER_LINES")):
+        return None
+    if "IPython" in sys.modules or "idlelib" in sys.modules:
+        return None
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+    if not encoding.startswith("utf"):  # Rich would draw ASCII boxes
+        return None
+    isatty = getattr(stream, "isatty", None)
+    try:
+        if isatty is None or isatty():
+            return None
+    except ValueError:
+        return None
+    width = columns_width()
+    if width is None:  # Rich's own: the first standard stream that is a terminal, else 80
+        for fd in (0, 1, 2):
+            try:
+                width = os.get_terminal_size(fd)[0]
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+        width = width or 80
+    return width
+
+
+MIN_WIDTH = 40
+
+
+def columns_width() -> int | None:
+    """COLUMNS when it is a usable number (at least MIN_WIDTH, so tables keep their content), else None (Rich's
+    own width)."""
+    raw = os.environ.get("COLUMNS")
+    if raw is None:
+        return None
+    try:
+        columns = int(raw)
+    except ValueError:
+        return 80  # set but meaningless: Rich would read it too, so decide here
+    return max(columns, MIN_WIDTH) if columns > 0 else 80
+
+
+def render_plain(doc: Document, stream: TextIO) -> bool:
+    """Write `doc` as Rich would to a stream that is not a terminal; False (nothing written) when unsure."""
+    width = _plain_width(stream)
+    if width is None:
+        return False
+    try:
+        lines = _lines(doc, width)
+    except _Unsure:
+        return False
+    if lines:
+        stream.write("\n".join(lines) + "\n")
+    return True
+
+
+def render_to(doc: Document, context: Context) -> None:
+    """The `table` format: plain when that is exact, else Rich (render/terminal.py)."""
+    if not render_plain(doc, context.stream):
+        from vold_cli.output.terminal import render_to as rich_render_to
+
+        rich_render_to(doc, context)

@@ -1,0 +1,234 @@
+"""Excel workbooks (.xlsx) from the same records the CSV output gets (`machine.csv_rows`), written with openpyxl.
+
+openpyxl is imported only inside `workbook_bytes`, and this module only when xlsx is asked for (the format
+registry's loader), so no command pays for it otherwise.
+
+The workbook has two sheets: the records, less the caveat rows of the CSV (one header row, frozen, with labels in the chosen language; numbers
+stored as numbers; widths fitted to the content) and "Metode og kilder" / "Method and sources" (method, caveats and
+sources, one per row). A real Office Open XML file: Excel in any locale opens it without an import dialog, with its
+own decimal separator.
+
+The renderer writes the workbook's bytes to `context.binary`; `formats.emit` writes them to the -o file
+(`files.write_bytes_atomic`: never over a file unasked, only over a regular file, atomically).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Mapping, Sequence
+
+    from vold_cli.output.blocks import Document
+    from vold_cli.output.formats import Context
+
+#: Column labels for the record keys vold uses: key -> (Danish, English). Unknown keys are shown as they are.
+HEADERS: dict[str, tuple[str, str]] = {
+    "kind": ("Art", "Kind"),
+    "id": ("Id", "Id"),
+    "label": ("Betegnelse", "Label"),
+    "national": ("Landstal", "National"),
+    "national_low": ("Landstal, lav", "National, low"),
+    "national_high": ("Landstal, høj", "National, high"),
+    "local": ("Lokalt", "Local"),
+    "local_low": ("Lokalt, lav", "Local, low"),
+    "local_high": ("Lokalt, høj", "Local, high"),
+    "rounded": ("Afrundet", "Rounded"),
+    "source": ("Kilde", "Source"),
+    "source_text": ("Kilde", "Source"),
+    "level": ("Niveau", "Level"),
+    "code": ("Kode", "Code"),
+    "name": ("Navn", "Name"),
+    "region": ("Region", "Region"),
+    "population": ("Folketal", "Population"),
+    "women": ("Kvinder udsat for fysisk partnervold", "Women exposed to physical partner violence"),
+    "women_rounded": ("Kvinder, afrundet", "Women, rounded"),
+    "women_national": ("Kvinder, landstal", "Women, national figure"),
+    "men": ("Mænd udsat for fysisk partnervold", "Men exposed to physical partner violence"),
+    "men_rounded": ("Mænd, afrundet", "Men, rounded"),
+    "men_national": ("Mænd, landstal", "Men, national figure"),
+    "stays": ("Ophold på kvindekrisecentre", "Stays at women's crisis centres"),
+    "stays_rounded": ("Ophold, afrundet", "Stays, rounded"),
+    "stays_national": ("Ophold, landstal", "Stays, national figure"),
+    "places": ("Familiepladser (Europarådets norm)", "Family places (Council of Europe benchmark)"),
+    "phases": ("Faser", "Phases"),
+    "phase": ("Fase", "Phase"),
+    "target_groups": ("Målgrupper", "Target groups"),
+    "target_group": ("Målgruppe", "Target group"),
+    "evidence": ("Evidens", "Evidence"),
+    "evidence_reason": ("Begrundelse for evidens", "Reason for evidence level"),
+    "evidence_name": ("Evidensniveau", "Evidence level"),
+    "evidence_action": ("Hvad niveauet tilsiger", "What the level suggests"),
+    "tried_in_denmark": ("Afprøvet i Danmark", "Tried in Denmark"),
+    "summary": ("Resumé", "Summary"),
+    "delivery": ("Udførelse", "Delivery"),
+    "study_design": ("Undersøgelsesdesign", "Study design"),
+    "studied_in": ("Undersøgt i", "Studied in"),
+    "ref": ("Henvisning", "Reference"),
+    "title": ("Titel", "Title"),
+    "changes_since_note": ("Ændret siden notatet", "Changed since the note"),
+    "act": ("Lov", "Act"),
+    "act_name": ("Lovens navn", "Name of the act"),
+    "act_kind": ("Lovens art", "Kind of act"),
+    "section": ("Bestemmelse", "Provision"),
+    "provides": ("Giver", "Provides"),
+    "municipality": ("Kommunen", "The municipality"),
+    "note_says": ("Notatet siger", "The note says"),
+    "period": ("Periode", "Period"),
+    "contacts": ("Kontakter", "Contacts"),
+    "interventions": ("Indsatser", "Interventions"),
+    "strongest": ("Stærkeste evidens", "Strongest evidence"),
+    "gap": ("Hul i viden", "Gap in knowledge"),
+}
+
+#: Values of the `level` and `kind` columns (ids in JSON and CSV) as words in the workbook: id -> (Danish, English).
+VALUES: dict[str, tuple[str, str]] = {
+    "municipality": ("kommune", "municipality"),
+    "region": ("region", "region"),
+    "country": ("land", "country"),
+    "caveat": ("forbehold", "caveat"),
+    "estimate": ("skøn", "estimate"),
+    "expectation": ("afledt forventning", "derived expectation"),
+    "cost": ("omkostning", "cost"),
+    "benchmark": ("norm", "benchmark"),
+    "newer-figure": ("nyere landstal", "newer national figure"),
+}
+WORD_COLUMNS = ("level", "kind")
+
+MAX_WIDTH = 60  # characters; longer texts wrap inside the cell
+SHEET_NAME_MAX = 31  # Excel's limit
+
+
+def header_label(key: str, lang: str) -> str:
+    if key in HEADERS:
+        da, en = HEADERS[key]
+        return da if lang == "da" else en
+    for suffix, (da, en) in (("_low", (", lav", ", low")), ("_high", (", høj", ", high"))):
+        if key.endswith(suffix) and key[: -len(suffix)] in HEADERS:
+            return header_label(key[: -len(suffix)], lang) + (da if lang == "da" else en)
+    return key
+
+
+def _columns(records: Sequence[Mapping[str, object]]) -> list[str]:
+    columns: list[str] = []
+    for row in records:
+        columns.extend(key for key in row if key not in columns)
+    return columns
+
+
+def _cell_value(value: object, lang: str) -> object:
+    """A number stays a number; lists are joined with '; '; mappings and other values become text."""
+    import json
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_cell_value(v, lang)) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _put(sheet: Any, row: int, column: int, value: object, illegal: re.Pattern[str]) -> Any:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        value = illegal.sub("", value)
+        cell.value = value
+        cell.data_type = "s"  # never a formula, whatever the text starts with (a --kb may come from anyone)
+    else:
+        cell.value = value
+    return cell
+
+
+def _fit(sheet: Any, widths: dict[int, int]) -> None:
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 6), MAX_WIDTH) + 2
+
+
+def _text_width(value: object) -> int:
+    if value is None:
+        return 0
+    text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def workbook_bytes(records: Sequence[Mapping[str, object]], *, lang: str, title: str,
+                   about: list[tuple[str, str]]) -> bytes:
+    """The workbook as bytes: `records` on the first sheet (named `title`), `about` on the second."""
+    import io
+
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_name(title)
+    columns = _columns(records)
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    widths: dict[int, int] = {}
+    for index, key in enumerate(columns, start=1):
+        label = header_label(key, lang)
+        _put(sheet, 1, index, label, ILLEGAL_CHARACTERS_RE).font = bold
+        widths[index] = min(len(label), 30)
+    for r, record in enumerate(records, start=2):
+        for index, key in enumerate(columns, start=1):
+            value = _cell_value(record.get(key), lang)
+            if key in WORD_COLUMNS and value in VALUES:
+                value = VALUES[value][0 if lang == "da" else 1]
+            cell = _put(sheet, r, index, value, ILLEGAL_CHARACTERS_RE)
+            if isinstance(value, float):
+                cell.number_format = "#,##0.0"
+            elif isinstance(value, int):
+                cell.number_format = "#,##0"
+            elif isinstance(value, str) and len(value) > MAX_WIDTH:
+                cell.alignment = wrap
+            widths[index] = max(widths[index], _text_width(value))
+    sheet.freeze_panes = "A2"
+    if columns:
+        sheet.auto_filter.ref = sheet.dimensions
+    _fit(sheet, widths)
+
+    notes = book.create_sheet(_sheet_name("Metode og kilder" if lang == "da" else "Method and sources"))
+    for index, label in enumerate(("Emne", "Tekst") if lang == "da" else ("Topic", "Text"), start=1):
+        _put(notes, 1, index, label, ILLEGAL_CHARACTERS_RE).font = bold
+    for r, (heading, text) in enumerate(about, start=2):
+        _put(notes, r, 1, heading, ILLEGAL_CHARACTERS_RE).alignment = wrap
+        _put(notes, r, 2, text, ILLEGAL_CHARACTERS_RE).alignment = wrap
+    notes.freeze_panes = "A2"
+    notes.column_dimensions["A"].width = min(max((_text_width(h) for h, _ in about), default=10), 40) + 2
+    notes.column_dimensions["B"].width = 100
+    book.properties.title = title
+    book.properties.language = "da-DK" if lang == "da" else "en"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet_name(title: str) -> str:
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip() or "vold"
+    return cleaned[:SHEET_NAME_MAX]
+
+
+def render_to(doc: Document, context: Context) -> None:
+    """The format registry's renderer: the document's records (the CSV's rows) and its `about` rows."""
+    from vold_cli.output.machine import csv_rows
+    from vold_cli.sanitize import clean_rows
+
+    if context.binary is None:
+        raise TypeError("xlsx is a file format: it needs a binary destination (formats.emit gives one for -o FILE).")
+    about = list((doc.about() if callable(doc.about) else doc.about) or [])
+    records = csv_rows(doc)
+    if about:  # the caveats are on the second sheet, with the method and sources: the first holds only numbers
+        records = [r for r in records if "caveat" not in (r.get("kind"), r.get("level"))]
+    records = clean_rows(records)  # hostile text: controls shown as in the CSV (see sanitize.py)
+    context.binary.write(workbook_bytes(records, lang=context.lang, title=context.title or "vold",
+                                        about=clean_rows(about)))

@@ -1,0 +1,1 @@
+"""One view per topic: knowledge -> Document (blocks for people, records for scripts). Nothing here prints."""

@@ -1,0 +1,126 @@
+"""What the views of the knowledge share: display names of the closed vocabularies and the cells that show them.
+
+Each view (render/<topic>.py) takes the typed `KnowledgeBase` and returns a `Document`: its `data` holds the
+records scripts read (JSON, and CSV flattened from the same records); its blocks are what people see."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vold_cli.i18n.lang import pick
+from vold_cli.i18n.lang import tr as _t
+from vold_cli.output.blocks import Styled
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.kb.schema import Evidence
+
+#: Each evidence level's mark, shown before its name wherever a grade is shown (never colour alone). Where the output
+#: encoding cannot show them (ASCII), `render/blocks.ascii_marks` swaps them for MARKS_ASCII.
+MARKS: dict[str, str] = {"documented": "●", "promising": "◐", "inconclusive": "○", "unknown": "?",
+                         "not-recommended": "✕"}
+#: The study designs as the note states them (models.Design): the second dimension beside a grade.
+DESIGN_NAMES: dict[str, tuple[str, str]] = {
+    "meta-analysis": ("metaanalyse", "meta-analysis"),
+    "controlled": ("kontrol- eller sammenligningsgruppe", "control or comparison group"),
+    "before-after": ("før- og eftermåling", "before and after"),
+    "single-study": ("én undersøgelse", "a single study"),
+    "qualitative": ("kvalitativ", "qualitative"),
+    "not-stated": ("design ikke oplyst", "design not stated"),
+}
+
+
+def names(knowledge: KnowledgeBase, lang: str) -> dict[str, dict[str, str]]:
+    """Display names of the closed vocabularies: phases, evidence levels, target groups."""
+    return {
+        "phase": {p["id"]: pick(p["name"], lang) for p in knowledge.phases["phases"]},
+        "evidence": {lv["id"]: pick(lv["name"], lang) for lv in knowledge.evidence["levels"]},
+        "target": {t["id"]: pick(t["name"], lang) for t in knowledge.target_groups["target_groups"]},
+    }
+
+
+def evidence_cell(knowledge: KnowledgeBase, level: Evidence | None, lang: str,
+                  designs: Sequence[str] | None = None) -> Styled:
+    """An evidence level's mark and name, styled by the level (render/styles.py gives each level its colour), and,
+    when `designs` are given, the design beside it: '● Dokumenteret effekt · design ikke oplyst'."""
+    if level is None:
+        return Styled("—", "muted")
+    return Styled(grade_text(knowledge, level, designs, lang), level)
+
+
+def mark(level: str) -> str:
+    return MARKS.get(level, "")
+
+
+def design_text(designs: Sequence[str], lang: str) -> str:
+    """'design ikke oplyst' / 'design not stated', or 'design: metaanalyse, én undersøgelse'."""
+    if not designs or list(designs) == ["not-stated"]:
+        return _t(lang, "design ikke oplyst", "design not stated")
+    words = [pick_pair(DESIGN_NAMES.get(d, (d, d)), lang) for d in designs]
+    return "design: " + ", ".join(words)
+
+
+def pick_pair(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "da" else pair[1]
+
+
+def grade_text(knowledge: KnowledgeBase, level: str, designs: Sequence[str] | None, lang: str,
+               *, with_mark: bool = True) -> str:
+    """'● Dokumenteret effekt · design ikke oplyst': the grade as the note gives it, and the design beside it."""
+    text = knowledge.evidence_name(level, lang)
+    if with_mark and mark(level):
+        text = f"{mark(level)} {text}"
+    if designs is not None:
+        text += " · " + design_text(designs, lang)
+    return text
+
+
+def tried_text(value: str, lang: str) -> str:
+    return {
+        "yes": _t(lang, "ja", "yes"),
+        "not-known": _t(lang, "ikke kendt", "not known"),
+        "not-stated": _t(lang, "ikke oplyst", "not stated"),
+    }[value]
+
+
+def refs_text(refs: list[int]) -> str:
+    return ", ".join(str(r) for r in refs)
+
+
+
+def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None, caveats: list[str] | None = None,
+               data_sources: list[str] | None = None) -> list[tuple[str, str]]:
+    """The (topic, text) rows a file format puts beside the records (`Document.about`; the xlsx workbook's sheet
+    of method and sources): the note, the method (if any), each caveat, the data sources used (by id, in
+    meta.yaml's order; all of them when None) and a line saying what vold is."""
+    meta = knowledge.meta
+    da = lang == "da"
+    rows: list[tuple[str, str]] = [
+        (_t(lang, "Kilde", "Source"), f"{meta['publisher']}: {pick(meta['title'], lang)} ({meta['year']})."),
+    ]
+    if method:
+        rows.append((_t(lang, "Metode", "Method"), method))
+    rows += [(_t(lang, "Forbehold", "Caveat"), text) for text in caveats or []]
+    for source in meta["data_sources"]:
+        if data_sources is None or source["id"] in data_sources:
+            from vold_cli.i18n.localize import date
+
+            rows.append(("Data", f"{pick(source['title'], lang)}: {pick(source['attribution'], lang)} "
+                                 f"({date(source['date'], lang)})"))
+    rows.append(("Om filen" if da else "About this file",
+                 "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet er fra "
+                 f"{meta['year']}; hvad der er ændret siden, står for sig med kilde og dato."
+                 if da else
+                 "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note is "
+                 f"from {meta['year']}; what has changed since is kept apart, with its source and date."))
+    return rows
+
+
+def labelled(data: object, knowledge: KnowledgeBase, lang: str) -> object:
+    """`data` with the label in `lang` beside every id of a closed vocabulary (render/labels.py; imported only when
+    JSON or CSV is made)."""
+    from vold_cli.views.labels import add_labels, knowledge_names
+
+    return add_labels(data, knowledge_names(knowledge, lang))

@@ -1,0 +1,142 @@
+"""`vold interventions`: the list by prevention phase, and one intervention in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vold_cli.core.query import localize, localize_record, related_initiatives, short_ref, source_text
+from vold_cli.i18n.lang import pick
+from vold_cli.i18n.lang import tr as _t
+from vold_cli.output.blocks import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Lines,
+    Paragraph,
+    Styled,
+    Table,
+)
+from vold_cli.views.common import design_text, evidence_cell, labelled, names, refs_text, tried_text
+
+if TYPE_CHECKING:
+    from vold_cli.core.query import Filters
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.kb.schema import Intervention
+    from vold_cli.views.newer import FigureRecord
+
+def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
+                       filters: Filters) -> Document:
+    n = names(knowledge, lang)
+    doc = Document(data=lambda: labelled([localize(item, lang) for item in items], knowledge, lang))
+    from vold_cli.views.names import filters as filters_text
+
+    applied = filters_text(filters, lang, knowledge)
+    title = _t(lang, "Indsatser", "Interventions") + (f" ({applied})" if applied else "")
+    if not items:
+        doc.add(Paragraph(_t(lang, f"Ingen indsatser passer til filtrene: {applied}.",
+                             f"No interventions match the filters: {applied}.")))
+        return doc
+    doc.add(Paragraph(pick(knowledge.interventions["intro"], lang)))
+    for phase in knowledge.phase_ids:  # one table per prevention phase: the list is sorted by phase already
+        members = [i for i in items if phase in i["phases"]]
+        if not members:
+            continue
+        doc.add(Table(
+            [Column(_t(lang, "Indsats (id)", "Intervention (id)"), ratio=3),
+             Column(_t(lang, "Målgrupper", "Target groups"), ratio=2),
+             Column(_t(lang, "Evidens", "Evidence"), ratio=2),
+             Column(_t(lang, "Afprøvet i DK", "Tried in DK"), ratio=1)],
+            [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted")]),
+              ", ".join(n["target"][t] for t in i["target_groups"]),
+              evidence_cell(knowledge, i["evidence"], lang, i["designs"]),
+              tried_text(i["tried_in_denmark"], lang)] for i in members],
+            title=f"{title}: {n['phase'][phase]}",
+        ))
+    statements = knowledge.interventions["statements"]
+    if statements:
+        doc.add(Paragraph(_t(lang, "Notatet om evidensen generelt:", "The note on the evidence in general:"), style="strong"))
+        doc.add(*[Paragraph(pick(s["text"], lang)) for s in statements])
+    doc.add(Paragraph(_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
+                         f"{len(items)} interventions. Show one: vold interventions ID"), style="muted"))
+    return doc
+
+
+def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -> Document:
+    n = names(knowledge, lang)
+    level = knowledge.evidence_level(item["evidence"])
+    initiatives = related_initiatives(knowledge, item)
+    law = knowledge.law_entries(item["law"])
+    data = localize_record(item, lang) | {
+        "evidence_name": pick(level["name"], lang),
+        "design_label": design_text(item["designs"], lang),
+        "evidence_action": pick(level["action"], lang),
+        "related_initiatives": [{"id": i["id"], "name": pick(i["name"], lang)} for i in initiatives],
+        "related_law": [{"id": e["id"], "ref": short_ref(knowledge, e), "title": pick(e["title"], lang)} for e in law],
+        "source_text": source_text(knowledge, item["source"], lang),
+    }
+    data.update(_in_time_data(knowledge, item, lang))
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
+    doc.add(Heading(pick(item["name"], lang)))
+    pairs: list[tuple[str, Cell]] = [
+        ("id", item["id"]),
+        (_t(lang, "Forebyggelsesfase", "Prevention phase"), ", ".join(n["phase"][p] for p in item["phases"])),
+        (_t(lang, "Målgrupper", "Target groups"), ", ".join(n["target"][t] for t in item["target_groups"])),
+        (_t(lang, "Hvad det er", "What it is"), pick(item["summary"], lang)),
+    ]
+    if item.get("delivery"):
+        pairs.append((_t(lang, "Levering", "Delivery"), pick(item["delivery"], lang)))
+    pairs += [
+        (_t(lang, "Evidens", "Evidence"), evidence_cell(knowledge, item["evidence"], lang, item["designs"])),
+        (_t(lang, "Begrundelse", "Reason"), pick(item["evidence_reason"], lang)),
+        (_t(lang, "Notatet siger", "What the note says"), Styled(pick(level["action"], lang), "strong")),
+        (_t(lang, "Undersøgelsesdesign", "Study design"), pick(item["study_design"], lang)),
+        (_t(lang, "Undersøgt i", "Studied in"), pick(item["studied_in"], lang)),
+        (_t(lang, "Afprøvet i Danmark", "Tried in Denmark"), tried_text(item["tried_in_denmark"], lang)),
+    ]
+    if item["providers"]:
+        pairs.append((_t(lang, "Danske udbydere", "Danish providers"), ", ".join(item["providers"])))
+    if law:
+        pairs.append((_t(lang, "Lovgivning", "Law"),
+                      "; ".join(f"{pick(e['title'], lang)} (vold law {short_ref(knowledge, e)})" for e in law)))
+    if initiatives:
+        pairs.append((_t(lang, "Initiativer", "Initiatives"),
+                      "; ".join(f"{pick(i['name'], lang)} (vold initiatives {i['id']})" for i in initiatives)))
+    pairs.append((_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)))
+    doc.add(Fields(pairs))
+    if item["outcomes"]:
+        doc.add(Table(
+            [Column(_t(lang, "Resultat", "Outcome"), ratio=4),
+             Column(_t(lang, "Evidens", "Evidence"), ratio=1, min_width=9),
+             Column("ref.", no_wrap=True)],
+            [[pick(o["text"], lang), evidence_cell(knowledge, o["evidence"], lang), refs_text(o["refs"])]
+             for o in item["outcomes"]],
+            title=_t(lang, "Resultater", "Outcomes"),
+        ))
+    doc.blocks += _in_time_blocks(knowledge, item, lang)
+    return doc
+
+
+# --- what changed after the note, and the newer figures for the group (render/newer.py) -----------------------
+
+def _newer_figure_ids(item: Intervention) -> list[str]:
+    """The note's figure a men's entry (people exposed to violence, men) is compared with in newer figures."""
+    from vold_cli.views.newer import MEN
+
+    groups = set(item["target_groups"])
+    return [MEN] if {"victims", "men"} <= groups else []
+
+
+def _in_time_data(knowledge: KnowledgeBase, item: Intervention, lang: str) -> dict[str, list[FigureRecord]]:
+    from vold_cli.views.newer import figure_records
+
+    ids = _newer_figure_ids(item)
+    return {"newer_figures": [r for i in ids for r in figure_records(knowledge, i, lang)]} if ids else {}
+
+
+def _in_time_blocks(knowledge: KnowledgeBase, item: Intervention, lang: str) -> list[Block]:
+    from vold_cli.views.newer import after_note_blocks, figures_table
+
+    return after_note_blocks(knowledge, item["after_note"], lang) + figures_table(knowledge, _newer_figure_ids(item), lang)
