@@ -25,7 +25,9 @@ def _tsv(doc: Document, context: formats.Context) -> None:
 
 @pytest.fixture
 def tsv() -> Iterator[None]:
-    formats.register(formats.Format("tsv", lambda: _tsv, carries="data"))
+    formats.register(formats.Format("tsv", lambda: _tsv, carries="data",
+                                    purpose={"da": "til regneark som tabulatorsepareret tekst",
+                                             "en": "for spreadsheets, fields separated by tabs"}))
     yield
     formats.unregister("tsv")
 
@@ -44,7 +46,10 @@ def test_a_format_defined_in_a_test_works_through_a_real_command(run, tsv: None)
 
 
 def test_the_registered_format_is_offered_in_help_and_unknown_ones_are_refused(run, tsv: None) -> None:
-    assert "tsv" in run("law", "--help").stdout
+    for lang, purpose in (("en", "tsv for spreadsheets, fields separated by tabs"),
+                          ("da", "tsv til regneark som tabulatorsepareret tekst")):
+        shown = " ".join(run("law", "--help", "--lang", lang).stdout.split())
+        assert purpose in shown and "|tsv" in shown, shown  # in the --format help and its metavar
     result = run("law", "--format", "xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr and result.stdout == ""
@@ -66,10 +71,43 @@ def test_unknown_block_type_raises_in_every_human_format(name: str) -> None:
         formats.emit(doc, name, stream=io.StringIO(), title="t")
 
 
-def test_every_format_of_report_is_also_in_the_registry_and_json_carries_data() -> None:
-    assert formats.names(report=True) == ["markdown", "html"]
-    assert formats.names() == ["table", "json", "csv", "markdown"]
-    assert formats.names(tables=True) == ["table", "json", "csv", "markdown", "xlsx"]
+def _offered_in_help(run, args: list[str], lang: str) -> list[str]:
+    """The formats the --format metavar of `vold ARGS -h` lists, as the user reads them."""
+    import re
+
+    help_text = run(*args, "-h", "--lang", lang).stdout
+    return re.search(r"-f, --format \[([^\]]*)\]", help_text).group(1).split("|")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_each_command_offers_and_accepts_the_formats_of_the_registry(run, lang: str, tmp_path) -> None:
+    """Generated from the registries: every command offers in its help exactly the formats its kind is offered
+    (report, a table, any), each in the language's word, and accepts each of them by name and by that word."""
+    from vold_cli.commands.registry import entries
+    from vold_cli.output.formats import FORMATS, word
+
+    tables = {"estimate", "interventions", "law", "initiatives", "map", "check"}  # README: results that are tables
+    runnable = {"estimate": ["-p", "43000"], "check": ["--template"], "search": ["vold"], "report": ["-p", "5000"]}
+    for entry in entries():
+        if entry.children is not None:
+            continue
+        kind = {"report": "report"}.get(entry.name, "tables" if entry.name in tables else "commands")
+        expected = [f for f in FORMATS.values() if getattr(f, kind if kind != "tables" else "tables")]
+        assert _offered_in_help(run, [entry.name], lang) == [word(f, lang) for f in expected], entry.name
+        for fmt in expected:
+            if entry.name == "check" and fmt.name != "table":
+                continue  # --template writes CSV whatever the format
+            target = ["-o", str(tmp_path / f"{entry.name}.{fmt.name}"), "--force"] if fmt.files == "only" else []
+            result = run(entry.name, *runnable.get(entry.name, []), "--format", word(fmt, lang), *target,
+                         "--lang", lang)
+            assert result.exit_code == 0, (entry.name, fmt.name, result.stderr)
+        refused = [f for f in FORMATS.values() if f not in expected]
+        for fmt in refused:
+            result = run(entry.name, *runnable.get(entry.name, []), "--format", fmt.name, "--lang", lang)
+            assert result.exit_code == 2 and result.stdout == "", (entry.name, fmt.name)
+
+
+def test_json_writes_the_data_of_a_lazy_document() -> None:
     out = io.StringIO()
     formats.emit(Document(data=lambda: {"a": 1}), "json", stream=out)
     assert out.getvalue() == '{\n  "a": 1\n}\n'
@@ -110,7 +148,8 @@ def _bin(doc: Document, context: formats.Context) -> None:
 
 @pytest.fixture
 def binfmt() -> Iterator[None]:
-    formats.register(formats.Format("bin", lambda: _bin, carries="data", commands=False, tables=True, files="only"))
+    formats.register(formats.Format("bin", lambda: _bin, carries="data", commands=False, tables=True, files="only",
+                                    purpose={"da": "til andre programmer", "en": "for other programs"}))
     yield
     formats.unregister("bin")
 

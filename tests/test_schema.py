@@ -196,9 +196,9 @@ ANY_ALLOWED: dict[str, int] = {
     "output/blocks.py": 14,
     # the workbook writer: openpyxl has no type information, so its sheet and cells are Any
     "output/xlsx.py": 4,
-    # the Click boundary: overrides of click.Group's methods, and the Danish help put into Click's command tree
+    # the Click boundary: overrides of click.Group's methods (the root group, and the registry's lazy group)
     "commands/app.py": 8,
-    "i18n/help_da.py": 4,
+    "commands/registry.py": 3,
 }
 
 

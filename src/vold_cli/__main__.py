@@ -34,13 +34,9 @@ def main() -> None:
         import gc
 
         gc.disable()  # a short-lived process: the cyclic collector only re-walks what the imports and the data create
-        from vold_cli import commands as cli
+        from vold_cli.commands.app import app
 
-        cli.RUNNING = sys.argv[1:]
-        from vold_cli.commands.app import app, keep_only
-
-        keep_only(sys.argv[1:])
-        app()
+        app()  # builds the root group only; the command asked for is imported and built when Click resolves it
     except KeyboardInterrupt:  # raised by other means than SIGINT (the CLI itself maps it inside a command)
         if sys.stderr is not None:
             try:

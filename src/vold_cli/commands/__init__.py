@@ -1,6 +1,5 @@
 """The command line: parse options, call the core, hand the result to a renderer. Errors are mapped to
-stderr and exit codes in one place (`app.VoldGroup.main`)."""
+stderr and exit codes in one place (`app.VoldGroup`).
 
-#: The command line `vold` runs (set by __main__ before it imports cli.app, which then registers only the module of
-#: that command); None when the app is imported otherwise, e.g. by tests: every command is registered.
-RUNNING: list[str] | None = None
+Each command is the module of this folder named as the command (`law.py` is `vold law`), found through the registry
+(`registry.py`) and imported only when it is run; common.py, complete.py, registry.py and app.py declare none."""

@@ -8,51 +8,38 @@ from typing import Annotated, Any
 
 import click
 import typer
-from typer.core import TyperGroup
 
 from vold_cli import __version__
 from vold_cli.commands.common import LangOpt
+from vold_cli.commands.registry import Both, Entry, LazyGroup, localize
 from vold_cli.errors import EXIT_INTERRUPTED, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
 
-HELP = """\
-Decision support for planning the social effort against violence in close relationships between adults
-(partner violence), from Socialstyrelsen's knowledge note (2013).
-
-\b
-Examples:
-  vold estimate --population 43000      the note's figures for 43,000 citizens
-  vold estimate --municipality Aarhus   the same for a municipality (2024)
-  vold interventions --phase secondary  what stops violence, strongest first
-  vold interventions safe-dates         all about one intervention
-  vold law 109                          Serviceloven § 109, and what changed
-  vold map                              evidence gap map: phase x target group
-  vold search kaerestevold              search, Danish letters optional
-  vold report -m Viborg -o plan.html    a planning brief as one HTML file
-  vold check tilbud.csv -m Viborg       your own offers against the note
-
-Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error, 130 interrupted.
-"""
-
-# One line each in `vold --help` (Click would cut the docstrings' first sentences with "...").
-SUMMARIES = {
-    "estimate": "How many are likely affected locally, with costs and caveats",
-    "interventions": "Interventions by phase, target group and evidence",
-    "law": "Legal references in the note, and what has changed since",
-    "initiatives": "Initiatives the note listed (2013), with a status by today",
-    "phases": "The three prevention phases and their strongest evidence",
-    "map": "Evidence gap map: target group x prevention phase",
-    "evidence": "The evidence scale and what each level suggests doing",
-    "profile": "Who is more often exposed or uses violence; crisis centres",
-    "definition": "The definition, the forms of violence, the two kinds of data",
-    "implementation": "Drivers, factors and the four implementation strategies",
-    "documentation": "Goals -> indicators -> data sources, and where none exist",
-    "economy": "National annual costs by item, and what they leave out",
-    "figures": "The note's national figures, each with the note's own reservation",
-    "search": "Search the chosen language's texts; each hit names the command that shows it",
-    "report": "A planning brief as Markdown or one self-contained HTML file",
-    "check": "Your own offers held against the evidence, the law and the need",
-    "kb": "Validate, describe or copy the knowledge base",
-}
+#: The root's help: what vold is for, the examples, the exit codes (its options carry their own words below).
+ROOT = Entry(
+    "vold", order=0, summary=Both(da="", en=""),
+    help=Both(da="Beslutningsstøtte til planlægning af den sociale indsats mod vold i nære relationer mellem voksne "
+                 "(partnervold), bygget på Socialstyrelsens vidensnotat (2013).",
+              en="Decision support for planning the social effort against violence in close relationships between "
+                 "adults (partner violence), from Socialstyrelsen's knowledge note (2013)."),
+    examples=(
+        ("vold estimate --population 43000", Both(da="notatets tal for 43.000 borgere",
+                                                  en="the note's figures for 43,000 citizens")),
+        ("vold estimate --municipality Aarhus", Both(da="det samme for en kommune (2024)",
+                                                     en="the same for a municipality (2024)")),
+        (Both(da="vold interventions --phase sekundær", en="vold interventions --phase secondary"),
+         Both(da="indsatser mod volden, stærkest først", en="what stops violence, strongest first")),
+        ("vold interventions safe-dates", Both(da="alt om én indsats", en="all about one intervention")),
+        ("vold law 109", Both(da="serviceloven § 109 og ændringerne", en="Serviceloven § 109, and what changed")),
+        ("vold map", Both(da="evidenskort: fase x målgruppe", en="evidence gap map: phase x target group")),
+        (Both(da="vold search kaerestevold", en="vold search kaerestevold -l da"),
+         Both(da="søg, danske bogstaver valgfri", en="search Danish, Danish letters optional")),
+        ("vold report -m Viborg -o plan.html", Both(da="et planlægningsgrundlag som én HTML-fil",
+                                                    en="a planning brief as one HTML file")),
+        ("vold check tilbud.csv -m Viborg", Both(da="egne tilbud holdt op mod notatet",
+                                                 en="your own offers against the note")),
+    ),
+    after=Both(da="Afslutningskoder: 0 udført, 1 ikke fundet eller ugyldig vidensbase, 2 forkert brug, 130 afbrudt.",
+               en="Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error, 130 interrupted."))
 
 
 def _say(line: str) -> None:
@@ -117,10 +104,8 @@ def _choose_language(group: click.Group, argv: list[str]) -> None:
         from vold_cli.i18n import click_catalog as i18n
 
         i18n.activate(language)
-    if language == "da":
-        from vold_cli.i18n.help_da import translate_help
-
-        translate_help(group)
+    group.help = ROOT.text(language)
+    localize(group, _root, language)
 
 
 def _drop_stdout() -> None:
@@ -171,29 +156,7 @@ def _writes_to_file(argv: list[str]) -> bool:
     return False
 
 
-class WholeSummaries(TyperGroup):
-    """A group whose command list shows each summary whole, wrapped to the terminal."""
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list with whole summaries, wrapped to the terminal, never cut with '...'."""
-        # Click's gettext: Danish when the language is Danish (cli/i18n.py)
-        translate: Callable[[str], str] = getattr(click.core, "_")  # noqa: B009
-
-        from vold_cli.i18n.lang import current
-
-        summaries = SUMMARIES if current() != "da" else {}  # Danish: cli/help_da.py put them in short_help
-        rows = []
-        for name in self.list_commands(ctx):
-            cmd = self.get_command(ctx, name)
-            if cmd is None or cmd.hidden:
-                continue
-            rows.append((name, summaries.get(name) or cmd.short_help or cmd.get_short_help_str(limit=10_000)))
-        if rows:
-            with formatter.section(translate("Commands")):
-                formatter.write_dl(rows)
-
-
-class VoldGroup(WholeSummaries):
+class VoldGroup(LazyGroup):
     """Runs the app without Click's standalone handling, so every failure is mapped here exactly once."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -285,7 +248,7 @@ class VoldGroup(WholeSummaries):
 app = typer.Typer(
     cls=VoldGroup,
     name="vold",
-    help=HELP,
+    help=ROOT.text("en"),
     no_args_is_help=True,
     add_completion=False,  # our own --install-completion/--show-completion below take a shell name
     suggest_commands=False,  # Click suggests already (in the chosen language); Typer's would say it twice
@@ -337,62 +300,31 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+SHELL = Both(da="[SKAL]", en="[SHELL]")
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    kb: Annotated[Path | None, typer.Option("--kb", metavar="PATH", show_default=False,
-                  help="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins).")] = None,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=Both(
+        da="Vis versionen og afslut.", en="Show the version and exit."))] = False,
+    kb: Annotated[Path | None, typer.Option("--kb", metavar=Both(da="STI", en="PATH"), show_default=False, help=Both(
+        da="Vidensmappe til alle kommandoer (også VOLD_KB; en kommandos egen --kb går forud).",
+        en="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins)."))] = None,
     lang: LangOpt = None,
     install_completion: Annotated[str | None, typer.Option(
-        "--install-completion", metavar="[SHELL]", expose_value=False,
-        is_eager=True, callback=_completion("install"), show_default=False,
-        help="Install completion for SHELL (bash, zsh, fish; default: the current shell).")] = None,
+        "--install-completion", metavar=SHELL, expose_value=False, is_eager=True, callback=_completion("install"),
+        show_default=False, help=Both(
+            da="Installér fuldførelse for SKAL (bash, zsh, fish; standard: den aktuelle skal).",
+            en="Install completion for SHELL (bash, zsh, fish; default: the current shell)."))] = None,
     show_completion: Annotated[str | None, typer.Option(
-        "--show-completion", metavar="[SHELL]", expose_value=False,
-        is_eager=True, callback=_completion("show"), show_default=False,
-        help="Print the completion script for SHELL (default: the current shell).")] = None,
+        "--show-completion", metavar=SHELL, expose_value=False, is_eager=True, callback=_completion("show"),
+        show_default=False, help=Both(
+            da="Skriv fuldførelsesscriptet for SKAL (standard: den aktuelle skal).",
+            en="Print the completion script for SHELL (default: the current shell)."))] = None,
 ) -> None:
     """Decision support for planning against violence in close relationships."""
     ctx.obj = {"kb": kb}
-
-
-#: The module that defines each command (browse: every other one). `vold` imports only the one it runs.
-_HOMES = {"kb": "kb", "estimate": "estimate", "report": "report", "check": "check"}
-
-
-def _register(only: str | None = None) -> None:
-    """Register the commands, in the order of `vold --help`; with `only` (a command's name, as __main__ passes
-    it) just the module that defines it, so running one command does not import the others'."""
-    wanted = _HOMES.get(only, "browse") if only in SUMMARIES else None
-    if wanted in (None, "kb"):
-        from vold_cli.commands import kb
-
-        app.add_typer(kb.app, name="kb", cls=WholeSummaries)
-    if wanted in (None, "estimate"):
-        from vold_cli.commands import estimate
-
-        estimate.register(app)
-    if wanted in (None, "browse"):
-        from vold_cli.commands import browse
-
-        browse.register(app)
-    if wanted in (None, "report"):
-        from vold_cli.commands import report
-
-        report.register(app)
-    if wanted in (None, "check"):
-        from vold_cli.commands import check
-
-        check.register(app)
-
-
-def _only() -> str | None:
-    """The command __main__ is about to run (vold_cli.commands.RUNNING), None when imported otherwise (tests)."""
-    from vold_cli.commands import RUNNING
-
-    return _wanted(RUNNING) if RUNNING is not None else None
 
 
 _ROOT_OPTIONS_WITH_VALUE = {"--kb", "--lang", "-l"}
@@ -411,16 +343,3 @@ def _wanted(argv: list[str]) -> str | None:
             continue
         return None if arg.startswith("-") else arg
     return None
-
-
-_register(_only())
-
-
-def keep_only(argv: list[str]) -> None:
-    """Let Typer build Click objects only for the command being run (all of them for help, errors, unknown names)."""
-    name = _wanted(argv)
-    commands = [c for c in app.registered_commands if c.name == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if commands or groups:
-        app.registered_commands = commands
-        app.registered_groups = groups

@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vold_cli.commands.common import (
+    FILE,
+    NAME_OR_CODE,
+    YEAR,
+    ForceOpt,
     Format,
     KbOpt,
     LangOpt,
@@ -15,50 +19,77 @@ from vold_cli.commands.common import (
     lang_of,
     load_kb,
 )
+from vold_cli.commands.registry import Both, command
 
 if TYPE_CHECKING:
     from vold_cli.kb.schema import Municipality
 
 
+@command(
+    "check", order=150,
+    summary=Both(da="Hold kommunens egne tilbud op mod notatet: evidens, dækning, lov og pladser.",
+                 en="Your own offers held against the evidence, the law and the need"),
+    help=Both(
+        da="Hold kommunens egne tilbud op mod notatet: hvert tilbuds evidens (tilbud, notatet ikke anbefaler, "
+           "først), dækningen af forebyggelsesfase x målgruppe, en tjekliste over notatets lovhenvisninger, "
+           "krisecenterpladser over for Europarådets norm, og hvad man bør se på bagefter.\n\n"
+           "Kolonner (dansk eller engelsk, store eller små bogstaver): tilbud/offer (skal med), "
+           "indsats/intervention, fase/phase, målgruppe/target (flere: ';' eller ','), pladser/places, lov/law. "
+           "Afslutter med 1 for en fil, der mangler eller har ugyldigt indhold, 2 for forkert brug.",
+        en="Hold the municipality's own offers against the note: each offer's evidence (offers the note does not "
+           "recommend first), coverage of prevention phase x target group, a checklist of the note's legal "
+           "references, crisis-centre places against the Council of Europe benchmark, and what to look at "
+           "next.\n\n"
+           "Columns (Danish or English, any case): tilbud/offer (required), indsats/intervention, fase/phase, "
+           "målgruppe/target (several: ';' or ','), pladser/places, lov/law. Exit 1 for a file that is missing or "
+           "has invalid content, 2 for a usage error."),
+    examples=(
+        "vold check --template -o tilbud.csv --lang da",
+        "vold check tilbud.csv --municipality Viborg",
+        "vold check tilbud.csv --region Midtjylland",
+        "vold check tilbud.yaml --population 43000 --format json",
+        Both(da="vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx",
+             en="vold check tilbud.csv -m Viborg --format xlsx -o check.xlsx"),
+    ))
 def check(
-    file: Annotated[Path | None, typer.Argument(metavar="[FILE]", show_default=False,
-                    help="The list of offers: CSV (comma or semicolon, as Excel saves it), YAML, or xlsx "
-                         "(needs openpyxl).")] = None,
-    template: Annotated[bool, typer.Option("--template", help="Write a small CSV template (headers in --lang, "
-                                                              "two example rows) instead of checking.")] = False,
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False,
-                      help="Write the check (or, with --template, the template) to FILE instead of stdout (required "
-                           "for xlsx; never over an existing file without --force).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
-    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N", show_default=False,
-                          help="Inhabitants, to hold crisis-centre places against the benchmark.")] = None,
-    municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
-                            show_default=False, help="Municipality name (Danish letters optional) or code.")] = None,
-    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE", show_default=False,
-                      help="Region by name (Danish letters optional) or code 1081-1085: its summed population.")] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
-                    help="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: "
-                         "the latest).")] = None,
+    file: Annotated[Path | None, typer.Argument(
+        metavar=Both(da="[FIL]", en="[FILE]"), show_default=False, help=Both(
+            da="Listen over tilbud: CSV (komma eller semikolon, som Excel gemmer den), YAML eller xlsx (kræver "
+               "openpyxl).",
+            en="The list of offers: CSV (comma or semicolon, as Excel saves it), YAML, or xlsx (needs "
+               "openpyxl)."))] = None,
+    template: Annotated[bool, typer.Option("--template", help=Both(
+        da="Skriv en lille CSV-skabelon (overskrifter på --lang, to eksempelrækker) i stedet for at kontrollere.",
+        en="Write a small CSV template (headers in --lang, two example rows) instead of checking."))] = False,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar=FILE, show_default=False, help=Both(
+            da="Skriv kontrollen (eller, med --template, skabelonen) til FIL i stedet for standardoutput (kræves "
+               "for xlsx; aldrig over en eksisterende fil uden --force).",
+            en="Write the check (or, with --template, the template) to FILE instead of stdout (required for xlsx; "
+               "never over an existing file without --force)."))] = None,
+    force: ForceOpt = False,
+    population: Annotated[str | None, typer.Option(
+        "--population", "-p", metavar="N", show_default=False, help=Both(
+            da="Indbyggere, til at holde krisecenterpladser op mod normen.",
+            en="Inhabitants, to hold crisis-centre places against the benchmark."))] = None,
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, help=Both(
+            da="Kommunens navn (danske bogstaver valgfri; også 'Aarhus Kommune') eller kode.",
+            en="Municipality name (Danish letters optional; also 'Aarhus Kommune') or code."))] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", metavar=NAME_OR_CODE, show_default=False, help=Both(
+            da="Region ved navn (danske bogstaver valgfri) eller kode 1081-1085: dens samlede befolkning.",
+            en="Region by name (Danish letters optional) or code 1081-1085: its summed population."))] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", "-y", metavar=YEAR, show_default=False, help=Both(
+            da="Befolkningsår for --municipality eller --region: 2013, 2017, 2021 eller 2024 (standard: det "
+               "seneste).",
+            en="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: the "
+               "latest)."))] = None,
     kb: KbOpt = None,
     fmt: TableFormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Hold the municipality's own offers against the note: each offer's evidence (offers the note does not
-    recommend first), coverage of prevention phase x target group, a checklist of the note's legal references,
-    crisis-centre places against the Council of Europe benchmark, and what to look at next.
-
-    Columns (Danish or English, any case): tilbud/offer (required), indsats/intervention, fase/phase,
-    målgruppe/target (several: ';' or ','), pladser/places, lov/law. Exit 1 for a file that is missing or
-    has invalid content, 2 for a usage error.
-
-    \b
-    Examples:
-      vold check --template -o tilbud.csv --lang da
-      vold check tilbud.csv --municipality Viborg
-      vold check tilbud.csv --region Midtjylland
-      vold check tilbud.yaml --population 43000 --format json
-      vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx
-    """
     from vold_cli.errors import UsageError
 
     language = lang_of(lang)
@@ -125,7 +156,3 @@ def _template(lang: str, output: Path | None, force: bool) -> None:
 
     write_text_atomic(output, "\ufeff" + text, force=force)  # the byte-order mark makes Excel read UTF-8
     sys.stderr.write(f"Wrote {output}.\n")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("check")(check)

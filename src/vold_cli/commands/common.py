@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import click
 import typer
 
+from vold_cli.commands.registry import Both
 from vold_cli.i18n.lang import resolve_lang
 from vold_cli.output.blocks import Document
 
@@ -15,42 +16,71 @@ if TYPE_CHECKING:
     import datetime
 
     from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.output.formats import Format as OutputFormat
 
 
 class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Choice generic
-    """The formats of the registry (render/formats.py), read when the option is parsed or shown; any case, and
-    the Danish words of vocab.py ('tabel') beside the names."""
+    """The formats of the registry (output/formats.py), read when the option is parsed or shown: its names, any
+    case, and each format's Danish word and aliases ('tabel', 'md'). The option's help is built from the registry
+    too (`help_text`), in the chosen language."""
 
     def __init__(self, *, report: bool = False, tables: bool = False) -> None:
         self.report = report
         self.tables = tables  # the formats of a command whose result is a table (also xlsx)
         super().__init__([], case_sensitive=False)
 
+    def offered(self) -> "list[OutputFormat]":
+        from vold_cli.output.formats import offered
+
+        return offered(report=self.report, tables=self.tables)
+
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
-        from vold_cli.output.formats import names
-
-        return names(report=self.report, tables=self.tables)
+        return [fmt.name for fmt in self.offered()]
 
     @choices.setter
     def choices(self, value: object) -> None:
         pass
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        from vold_cli.core.vocab import label
         from vold_cli.i18n.lang import current
+        from vold_cli.output.formats import word
 
-        return "[" + "|".join(label("format", name, current()) for name in self.choices) + "]"
+        return "[" + "|".join(word(fmt, current()) for fmt in self.offered()) + "]"
+
+    def help_text(self, lang: str) -> str:
+        """'Output format: table for people; json, csv, markdown for files and scripts' in `lang`: the formats
+        offered, those for the same purpose together."""
+        from vold_cli.output.formats import word
+
+        groups: list[tuple[str, list[str]]] = []
+        for fmt in self.offered():
+            purpose = fmt.purpose[lang]
+            if groups and groups[-1][0] == purpose:
+                groups[-1][1].append(word(fmt, lang))
+            else:
+                groups.append((purpose, [word(fmt, lang)]))
+        return FORMAT_HELP.pick(lang) + " " + "; ".join(f"{', '.join(names)} {purpose}" for purpose, names in groups) + "."
+
+    def word(self, name: str, lang: str) -> str:
+        """The word `lang`'s help shows for the format `name`."""
+        from vold_cli.output.formats import FORMATS, word
+
+        return word(FORMATS[name], lang) if name in FORMATS else name
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
-        if value in self.choices:  # the name itself (and the default): nothing more to load
+        if value in self.choices:  # the name itself (and the default): nothing more to compare
             return value
-        from vold_cli.core.vocab import lookup
+        from vold_cli.text import loose
 
-        found = lookup("format", str(value))
-        if found is not None and found in self.choices:
-            return found
+        key = loose(str(value))
+        for fmt in self.offered():
+            if key and key in {loose(fmt.name), loose(fmt.da or ""), *(loose(alias) for alias in fmt.aliases)}:
+                return fmt.name
         return super().convert(value, param, ctx)
+
+
+FORMAT_HELP = Both(da="Format:", en="Output format:")
 
 
 class Format:
@@ -65,31 +95,42 @@ class Lang(str, Enum):
     en = "en"
 
 
-FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", click_type=FormatChoice(), help="Output format: table for people; json, csv, markdown for files and scripts.")
-]
-TableFormatOpt = Annotated[
-    str, typer.Option("--format", "-f", click_type=FormatChoice(tables=True),
-                      help="Output format: table for people; json, csv, markdown for files and scripts; xlsx for "
-                           "Excel (needs -o FILE).")
-]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice())]
+TableFormatOpt = Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice(tables=True))]
+FILE = Both(da="FIL", en="FILE")
+YEAR = Both(da="ÅR", en="YEAR")
+NAME_OR_CODE = Both(da="NAVN_ELLER_KODE", en="NAME_OR_CODE")
 OutputOpt = Annotated[
     str | None,
-    typer.Option("--output", "-o", metavar="FILE", show_default=False,
-                 help="Write to FILE instead of stdout (- is stdout; required for xlsx; never over an existing file "
-                      "without --force)."),
+    typer.Option("--output", "-o", metavar=FILE, show_default=False, help=Both(
+        da="Skriv til FIL i stedet for standardoutput ('-' er standardoutput; kræves for xlsx; aldrig over en "
+           "eksisterende fil uden --force).",
+        en="Write to FILE instead of stdout (- is stdout; required for xlsx; never over an existing file without "
+           "--force).")),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help=Both(
+    da="Overskriv FIL, hvis den findes og er en almindelig fil.",
+    en="Overwrite FILE if it exists and is a regular file."))]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", "-l", case_sensitive=False, help="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.",
-                 show_default=False),
+    typer.Option("--lang", "-l", case_sensitive=False, show_default=False, help=Both(
+        da="Svarets sprog: da eller en. Standard: VOLD_LANG, ellers systemets sprog (da_* -> da), ellers en.",
+        en="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.")),
 ]
 KbOpt = Annotated[
     Path | None,
-    typer.Option("--kb", help="Use the knowledge folder at PATH instead of the bundled one (also VOLD_KB).",
-                 metavar="PATH", show_default=False),
+    typer.Option("--kb", metavar=Both(da="STI", en="PATH"), show_default=False, help=Both(
+        da="Brug vidensmappen STI i stedet for den medfølgende (også VOLD_KB).",
+        en="Use the knowledge folder at PATH instead of the bundled one (also VOLD_KB).")),
 ]
+PhaseOpt = Annotated[list[str] | None, typer.Option(
+    "--phase", metavar=Both(da="FASE", en="PHASE"), show_default=False, help=Both(
+        da="primær, sekundær eller tertiær (også primary, secondary, tertiary); gentag for flere (ELLER).",
+        en="primary, secondary or tertiary; repeat for several (OR)."))]
+TargetOpt = Annotated[list[str] | None, typer.Option(
+    "--target", metavar=Both(da="MÅLGRUPPE", en="GROUP"), show_default=False, help=Both(
+        da="Målgruppe, fx unge, voldsudsatte, fagpersoner (se `vold map`); gentag for flere (ELLER).",
+        en="Target group, e.g. young-people, victims, professionals (see `vold map`); repeat for several (OR)."))]
 
 
 def lang_of(option: Lang | None) -> str:
@@ -174,3 +215,27 @@ def _bad_today(value: str) -> "datetime.date":
 
     raise UsageError(f"Invalid VOLD_TODAY {quote(value)}: not a date.",
                      hint="Set it as YYYY-MM-DD, e.g. VOLD_TODAY=2026-01-15, or unset it to use today's date.")
+
+
+def choices(values: list[str] | None, kind: str, option: str, knowledge: "KnowledgeBase | None", lang: str) -> list[str]:
+    """Ids for the values typed for a choice option (English ids or Danish words, Danish letters optional; see
+    core/vocab.py); a usage error naming the valid values for one that is none of them."""
+    from vold_cli.core.vocab import normalise_all
+
+    return normalise_all(kind, values, option=option, lang=lang, knowledge=knowledge)
+
+
+def emit_table(doc: Document, fmt: str, knowledge: "KnowledgeBase", language: str, target: Path | None,
+               force: bool, title_da: str, title_en: str) -> None:
+    """emit for a listing whose result is a table: also to -o FILE, and as a workbook with the note and the
+    data sources beside the records (built only when a workbook is written)."""
+    from vold_cli.i18n.lang import tr
+
+    if doc.about is None:
+        def about() -> list[tuple[str, str]]:
+            from vold_cli.views.common import file_about
+
+            return file_about(knowledge, language, data_sources=["after-the-note"])
+
+        doc.about = about
+    emit(doc, fmt, output=target, force=force, title=tr(language, title_da, title_en), lang=language)

@@ -7,6 +7,8 @@ import typer
 
 from vold_cli.commands import complete
 from vold_cli.commands.common import (
+    NAME_OR_CODE,
+    YEAR,
     ForceOpt,
     Format,
     KbOpt,
@@ -18,27 +20,7 @@ from vold_cli.commands.common import (
     lang_of,
     load_kb,
 )
-
-EXAMPLES = """
-
-\b
-Examples:
-  vold estimate --population 43000
-  vold estimate --municipality Aarhus
-  vold estimate --municipality 791 --year 2013
-  vold estimate --municipality Aeroe --format json
-  vold estimate -m Viborg -m Skive -m Silkeborg       # side by side
-  vold estimate --region Sjælland                     # or sjaelland, 1085
-  vold estimate --all --sort population:desc          # every area
-  vold estimate --all --format xlsx -o skøn.xlsx      # for Excel
-
-\b
---sort takes code, name, population, women, men, stays or
-places, ascending by default; add :desc (or :asc), e.g.
-population:desc. With --all the municipalities and the regions
-are each sorted and the country comes last; a comparison keeps
-the order given unless --sort is given.
-"""
+from vold_cli.commands.registry import Both, command
 
 
 def _choose(population: str | None, municipality: list[str], region: str | None, every: bool, lang: str) -> str:
@@ -61,35 +43,70 @@ def _choose(population: str | None, municipality: list[str], region: str | None,
     return given[0]
 
 
+@command(
+    "estimate", order=10,
+    summary=Both(da="Hvor mange borgere er sandsynligvis berørt: nationale tal skaleret til kommunen.",
+                 en="How many are likely affected locally, with costs and caveats"),
+    help=Both(
+        da="Hvor mange borgere er sandsynligvis berørt: hvert nationalt tal i notatet skaleret til et "
+           "indbyggertal, med forventninger til krisecentre, udgifter, et mål for kapacitet og de forbehold, der "
+           "hører til.\n\nEt meget løst skøn, lavet på notatets egen måde (i forhold til hele befolkningen).",
+        en="How many citizens are likely affected: every national figure of the note scaled to a population, "
+           "with crisis-centre expectations, costs, a capacity benchmark and the caveats that go with them.\n\n"
+           "A very loose estimate, made the note's own way (proportional to total population)."),
+    examples=(
+        "vold estimate --population 43000",
+        "vold estimate --municipality Aarhus",
+        "vold estimate --municipality 791 --year 2013",
+        "vold estimate --municipality Aeroe --format json",
+        ("vold estimate -m Viborg -m Skive -m Silkeborg", Both(da="side om side", en="side by side")),
+        ("vold estimate --region Sjælland", Both(da="eller sjaelland, 1085", en="or sjaelland, 1085")),
+        ("vold estimate --all --sort population:desc", Both(da="alle områder", en="every area")),
+        ("vold estimate --all --format xlsx -o skøn.xlsx", Both(da="til Excel", en="for Excel")),
+    ),
+    after=Both(
+        da="--sort tager code, name, population, women, men, stays eller places (kode, navn, indbyggere, kvinder, "
+           "mænd, ophold, pladser), stigende som standard; tilføj :desc (eller :asc), fx population:desc. Med "
+           "--all sorteres kommunerne og regionerne hver for sig, og hele landet kommer sidst; en sammenligning "
+           "beholder den givne rækkefølge, medmindre --sort er givet.",
+        en="--sort takes code, name, population, women, men, stays or places, ascending by default; add :desc (or "
+           ":asc), e.g. population:desc. With --all the municipalities and the regions are each sorted and the "
+           "country comes last; a comparison keeps the order given unless --sort is given."))
 def estimate(
-    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
-                          help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
-    municipality: Annotated[list[str] | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
-                            help="Municipality name (Danish letters optional: Aeroe = Ærø) or code (791); "
-                                 "repeat (2-10) to compare side by side.", show_default=False,
-                            autocompletion=complete.municipalities)] = None,
-    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME_OR_CODE",
-                      help="Region by name (with or without 'Region', Danish letters optional) or code 1081-1085.",
-                      show_default=False)] = None,
-    every: Annotated[bool, typer.Option("--all", "-a", help="Every municipality, the five regions and the country in "
-                                        "one table.")] = False,
-    sort: Annotated[str | None, typer.Option("--sort", "-s", metavar="COLUMN[:desc]",
-                    help="For --all and comparisons: code, name, population, women, men, stays or places; "
-                         "add :desc for descending.", show_default=False)] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
-                    help="Population year for municipalities, regions and --all (default: the latest in the "
-                         "knowledge base).", show_default=False)] = None,
+    population: Annotated[str | None, typer.Option(
+        "--population", "-p", metavar="N", show_default=False, help=Both(
+            da="Antal indbyggere: 43000, 43.000, 43,000 eller '43 000'.",
+            en="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'."))] = None,
+    municipality: Annotated[list[str] | None, typer.Option(
+        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, autocompletion=complete.municipalities,
+        help=Both(da="Kommunens navn (danske bogstaver valgfri: Aeroe = Ærø; også 'Aarhus Kommune') eller kode "
+                     "(791); gentag (2-10 gange) for at sammenligne side om side.",
+                  en="Municipality name (Danish letters optional: Aeroe = Ærø; also 'Aarhus Kommune') or code "
+                     "(791); repeat (2-10 times) to compare side by side."))] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", "-r", metavar=NAME_OR_CODE, show_default=False, help=Both(
+            da="Region ved navn (med eller uden 'Region', danske bogstaver valgfri) eller kode 1081-1085.",
+            en="Region by name (with or without 'Region', Danish letters optional) or code 1081-1085."))] = None,
+    every: Annotated[bool, typer.Option("--all", "-a", help=Both(
+        da="Alle kommuner, de fem regioner og hele landet i én tabel.",
+        en="Every municipality, the five regions and the country in one table."))] = False,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", "-s", metavar=Both(da="KOLONNE[:desc]", en="COLUMN[:desc]"), show_default=False, help=Both(
+            da="Til --all og sammenligninger: code, name, population, women, men, stays eller places; tilføj :desc "
+               "for faldende.",
+            en="For --all and comparisons: code, name, population, women, men, stays or places; add :desc for "
+               "descending."))] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", "-y", metavar=YEAR, show_default=False, help=Both(
+            da="Befolkningsår for kommuner, regioner og --all: 2013, 2017, 2021 eller 2024 (standard: det seneste).",
+            en="Population year for municipalities, regions and --all: 2013, 2017, 2021 or 2024 (default: the "
+               "latest)."))] = None,
     kb: KbOpt = None,
     fmt: TableFormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """How many citizens are likely affected: every national figure of the note scaled to a population,
-    with crisis-centre expectations, costs, a capacity benchmark and the caveats that go with them.
-
-    A very loose estimate, made the note's own way (proportional to total population).
-    """
     from vold_cli.errors import UsageError
     from vold_cli.i18n.lang import tr
 
@@ -129,10 +146,3 @@ def estimate(
         estimated = compute(knowledge, population=count, municipality=muni, year=year)
     emit(estimate_document(knowledge, estimated, language), fmt, output=target, force=force,
          title=sheet_title(estimated, language), lang=language)
-
-
-estimate.__doc__ = (estimate.__doc__ or "") + EXAMPLES
-
-
-def register(app: typer.Typer) -> None:
-    app.command("estimate")(estimate)

@@ -9,12 +9,17 @@ if TYPE_CHECKING:
     from vold_cli.core.newer import KnowledgeAge
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
+from vold_cli.commands.registry import Both, group
 from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Paragraph, Styled, Table
 
-app = typer.Typer(
-    help="Validate, describe or copy the knowledge base.\n\n\b\nExamples:\n  vold kb info\n  vold kb validate ./my-knowledge\n  vold kb init ./my-knowledge",
-    no_args_is_help=True,
-)
+kb_group = group(
+    "kb", module=__name__, order=170,
+    summary=Both(da="Kontrollér, beskriv eller kopiér vidensbasen.",
+                 en="Validate, describe or copy the knowledge base"),
+    help=Both(da="Kontrollér, beskriv eller kopiér vidensbasen.", en="Validate, describe or copy the knowledge base."),
+    examples=("vold kb info",
+              Both(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),
+              Both(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
 
 
 #: What the lists of the knowledge files hold, in words for people (the YAML keys stay in JSON). A key missing
@@ -54,18 +59,23 @@ def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
     return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
 
 
-@app.command("validate")
+@kb_group.command(
+    "validate",
+    summary=Both(da="Kontrollér en vidensmappe.", en="Check a knowledge folder"),
+    help=Both(da="Kontrollér en vidensmappe: YAML-syntaks, skema, oversættelser og krydshenvisninger.\n\n"
+                 "Afslutter med 1 og én linje, der nævner fil, post og felt for det første problem.",
+              en="Check a knowledge folder: YAML syntax, schema, translations and cross-references.\n\n"
+                 "Exits 1 with one line naming the file, entry and field of the first problem."),
+    examples=("vold kb validate", Both(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
 def validate(
-    path: Annotated[Path | None, typer.Argument(help="Knowledge folder to check (default: --kb, VOLD_KB or the bundled one).",
-                                                 show_default=False)] = None,
+    path: Annotated[Path | None, typer.Argument(
+        metavar=Both(da="[MAPPE]", en="[DIR]"), show_default=False, help=Both(
+            da="Vidensmappen, der skal kontrolleres (standard: --kb, VOLD_KB eller den medfølgende).",
+            en="Knowledge folder to check (default: --kb, VOLD_KB or the bundled one)."))] = None,
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Check a knowledge folder: YAML syntax, schema, translations and cross-references.
-
-    Exits 1 with one line naming the file, entry and field of the first problem.
-    """
     from vold_cli.core.query import section_counts
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.loader import load
@@ -82,9 +92,15 @@ def validate(
     emit(doc, fmt)
 
 
-@app.command("info")
+@kb_group.command(
+    "info",
+    summary=Both(da="Vidensbasens titel, udgave, version og indhold.",
+                 en="Title, edition, version and contents of the knowledge base"),
+    help=Both(da="Vidensbasens titel, udgiver, år, udgave og version, dens indhold og hvorfra den er indlæst.",
+              en="Title, publisher, year, edition and version of the knowledge base, its contents and where it was "
+                 "loaded from."),
+    examples=("vold kb info", "vold kb info --format json"))
 def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
-    """Title, publisher, year, edition and version of the knowledge base, its contents and where it was loaded from."""
     from vold_cli.core.newer import knowledge_age
     from vold_cli.core.query import section_counts
     from vold_cli.i18n.lang import pick
@@ -152,15 +168,21 @@ def _age_fields(age: "KnowledgeAge", lang: str) -> list[tuple[str, str]]:
     ]
 
 
-@app.command("init")
+@kb_group.command(
+    "init",
+    summary=Both(da="Kopiér vidensbasen til en ny mappe til redigering.",
+                 en="Copy the knowledge base to a new folder for editing"),
+    help=Both(da="Skriv en kopi af vidensbasen til MAPPE til lokal redigering (brug den med --kb MAPPE eller "
+                 "VOLD_KB=MAPPE).\n\nRører aldrig en mappe, der findes i forvejen.",
+              en="Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or "
+                 "VOLD_KB=DIR).\n\nRefuses to touch a folder that already exists."),
+    examples=(Both(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),))
 def init(
-    directory: Annotated[str, typer.Argument(help="New folder to create; must not exist.", metavar="DIR")],
+    directory: Annotated[str, typer.Argument(
+        metavar=Both(da="MAPPE", en="DIR"),
+        help=Both(da="Den nye mappe; den må ikke findes.", en="New folder to create; must not exist."))],
     kb: KbOpt = None,
 ) -> None:
-    """Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or VOLD_KB=DIR).
-
-    Refuses to touch a folder that already exists.
-    """
     from vold_cli.output.files import copy_knowledge
     from vold_cli.sanitize import visible
 

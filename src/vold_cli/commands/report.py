@@ -6,42 +6,71 @@ from typing import Annotated
 import typer
 
 from vold_cli.commands import complete
-from vold_cli.commands.common import FormatChoice, KbOpt, LangOpt, lang_of, load_kb, output_path
+from vold_cli.commands.common import (
+    FILE,
+    NAME_OR_CODE,
+    YEAR,
+    ForceOpt,
+    FormatChoice,
+    KbOpt,
+    LangOpt,
+    lang_of,
+    load_kb,
+    output_path,
+)
+from vold_cli.commands.registry import Both, command
 
 
+@command(
+    "report", order=160,
+    summary=Both(da="Et planlægningsgrundlag som Markdown eller én HTML-fil.",
+                 en="A planning brief as Markdown or one self-contained HTML file"),
+    help=Both(
+        da="Et planlægningsgrundlag til en leder: lokale skøn med forbehold og diagram, indsatser efter fase og "
+           "evidens, evidenskortet, loven og hvad der er ændret siden notatet, implementeringsstrategier, "
+           "dokumentation, udgifter, initiativer og kontakter, kilder og en kildeangivelse.",
+        en="A planning brief to hand to a manager: local estimates with caveats and a chart, interventions by phase "
+           "and evidence, the evidence gap map, the law and what changed since the note, implementation "
+           "strategies, documentation, costs, initiatives and contacts, sources and a 'cite as' line."),
+    examples=(
+        Both(da="vold report --population 43000 > grundlag.md", en="vold report --population 43000 > brief.md"),
+        "vold report --municipality Viborg -o plan.html",
+        "vold report -m Aarhus -o plan.html --force --lang da",
+        Both(da="vold report -m Viborg --offers tilbud.csv > grundlag.md",
+             en="vold report -m Viborg --offers tilbud.csv > brief.md"),
+    ))
 def report(
-    population: Annotated[str | None, typer.Option("--population", "-p", metavar="N",
-                          help="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'.", show_default=False)] = None,
-    municipality: Annotated[str | None, typer.Option("--municipality", "-m", metavar="NAME_OR_CODE",
-                            help="Municipality name (Danish letters optional) or code.", show_default=False,
-                            autocompletion=complete.municipalities)] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR",
-                    help="Population year for --municipality (default: the latest).",
-                    show_default=False)] = None,
+    population: Annotated[str | None, typer.Option(
+        "--population", "-p", metavar="N", show_default=False, help=Both(
+            da="Antal indbyggere: 43000, 43.000, 43,000 eller '43 000'.",
+            en="Number of inhabitants: 43000, 43.000, 43,000 or '43 000'."))] = None,
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, autocompletion=complete.municipalities,
+        help=Both(da="Kommunens navn (danske bogstaver valgfri: Aeroe = Ærø; også 'Aarhus Kommune') eller kode.",
+                  en="Municipality name (Danish letters optional: Aeroe = Ærø; also 'Aarhus Kommune') or "
+                     "code."))] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", "-y", metavar=YEAR, show_default=False, help=Both(
+            da="Befolkningsår for --municipality: 2013, 2017, 2021 eller 2024 (standard: det seneste).",
+            en="Population year for --municipality: 2013, 2017, 2021 or 2024 (default: the latest)."))] = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", click_type=FormatChoice(report=True), show_default=False,
-        help="markdown or html. Default: from the -o file's ending (.html/.htm: html, .md: markdown), "
-             "else markdown.")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
-                      help="Write to FILE instead of stdout (- is stdout; never over an existing file without "
-                           "--force).", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists and is a regular file.")] = False,
-    offers: Annotated[Path | None, typer.Option("--offers", metavar="FILE", show_default=False,
-                      help="Add the municipality's own offers held against the note (as `vold check FILE`).")] = None,
+        "--format", "-f", click_type=FormatChoice(report=True), show_default=False, help=Both(
+            da="Standard: ud fra -o-filens endelse (.html/.htm: html, .md: markdown), ellers markdown.",
+            en="Default: from the -o file's ending (.html/.htm: html, .md: markdown), else markdown."))] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar=FILE, show_default=False, help=Both(
+            da="Skriv til FIL i stedet for standardoutput ('-' er standardoutput; aldrig over en eksisterende fil "
+               "uden --force).",
+            en="Write to FILE instead of stdout (- is stdout; never over an existing file without "
+               "--force)."))] = None,
+    force: ForceOpt = False,
+    offers: Annotated[Path | None, typer.Option(
+        "--offers", metavar=FILE, show_default=False, help=Both(
+            da="Tilføj kommunens egne tilbud holdt op mod notatet (som `vold check FIL`).",
+            en="Add the municipality's own offers held against the note (as `vold check FILE`)."))] = None,
     kb: KbOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """A planning brief to hand to a manager: local estimates with caveats and a chart, interventions by phase
-    and evidence, the evidence gap map, the law and what changed since the note, implementation strategies,
-    documentation, costs, initiatives and contacts, sources and a 'cite as' line.
-
-    \b
-    Examples:
-      vold report --population 43000 > brief.md
-      vold report --municipality Viborg -o plan.html
-      vold report -m Aarhus -o plan.html --force --lang da
-      vold report -m Viborg --offers tilbud.csv > brief.md
-    """
     import sys
 
     from vold_cli.core.estimate import estimate as compute
@@ -124,7 +153,3 @@ def _format_for(fmt: str | None, output: Path | None, lang: str) -> str:
             f"--format {fmt} contradicts the file name {quote(output.name)}, which says {implied}. "
             f"Drop --format, or name the file *{ending}."))
     return fmt
-
-
-def register(app: typer.Typer) -> None:
-    app.command("report")(report)

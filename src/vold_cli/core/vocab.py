@@ -1,7 +1,7 @@
 """The values a user may type for each choice option, in Danish and English, with or without Danish letters.
 
-Every choice option of every command (phase, target group, evidence level, output format, report format, the
-part of `vold implementation`) takes its English id, its Danish word, and the names the knowledge base gives
+Every choice option of every command (phase, target group, evidence level, the part of `vold implementation`;
+the output formats are the format registry's, output/formats.py) takes its English id, its Danish word, and the names the knowledge base gives
 (`Sekundær forebyggelse`, `Unge`, `Lovende`), in any case, with or without Danish letters (sekundaer = sekundær),
 with spaces or hyphens. `normalise` gives the id; an unknown value is a UsageError listing the values in the
 chosen language. Pure data and text: no typer, click or rich (the CLI wraps it in a click ParamType).
@@ -31,16 +31,6 @@ STATIC: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         "not-recommended": (("anbefales-ikke", "anbefales ikke", "ikke anbefalet", "frarådes"), ()),
     },
     "target": {},  # from target_groups.yaml: ids, Danish and English names
-    "format": {
-        "table": (("tabel",), ()),
-        "json": ((), ()),
-        "csv": ((), ()),
-        "markdown": ((), ("md",)),
-    },
-    "report-format": {
-        "markdown": ((), ("md",)),
-        "html": ((), ()),
-    },
     "part": {
         "drivers": (("drivkræfter",), ()),
         "factors": (("faktorer",), ()),

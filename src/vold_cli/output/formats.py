@@ -50,12 +50,21 @@ class Renderer(Protocol):
 
 
 class Format:
-    __slots__ = ("name", "load", "carries", "commands", "tables", "report", "files", "_renderer")
+    """A format: its name, what it is for ({da, en}: "for people", the words of every --format help), the word
+    Danish help shows for it (`da`, e.g. "tabel"; also accepted), other names accepted (`aliases`, e.g. "md"),
+    the function that loads its renderer, and where it is offered."""
 
-    def __init__(self, name: str, load: Callable[[], Renderer], *, carries: str = "blocks", commands: bool = True,
+    __slots__ = ("name", "load", "purpose", "da", "aliases", "carries", "commands", "tables", "report", "files",
+                 "_renderer")
+
+    def __init__(self, name: str, load: Callable[[], Renderer], *, purpose: dict[str, str], da: str | None = None,
+                 aliases: tuple[str, ...] = (), carries: str = "blocks", commands: bool = True,
                  tables: bool | None = None, report: bool = False, files: Files = "optional") -> None:
         self.name = name
         self.load = load  # imports and returns the renderer, on first use
+        self.purpose = purpose  # {"da": ..., "en": ...}: what the format is for, in the --format help
+        self.da = da  # its word in Danish help and metavars (None: the name)
+        self.aliases = aliases
         self.carries = carries  # "blocks" (what people read) or "data" (JSON/CSV/xlsx: what scripts read)
         self.commands = commands  # offered by --format of every command
         # offered by --format of the commands whose result is a table (estimate and the listings); default: commands
@@ -87,9 +96,13 @@ def unregister(name: str) -> None:
     FORMATS.pop(name, None)
 
 
-def names(*, report: bool = False, tables: bool = False) -> list[str]:
+def offered(*, report: bool = False, tables: bool = False) -> list[Format]:
     """The formats `vold report` offers (report), a command whose result is a table (tables), or any command."""
-    return [f.name for f in FORMATS.values() if (f.report if report else f.tables if tables else f.commands)]
+    return [f for f in FORMATS.values() if (f.report if report else f.tables if tables else f.commands)]
+
+
+def names(*, report: bool = False, tables: bool = False) -> list[str]:
+    return [f.name for f in offered(report=report, tables=tables)]
 
 
 def get(name: str) -> Format:
@@ -196,9 +209,18 @@ def _xlsx() -> Renderer:
     return render_to
 
 
-register(Format("table", _table, files="never"))
-register(Format("json", _json, carries="data"))
-register(Format("csv", _csv, carries="data"))
-register(Format("markdown", _markdown, report=True))
-register(Format("html", _html, commands=False, report=True))
-register(Format("xlsx", _xlsx, carries="data", commands=False, tables=True, files="only"))
+def word(fmt: Format, lang: str) -> str:
+    """The format's name as `lang`'s help shows it ('tabel' in Danish)."""
+    return fmt.da if lang == "da" and fmt.da else fmt.name
+
+
+_SCRIPTS = {"da": "til filer og scripts", "en": "for files and scripts"}
+
+register(Format("table", _table, purpose={"da": "til mennesker", "en": "for people"}, da="tabel", files="never"))
+register(Format("json", _json, purpose=_SCRIPTS, carries="data"))
+register(Format("csv", _csv, purpose=_SCRIPTS, carries="data"))
+register(Format("markdown", _markdown, purpose=_SCRIPTS, aliases=("md",), report=True))
+register(Format("html", _html, purpose={"da": "til browseren og til print", "en": "for a browser and for print"},
+                commands=False, report=True))
+register(Format("xlsx", _xlsx, purpose={"da": "til Excel (kræver -o FIL)", "en": "for Excel (needs -o FILE)"},
+                carries="data", commands=False, tables=True, files="only"))

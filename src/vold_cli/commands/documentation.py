@@ -1,0 +1,19 @@
+"""`vold documentation`: goals -> indicators -> data sources, and where no indicator exists."""
+
+from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from vold_cli.commands.registry import Both, command
+
+
+@command(
+    "documentation", order=110,
+    summary=Both(da="Mål -> indikatorer -> datakilder, og hvor der ingen indikator findes.",
+                 en="Goals -> indicators -> data sources, and where none exist"),
+    help=Both(da="Sådan dokumenteres indsatsen: de fire mål -> indikatorer -> datakilder, og hvor "
+                 "der ingen indikator findes.",
+              en="How to document: the four goals -> indicators -> data sources, and where no "
+                 "indicator exists."),
+    examples=("vold documentation",))
+def documentation(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    from vold_cli.views.documentation import documentation_doc
+
+    emit(documentation_doc(load_kb(kb), lang_of(lang)), fmt)

@@ -1,0 +1,66 @@
+"""`vold initiatives`: the initiatives the note lists (2013), with a status by today's date."""
+
+from typing import Annotated
+
+import typer
+
+from vold_cli.commands import complete
+from vold_cli.commands.common import (
+    ForceOpt,
+    Format,
+    KbOpt,
+    LangOpt,
+    OutputOpt,
+    TableFormatOpt,
+    TargetOpt,
+    check_output,
+    choices,
+    emit_table,
+    lang_of,
+    load_kb,
+    today,
+)
+from vold_cli.commands.registry import Both, command
+
+
+@command(
+    "initiatives", order=40,
+    summary=Both(da="Initiativer på notatets liste (2013), med status pr. i dag.",
+                 en="Initiatives the note listed (2013), with a status by today"),
+    help=Both(
+        da="Initiativerne på notatets liste (2013): periode, status beregnet ud fra dagens dato, målgruppe, formål, "
+           "evaluering og notatets kontakter fra 2013.\n\nStatus (afsluttet, i gang, ukendt) sammenholder notatets "
+           "periode med dagens dato (VOLD_TODAY=ÅÅÅÅ-MM-DD for en anden dag); hvad der er sket siden, er ikke "
+           "efterprøvet.",
+        en="Initiatives listed in the note (2013): period, status by today's date, target group, purpose, "
+           "contacts.\n\nThe status (ended, ongoing, unknown) compares the note's period with today's date "
+           "(VOLD_TODAY=YYYY-MM-DD sets another day); what became of an initiative after the note has not been "
+           "checked."),
+    examples=(
+        "vold initiatives",
+        Both(da="vold initiatives --target fagpersoner", en="vold initiatives --target professionals"),
+        "vold initiatives intervention-centre-east-jutland",
+    ))
+def initiatives(
+    ident: Annotated[str | None, typer.Argument(
+        metavar="[ID]", show_default=False, autocompletion=complete.initiative_ids,
+        help=Both(da="Vis dette initiativ i sin helhed.", en="Show this initiative in full."))] = None,
+    target: TargetOpt = None,
+    kb: KbOpt = None,
+    fmt: TableFormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    from vold_cli.core.query import filter_initiatives
+    from vold_cli.views.initiatives import initiative_view, initiatives_list
+
+    language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    targets = choices(target, "target", "--target", knowledge, language)
+    if ident is not None:
+        doc = initiative_view(knowledge, knowledge.initiative(ident), language, today())
+    else:
+        doc = initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language, today())
+    emit_table(doc, fmt, knowledge, language, target_file, force, "Initiativer", "Initiatives")

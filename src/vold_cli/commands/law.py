@@ -1,0 +1,50 @@
+"""`vold law`: every legal reference in the note, and what has changed since."""
+
+from typing import Annotated
+
+import typer
+
+from vold_cli.commands import complete
+from vold_cli.commands.common import (
+    ForceOpt,
+    Format,
+    KbOpt,
+    LangOpt,
+    OutputOpt,
+    TableFormatOpt,
+    check_output,
+    emit_table,
+    lang_of,
+    load_kb,
+)
+from vold_cli.commands.registry import Both, command
+
+
+@command(
+    "law", order=30,
+    summary=Both(da="Lovhenvisninger i notatet, og hvad der er ændret siden.",
+                 en="Legal references in the note, and what has changed since"),
+    help=Both(da="Lovhenvisninger i notatet, og hvad der er ændret siden (holdt for sig, med kilde og dato).",
+              en="Legal references in the note, and what has changed since (kept apart, with source and date)."),
+    examples=("vold law", "vold law 109", "vold law tilhold 3", "vold law cpr 28 --format json"))
+def law(
+    reference: Annotated[list[str] | None, typer.Argument(
+        metavar=Both(da="[HENVISNING]...", en="[REF]..."), autocompletion=complete.law_references,
+        show_default=False)] = None,  # 109, §109, '§ 109', sel 109, tilhold 3, cpr 28, vej, psykolog 1
+    kb: KbOpt = None,
+    fmt: TableFormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    from vold_cli.core.query import find_law
+    from vold_cli.views.law import law_list, law_view
+
+    language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    if reference:
+        doc = law_view(knowledge, find_law(knowledge, " ".join(reference)), language)
+    else:
+        doc = law_list(knowledge, language)
+    emit_table(doc, fmt, knowledge, language, target_file, force, "Lovgivning", "Law")

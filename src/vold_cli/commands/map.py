@@ -1,0 +1,36 @@
+"""`vold map`: the evidence gap map, target group x prevention phase."""
+
+from vold_cli.commands.common import (
+    ForceOpt,
+    Format,
+    KbOpt,
+    LangOpt,
+    OutputOpt,
+    TableFormatOpt,
+    check_output,
+    emit_table,
+    lang_of,
+    load_kb,
+)
+from vold_cli.commands.registry import Both, command
+
+
+@command(
+    "map", order=60,
+    summary=Both(da="Evidenskort: målgruppe x forebyggelsesfase.",
+                 en="Evidence gap map: target group x prevention phase"),
+    help=Both(da="Evidenskort: målgruppe x forebyggelsesfase; hver celle med sine indsatser og den stærkeste "
+                 "evidens, så huller (ingen dokumenteret effekt) ses med det samme.",
+              en="Evidence gap map: target group x prevention phase, each cell with its interventions and the "
+                 "strongest evidence, so gaps (no documented effect) show at a glance."),
+    examples=("vold map", Both(da="vold map --format markdown > kort.md", en="vold map --format markdown > map.md")))
+def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = Format.table, output: OutputOpt = None,
+                 force: ForceOpt = False, lang: LangOpt = None) -> None:
+    from vold_cli.core.query import evidence_map as cells
+    from vold_cli.views.evidence import map_doc
+
+    language = lang_of(lang)
+    target_file = check_output(fmt, output, force, language)
+    knowledge = load_kb(kb)
+    emit_table(map_doc(knowledge, cells(knowledge, language), language), fmt, knowledge, language, target_file,
+               force, "Evidenskort", "Evidence map")
