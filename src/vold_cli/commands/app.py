@@ -1,5 +1,6 @@
 """The Typer application, and the single place where errors become one line on stderr and an exit code."""
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -108,10 +109,16 @@ def _choose_language(group: click.Group, argv: list[str]) -> None:
     localize(group, _root, language)
 
 
+def _narrow(stream: Any) -> bool:
+    """Whether `stream` is in an encoding other than UTF (as Windows' redirected stdout, cp1252)."""
+    name = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return not name.startswith("utf")
+
+
 def _drop_stdout() -> None:
     """Point stdout at the null device, so that Python's own flush at exit does not fail a second time."""
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
+        devnull = os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0))
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
@@ -126,7 +133,7 @@ def _usage_line(exc: click.UsageError) -> str:
 
 def _null_stdout() -> None:
     """Give a closed stdout the null device (on fd 1, so no file opened later gets fd 1 and the answer)."""
-    fd = os.open(os.devnull, os.O_WRONLY)
+    fd = os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0))
     if fd != 1:
         os.dup2(fd, 1)
         os.close(fd)
@@ -134,26 +141,25 @@ def _null_stdout() -> None:
 
 
 def _writes_to_file(argv: list[str]) -> bool:
-    """Whether the command line writes its result to a file, not stdout: `kb init DIR`, `report -o FILE`."""
+    """Whether the command line writes its result to a file, not stdout: `kb init DIR`, or any command's
+    `-o FILE` (`report`, `estimate`, the listings, `check`, `check --template`)."""
     name = _wanted(argv)
     if name is None or name not in argv:
         return False
     rest = argv[argv.index(name) + 1:]
     if name == "kb":
         return [a for a in rest if not a.startswith("-")][:1] == ["init"]
-    if name != "report":
-        return False
+    value = None  # the last -o counts, as for Click
     for i, arg in enumerate(rest):
+        if arg == "--":
+            break
         if arg in ("-o", "--output"):
             value = rest[i + 1] if i + 1 < len(rest) else None
         elif arg.startswith("--output="):
             value = arg.split("=", 1)[1]
         elif arg.startswith("-o") and not arg.startswith("--"):
             value = arg[2:]
-        else:
-            continue
-        return value not in (None, "", "-")
-    return False
+    return value not in (None, "", "-")
 
 
 class VoldGroup(LazyGroup):
@@ -190,7 +196,11 @@ class VoldGroup(LazyGroup):
         if sys.stdout is None:  # started with stdout closed (>&-): nowhere to put the answer
             if not _writes_to_file(argv):
                 return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
-            _null_stdout()  # `report -o FILE`, `kb init DIR` write a file; fd 1 must not become that file
+            _null_stdout()  # `-o FILE`, `kb init DIR` write a file; fd 1 must not become that file
+        elif _narrow(sys.stdout):  # cp1252, cp850 (Windows): what the encoding lacks is never an error
+            from vold_cli.output.console import tolerate
+
+            tolerate(sys.stdout)
         try:
             _choose_language(self, argv)
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
@@ -223,6 +233,9 @@ class VoldGroup(LazyGroup):
             _drop_stdout()
             return EXIT_OK
         except OSError as exc:
+            if exc.filename is None and exc.errno == errno.EINVAL:  # the same on Windows, which says EINVAL
+                _drop_stdout()
+                return EXIT_OK
             if exc.filename is None:  # writing the answer failed, e.g. a full disk (`vold map > /dev/full`)
                 _drop_stdout()
                 return _fail(f"cannot write the output ({exc.strerror or exc}).", EXIT_NOT_FOUND)

@@ -149,8 +149,10 @@ def _template(lang: str, output: Path | None, force: bool) -> None:
     from vold_cli.inputs.offers import template as make
 
     text = make(lang)
-    if output is None:
-        sys.stdout.write(text.replace("\r\n", "\n"))
+    if output is None:  # CSV: CRLF, UTF-8, the same bytes as the file less its byte-order mark
+        from vold_cli.output.formats import write_utf8
+
+        write_utf8(sys.stdout, text)
         return
     from vold_cli.output.files import write_text_atomic
 

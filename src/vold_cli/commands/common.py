@@ -161,6 +161,13 @@ def output_path(output: str | None) -> Path | None:
         from vold_cli.errors import UsageError
 
         raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+    import os
+
+    if output.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):  # Path() would drop the separator
+        from vold_cli.errors import OutputError
+
+        raise OutputError(f"Cannot write {output}: a name ending in {output[-1]} names a folder.",
+                          hint=f"Add a file name after the {output[-1]}.")
     return Path(output)
 
 

@@ -22,7 +22,9 @@ from vold_cli.sanitize import quote
 
 #: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
 _PLAIN = r"^[0-9]+$"
-_GROUPED = r"^[0-9]{1,3}(?P<sep>[.,  \u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$"
+#: Thousands grouped by '.', ',', a space, the no-break space U+00A0 (Danish Word and Excel put it there) or the
+#: narrow no-break space U+202F; the same one throughout.
+_GROUPED = r"^[0-9]{1,3}(?P<sep>[., \u00a0\u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$"
 
 POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'."
 

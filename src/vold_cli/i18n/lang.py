@@ -32,7 +32,10 @@ def choose(lang: str | None) -> None:
 
 
 def from_environment() -> str:
-    """VOLD_LANG (any case; unknown values are a usage error), else Danish when the locale says Danish, else English."""
+    """VOLD_LANG (any case; unknown values are a usage error), else Danish when the locale says Danish, else English.
+
+    The locale: the first of LC_ALL, LC_MESSAGES and LANG that is set (`da_DK.UTF-8`); when none is, as on
+    Windows, the user's locale as Python reports it (`Danish_Denmark` on Windows, `da_DK` elsewhere)."""
     env = os.environ.get("VOLD_LANG", "").strip()
     if env:
         return parse_lang(env, "VOLD_LANG")
@@ -40,7 +43,26 @@ def from_environment() -> str:
         value = os.environ.get(var)
         if value:
             return "da" if value.lower().startswith("da") else "en"
-    return "en"
+    return "da" if is_danish(_system_locale()) else "en"
+
+
+def _system_locale() -> str:
+    """The locale's name as Python reports it ('' when it cannot tell). `locale` is imported only here: it costs
+    start-up time, and Linux and macOS sessions set LANG, so only Windows (which sets none) gets this far."""
+    import locale
+
+    try:
+        name = locale.getlocale()[0]
+    except (ValueError, TypeError, AttributeError):  # an unparsable locale name
+        return ""
+    return name or ""
+
+
+def is_danish(name: str) -> bool:
+    """Whether a locale name is Danish: `da`, `da_DK`, `da-DK`, `da_DK.UTF-8` (POSIX, BCP 47) or Windows'
+    `Danish_Denmark` / `Danish`. Not another language whose name begins with "da" (Windows' `Dari_Afghanistan`)."""
+    lowered = name.strip().lower()
+    return lowered == "da" or lowered.startswith(("da_", "da-", "da.", "danish"))
 
 
 def resolve_lang(option: str | None) -> str:

@@ -100,6 +100,9 @@ DA: dict[str, str] = {
     "Cannot write {target}: folder {parent} is not writable.": "Kan ikke skrive {target}: der kan ikke skrives i mappen {parent}.",
     "Cannot write {target}: it is a folder.": "Kan ikke skrive {target}: det er en mappe.",
     "Cannot write {target}: {reason}.": "Kan ikke skrive {target}: {reason}.",
+    "Cannot write {target}: a name ending in {sep} names a folder.":
+        "Kan ikke skrive {target}: et navn, der ender på {sep}, er navnet på en mappe.",
+    "Add a file name after the {sep}.": "Tilføj et filnavn efter {sep}.",
     # offers.py and cli/check.py (vold check FILE)
     "{name}: no such file.": "{name}: filen findes ikke.",
     "Check the path; `vold check --template -o tilbud.csv` writes a file to start from.":

@@ -9,7 +9,8 @@ A cache that cannot lie:
   and CACHE_FORMAT). The entry's name holds the full 64-hex-digit key; the entry repeats key and schema and
   carries a BLAKE2b digest of its data, checked on every read, and the data must have the shape of the
   knowledge (every section, each a mapping). Anything else is a clean miss, and the entry is replaced.
-- Where: VOLD_CACHE_DIR, else $XDG_CACHE_HOME/vold, else ~/.cache/vold. Used only when that folder is not a
+- Where: VOLD_CACHE_DIR, else $XDG_CACHE_HOME/vold, else ~/.cache/vold (a relative XDG_CACHE_HOME or HOME is
+  ignored). Used only when that folder is not a
   symbolic link, is owned by the current user and is not writable by group or others.
 - Reading: relative to an open handle of the folder, with O_NOFOLLOW and O_NONBLOCK (a symbolic link is not
   followed, a FIFO cannot block), fstat'ed to be a regular file owned by the user, under a size cap.
@@ -17,7 +18,7 @@ A cache that cannot lie:
   within it; nothing outside the folder is ever written.
 - Pruning: after each write, only the MAX_ENTRIES most recently used entries are kept (a hit marks its entry
   used), and leftover temporary files older than an hour are removed.
-- Off: VOLD_NO_CACHE set to anything.
+- Off: VOLD_NO_CACHE set to anything; and wherever the calls these rules need are missing (Windows).
 
 Cheap to import (the bundled case only needs `Status`): hashlib and tempfile are imported where they are used.
 Every failure is only a cache miss: the cache can cost speed, never correctness. This module never prints;
@@ -51,8 +52,11 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-#: Without these the rules above cannot be kept, so the cache is off (e.g. on Windows).
-SUPPORTED = (bool(_NOFOLLOW and _DIRECTORY) and {os.open, os.rename, os.unlink} <= os.supports_dir_fd
+_BINARY = getattr(os, "O_BINARY", 0)
+#: Without these the rules above cannot be kept, so the cache is off: on Windows, which has no O_NOFOLLOW, no
+#: handle-relative calls and no owner to compare (os.geteuid), a `--kb` folder is validated on every run.
+SUPPORTED = (bool(_NOFOLLOW and _DIRECTORY) and hasattr(os, "geteuid")
+             and {os.open, os.rename, os.unlink} <= os.supports_dir_fd
              and {os.stat, os.scandir, os.utime} <= os.supports_fd)
 
 
@@ -122,8 +126,16 @@ def describe(status: Status, lang: str) -> str:
         "disabled": ("slået fra (VOLD_NO_CACHE)", "disabled (VOLD_NO_CACHE)"),
         "unsafe": (f"ikke brugt, usikker: {why} ({at})", f"not used, unsafe: {why} ({at})"),
         "unwritable": (f"ikke brugt: {why} ({at})", f"not used: {why} ({at})"),
-        "unsupported": ("ikke brugt: denne platform kan ikke åbne filer uden at følge links",
-                        "not used: this platform cannot open files without following links"),
+        "unsupported": ("slået fra på denne platform: cachens sikkerhedstjek (filer åbnet uden at følge links, "
+                        "filens ejer) kræver POSIX-kald, som den ikke har (fx Windows); en --kb-mappe valideres "
+                        "ved hver kørsel",
+                        "off on this platform: the cache's safety checks (files opened without following links, "
+                        "the file's owner) need POSIX calls it lacks (e.g. Windows); a --kb folder is validated "
+                        "on every run"),
+        "no-folder": ("ikke brugt: ingen absolut sti til cache-mappen (HOME og XDG_CACHE_HOME er relative eller "
+                      "ikke sat; sæt VOLD_CACHE_DIR)",
+                      "not used: no absolute path for the cache folder (HOME and XDG_CACHE_HOME are relative or "
+                      "unset; set VOLD_CACHE_DIR)"),
         "no-schema": ("ikke brugt: skemaets kildefiler kan ikke læses",
                       "not used: the schema's source files cannot be read"),
     }
@@ -183,12 +195,31 @@ def _data_digest(body: bytes) -> str:
 # --- the folder ------------------------------------------------------------------------------------
 
 
-def cache_folder() -> Path:
+def cache_folder() -> Path | None:
+    """VOLD_CACHE_DIR, else $XDG_CACHE_HOME/vold, else ~/.cache/vold. A relative XDG_CACHE_HOME is ignored (the
+    XDG rules say so), and so is a relative HOME (the account's home from the password database instead): either
+    would put the cache in whatever folder vold runs from. None when no absolute folder is left."""
     base = os.environ.get("VOLD_CACHE_DIR")
-    if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = os.path.join(xdg, "vold") if xdg else os.path.join(os.path.expanduser("~"), ".cache", "vold")
-    return Path(base)
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg, "vold")
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home):
+        home = _account_home()
+    return Path(home, ".cache", "vold") if home else None
+
+
+def _account_home() -> str:
+    """The home folder the password database gives this user ("" where there is none, or it is relative)."""
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, AttributeError, OSError):
+        return ""
+    return home if os.path.isabs(home) else ""
 
 
 def _open_folder(folder: Path, *, create: bool) -> tuple[int | None, Status | None]:
@@ -231,7 +262,7 @@ def _entry_name(key: str) -> str:
 def _read_entry(dir_fd: int, name: str) -> tuple[bytes | None, str]:
     """The bytes of one entry, or None and why not ("" when there is none)."""
     try:
-        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=dir_fd)
+        fd = os.open(name, os.O_RDONLY | _BINARY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=dir_fd)
     except FileNotFoundError:
         return None, ""
     except OSError as exc:
@@ -384,6 +415,8 @@ def fetch(raw: dict[str, bytes], sections: tuple[str, ...]) -> tuple[dict[str, A
     if schema is None:
         return None, Status("no-schema"), None
     folder = cache_folder()
+    if folder is None:
+        return None, Status("no-folder"), None
     key = key_of(raw, schema)
     fd, refused = _open_folder(folder, create=False)
     if refused is not None:

@@ -11,7 +11,8 @@ class Status:
     (the entry could not be used, see `why`: validated and replaced), "generated" (bundled generated data, no
     cache needed), "validate" (a full validation was asked for, the cache is not consulted), "disabled"
     (VOLD_NO_CACHE), "unsafe" (the folder is not safe to use, see `why`), "unwritable" (the folder cannot be
-    created or written, see `why`), "unsupported" (this platform cannot open files without following links),
+    created or written, see `why`), "unsupported" (this platform lacks the POSIX calls the cache's safety checks
+    need: Windows), "no-folder" (no absolute cache folder: HOME and XDG_CACHE_HOME relative or unset),
     "no-schema" (the schema's source files cannot be read, so a schema change could not be seen).
 
     Immutable. A plain class, not a dataclass: the dataclasses module and building one cost about two

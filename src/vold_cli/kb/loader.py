@@ -36,6 +36,8 @@ GENERATED = "knowledge.json"
 GENERATED_FORMAT = 1
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+#: Windows opens a file in text mode unless told otherwise (CRLF folded, byte 0x1A ends the read): never here.
+BINARY = getattr(os, "O_BINARY", 0)
 
 
 class Knowledge:
@@ -123,7 +125,7 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
     entry = folder / name
     where = f"{name} in {folder}"
     real = os.path.realpath(entry)
-    if os.path.commonpath([real, real_folder]) != real_folder:
+    if not within(real, real_folder):
         raise KnowledgeError(
             f"{name}: is a symbolic link that leads outside the knowledge folder {folder}; "
             "vold reads only the folder's own files.",
@@ -131,7 +133,7 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
         )
     try:
         # the real path's last part is no link; O_NOFOLLOW refuses one swapped in since, O_NONBLOCK a FIFO's wait
-        fd = os.open(real, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        fd = os.open(real, os.O_RDONLY | BINARY | _NOFOLLOW | _NONBLOCK)
     except FileNotFoundError:
         if os.path.islink(entry):
             raise KnowledgeError(f"{name}: cannot be read (a symbolic link to a file that does not exist, "
@@ -159,6 +161,15 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise KnowledgeError(f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes.")
     return data
+
+
+def within(real: str, real_folder: str) -> bool:
+    """Whether the resolved path `real` lies inside the resolved folder `real_folder`. False, not ValueError,
+    for a path on another drive (Windows: a link or junction in the folder leading to D:\\)."""
+    try:
+        return os.path.commonpath([real, real_folder]) == real_folder
+    except ValueError:
+        return False
 
 
 def _read_resource(folder: Any, stem: str) -> bytes:

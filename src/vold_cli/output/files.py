@@ -13,6 +13,8 @@ from pathlib import Path
 from vold_cli.errors import OutputError
 from vold_cli.kb.loader import SECTIONS, Knowledge, resolve
 
+#: How the temporary files and folders vold writes beside a target begin (then mkstemp's random part).
+TEMP_PREFIX = ".vold-"
 _PENDING: set[str] = set()  # temporary files and folders being written: removed on Ctrl-C (see __main__)
 
 
@@ -100,14 +102,22 @@ def write_bytes_atomic(target: Path, data: bytes, *, force: bool = False) -> Non
     refuse_existing(target, force=force)
     parent = _parent_ok(target)
     tmp = None
+    fd = -1
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        # a short name of its own (not the target's: a name near the system's limit would leave no room for a
+        # suffix); mkstemp opens it O_EXCL, with O_BINARY on Windows
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=parent)
         _PENDING.add(tmp)
-        os.fchmod(fd, _umasked(0o666))
+        if hasattr(os, "fchmod"):  # Windows has it only from Python 3.13: chmod by name below, once closed
+            os.fchmod(fd, _umasked(0o666))
         with os.fdopen(fd, "wb") as handle:
+            fd = -1  # the handle owns it now, and closes it
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # closed before the rename or the removal: Windows cannot rename or remove a file that is open
+        if not hasattr(os, "fchmod"):
+            os.chmod(tmp, _umasked(0o666))
         if force:
             refuse_special(target)  # again, just before: it may have been swapped for a FIFO meanwhile
             os.replace(tmp, target)
@@ -124,6 +134,8 @@ def write_bytes_atomic(target: Path, data: bytes, *, force: bool = False) -> Non
                 os.unlink(tmp)
         _PENDING.discard(tmp)
     except BaseException as exc:
+        if fd >= 0:  # failed before the handle took it: close it, or Windows keeps the file from being removed
+            os.close(fd)
         if tmp is not None:
             _PENDING.discard(tmp)
             try:
@@ -143,7 +155,7 @@ def copy_knowledge(knowledge: Knowledge, directory: Path) -> list[Path]:
     source, _ = resolve(None if knowledge.origin in ("bundled", "repository") else knowledge.location)
     staging = None
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
         _PENDING.add(str(staging))
         for stem in SECTIONS:
             (staging / f"{stem}.yaml").write_bytes((source / f"{stem}.yaml").read_bytes())

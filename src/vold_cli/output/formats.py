@@ -130,7 +130,9 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     if fmt.carries != "data":  # JSON, CSV and xlsx write only the data, which they clean their own way
         doc = clean_document(doc)
     title, footer = visible(title), visible(footer)
-    if output is None:
+    import io
+
+    if output is None and fmt.files == "never":  # made for the terminal: in the console's own encoding
         out = stream or sys.stdout
         from vold_cli.output.blocks import ascii_marks
 
@@ -138,11 +140,14 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
         fmt.write(doc, Context(out, title=title, lang=lang, solid=solid, footer=footer, page_word=page_word))
         out.flush()
         return None
-    import io
-
+    text = io.StringIO()
+    if output is None:  # a file's format on stdout: the bytes its -o FILE would hold (UTF-8, its own line ends)
+        fmt.write(doc, Context(text, title=title, lang=lang, solid=solid or "█", footer=footer,
+                               page_word=page_word))
+        write_utf8(stream or sys.stdout, text.getvalue())
+        return None
     from vold_cli.output import files
 
-    text = io.StringIO()
     if fmt.files == "only":
         data = io.BytesIO()
         fmt.write(doc, Context(text, title=title, lang=lang, solid="█", footer=footer, page_word=page_word,
@@ -152,6 +157,21 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     fmt.write(doc, Context(text, title=title, lang=lang, solid="█", footer=footer, page_word=page_word))
     files.write_text_atomic(output, text.getvalue(), force=force)
     return len(text.getvalue().encode("utf-8"))
+
+
+def write_utf8(out: TextIO, text: str) -> None:
+    """`text` as UTF-8 bytes to the binary stream under `out` (its text layer flushed first), whatever `out`'s
+    encoding and newline translation: Windows' redirected stdout is cp1252 and turns "\\n" into "\\r\\n", which
+    would break JSON's promise of UTF-8 and turn CSV's CRLF into CR CR LF. A stream with no binary layer (a test's
+    StringIO) takes the text as it is."""
+    binary = getattr(out, "buffer", None)
+    if binary is None:
+        out.write(text)
+        out.flush()
+        return
+    out.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
 
 
 def check_output(fmt: Format, output: Path | None, lang: str = "en") -> None:

@@ -30,7 +30,8 @@ def _flat(value: Any) -> Any:
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    """One header row with the union of keys (first-seen order), lists joined with '; '."""
+    """One header row with the union of keys (first-seen order), lists joined with '; '. Lines end in CRLF, as
+    RFC 4180 says, on stdout and in files alike (formats.emit writes stdout's bytes past any newline translation)."""
     import csv
     import io
 
@@ -41,7 +42,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         columns.extend(key for key in row if key not in columns)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: _flat(row.get(key)) for key in columns})
