@@ -173,7 +173,12 @@ def test_c_locale_keeps_danish_letters(cache_dir, args) -> None:
     assert _has_danish(proc.stdout.decode("utf-8"))
 
 
-@pytest.mark.parametrize("args", DANISH_COMMANDS, ids=lambda a: " ".join(a))
+# The formats of files (JSON, CSV, Markdown, HTML) are UTF-8 bytes on stdout whatever its encoding (issue 21).
+DANISH_TABLES = [args for args in DANISH_COMMANDS if "--format" not in args]
+DANISH_FILES = [args for args in DANISH_COMMANDS if "--format" in args]
+
+
+@pytest.mark.parametrize("args", DANISH_TABLES, ids=lambda a: " ".join(a))
 def test_ascii_output_gives_a_clear_error_for_danish_letters(cache_dir, args) -> None:
     proc = vold(cache_dir, *args, PYTHONIOENCODING="ascii")
     _no_traceback(proc)
@@ -213,11 +218,23 @@ def test_ascii_stderr_with_danish_in_the_message(cache_dir) -> None:
 @pytest.mark.parametrize("args", DANISH_COMMANDS, ids=lambda a: " ".join(a))
 def test_cp1252_output_keeps_danish_letters(cache_dir, args) -> None:
     """cp1252 holds æ, ø and å: the answer must come out, readable in that encoding (box drawing and bar
-    characters may be replaced by ASCII, but the command may not fail)."""
+    characters may be replaced by ASCII, but the command may not fail); a file's format in UTF-8."""
     proc = vold(cache_dir, *args, PYTHONIOENCODING="cp1252")
     _no_traceback(proc)
     assert proc.returncode == 0, proc.stderr.decode("cp1252", "replace")
-    assert _has_danish(proc.stdout.decode("cp1252"))
+    assert _has_danish(proc.stdout.decode("utf-8" if "--format" in args else "cp1252"))
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "cp850", "latin-1"])
+@pytest.mark.parametrize("args", DANISH_FILES, ids=lambda a: " ".join(a))
+def test_file_formats_are_utf8_whatever_the_encoding(cache_dir, args, encoding) -> None:
+    """JSON and Markdown (as CSV and HTML) promise UTF-8: stdout's encoding does not change a byte of them."""
+    utf8 = vold(cache_dir, *args)
+    proc = vold(cache_dir, *args, PYTHONIOENCODING=encoding)
+    _no_traceback(proc)
+    assert proc.returncode == 0 and utf8.returncode == 0, proc.stderr.decode(encoding, "replace")
+    assert proc.stdout == utf8.stdout
+    assert _has_danish(proc.stdout.decode("utf-8"))
 
 
 # --- pipes and files ------------------------------------------------------------------------------------

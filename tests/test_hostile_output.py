@@ -36,7 +36,10 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2
 
 
 def raw_controls(blob: bytes) -> list[str]:
-    """Every control byte (newline and tab aside) and every C1 / bidi character in `blob`, checked on bytes."""
+    """Every control byte (newline and tab aside) and every C1 / bidi character in `blob`, checked on bytes. CR LF
+    is a line end (CSV's, RFC 4180): a CR from the data itself is written as the text \\x0d, so any raw CR left
+    once the line ends are taken out is a finding."""
+    blob = blob.replace(b"\r\n", b"\n")
     found = [hex(b) for b in blob if (b < 0x20 and b not in (0x09, 0x0A)) or b == 0x7F]
     return found + [hex(ord(c)) for c in RAW.findall(blob.decode("utf-8", "replace"))]
 

@@ -240,9 +240,11 @@ def _not_json(constant: str) -> None:
 
 
 def _raw_controls(blob: bytes) -> list[str]:
-    """The control characters and bidi marks (other than newline and tab) in output, checked on its bytes."""
+    """The control characters and bidi marks (other than newline and tab) in output, checked on its bytes. CR LF
+    is a line end (CSV's, RFC 4180); a CR from the data is written as the text \\x0d."""
     import re
 
+    blob = blob.replace(b"\r\n", b"\n")
     found = [chr(b) for b in blob if (b < 0x20 and b not in (0x09, 0x0A)) or b == 0x7F]
     text = blob.decode("utf-8", "replace")
     return found + re.findall("[\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]", text)

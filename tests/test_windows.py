@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from windows_sim import finish, registry, start
+
 HERE = Path(__file__).resolve().parent
 KNOWLEDGE = HERE.parent / "knowledge"
-SIM = HERE / "windows_sim.py"
 TODAY = "2026-06-01"
 #: Arguments the commands need to answer at all (a command missing here and needing some fails the matrix).
 ARGS = {
@@ -40,29 +40,6 @@ EXTRA = {
 EXTENSION = {"table": "txt", "json": "json", "csv": "csv", "markdown": "md", "html": "html", "xlsx": "xlsx"}
 UTF8_FORMATS = ("json", "csv", "markdown", "html")
 MODES = {"linux": "utf-8", "cp1252": "cp1252", "cp850": "cp850"}
-
-
-def registry() -> list[tuple[str, list[str], list[str], bool]]:
-    """Every command of the app: (name, path, formats offered, takes -o), read from the Click objects."""
-    import click
-    import typer.main
-
-    from vold_cli.commands.app import app
-
-    found: list[tuple[str, list[str], list[str], bool]] = []
-
-    def walk(command: click.Command, path: list[str]) -> None:
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                walk(sub, [*path, name])
-            return
-        options = {opt: param for param in command.params for opt in getattr(param, "opts", [])}
-        fmt = options.get("--format")
-        formats = list(fmt.type.choices) if fmt is not None else []  # type: ignore[attr-defined]
-        found.append((" ".join(path), path, formats, "--output" in options))
-
-    walk(typer.main.get_command(app), [])
-    return found
 
 
 def cases() -> list[tuple[str, list[str], str | None, bool]]:
@@ -108,21 +85,6 @@ def _env(home: Path, mode: str) -> dict[str, str]:
     return env
 
 
-def launch(folder: Path, mode: str, specs: list[dict[str, object]]) -> subprocess.Popen[bytes]:
-    """Start one launcher running `specs` in `mode` (results in folder/results-MODE.json)."""
-    spec_file = folder / f"cases-{mode}.json"
-    spec_file.write_text(json.dumps({"mode": "linux" if mode == "linux" else "windows", "encoding": MODES[mode],
-                                     "cases": specs}), encoding="utf-8")
-    return subprocess.Popen([sys.executable, str(SIM), str(spec_file), str(folder / f"results-{mode}.json")],
-                            env=_env(folder, mode), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-
-
-def finish(folder: Path, mode: str, proc: subprocess.Popen[bytes]) -> dict[str, int]:
-    out, _ = proc.communicate(timeout=600)
-    assert proc.returncode == 0, out.decode("utf-8", "replace")
-    return json.loads((folder / f"results-{mode}.json").read_text(encoding="utf-8"))
-
-
 class Run:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -158,7 +120,8 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Run:
                 args += ["-o", str(run.file(mode, ident, fmt or "table"))]
             specs.append({"id": ident, "argv": args, "cwd": str(folder), "stdout": str(run.path(mode, ident, "out")),
                           "stderr": str(run.path(mode, ident, "err"))})
-        procs[mode] = launch(folder, mode, specs)
+        procs[mode] = start(folder, mode, specs, windows_encoding=None if mode == "linux" else MODES[mode],
+                            env=_env(folder, mode))
     for mode, proc in procs.items():
         run.codes[mode] = finish(folder, mode, proc)
     return run

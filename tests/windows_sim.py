@@ -188,6 +188,60 @@ def _run(case: dict[str, object], encoding: str) -> int:
     os._exit(code)
 
 
+# --- used by the tests, in their own process ------------------------------------------------------------
+
+
+def registry() -> list[tuple[str, list[str], list[str], bool]]:
+    """Every command of the app: (name, path, formats its --format offers, takes -o), read from the Click objects
+    Typer builds, so a command added later is in every matrix without a test naming it."""
+    import click
+    import typer.main
+
+    from vold_cli.commands.app import app
+
+    found: list[tuple[str, list[str], list[str], bool]] = []
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+            return
+        options = {opt: param for param in command.params for opt in getattr(param, "opts", [])}
+        fmt = options.get("--format")
+        formats = list(fmt.type.choices) if fmt is not None else []  # type: ignore[attr-defined]
+        found.append((" ".join(path), path, formats, "--output" in options))
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def start(folder: object, name: str, specs: list[dict[str, object]], *, windows_encoding: str | None,
+          env: dict[str, str]) -> object:
+    """Start one launcher over `specs` (each: id, argv, cwd, stdout (a path, "closed" or "closed-pipe"), stderr,
+    env), as on Windows with that stdout encoding, or unchanged (None). `finish` waits for it."""
+    import subprocess
+    from pathlib import Path
+
+    folder = Path(str(folder))
+    spec_file = folder / f"cases-{name}.json"
+    spec_file.write_text(json.dumps({"mode": "windows" if windows_encoding else "linux",
+                                     "encoding": windows_encoding or "utf-8", "cases": specs}), encoding="utf-8")
+    return subprocess.Popen([sys.executable, __file__, str(spec_file), str(folder / f"results-{name}.json")],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def finish(folder: object, name: str, proc: object) -> dict[str, int]:
+    """The exit code of every case a launcher ran."""
+    import subprocess
+    from pathlib import Path
+
+    assert isinstance(proc, subprocess.Popen)
+    out, _ = proc.communicate(timeout=600)
+    assert proc.returncode == 0, out.decode("utf-8", "replace")
+    codes: dict[str, int] = json.loads((Path(str(folder)) / f"results-{name}.json").read_text(encoding="utf-8"))
+    return codes
+
+
 def main(argv: list[str]) -> int:
     cases_path, results_path = argv
     spec = json.loads(open(cases_path, encoding="utf-8").read())  # noqa: SIM115

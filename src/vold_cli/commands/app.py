@@ -109,7 +109,7 @@ def _choose_language(group: click.Group, argv: list[str]) -> None:
     localize(group, _root, language)
 
 
-def _narrow(stream: Any) -> bool:
+def _narrow(stream: object) -> bool:
     """Whether `stream` is in an encoding other than UTF (as Windows' redirected stdout, cp1252)."""
     name = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
     return not name.startswith("utf")

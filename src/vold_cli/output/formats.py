@@ -132,8 +132,10 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     title, footer = visible(title), visible(footer)
     import io
 
-    if output is None and fmt.files == "never":  # made for the terminal: in the console's own encoding
-        out = stream or sys.stdout
+    out = stream or sys.stdout
+    # Made for the terminal, or a stream that takes only text (a test's StringIO): in the stream's own encoding.
+    # A file's format otherwise goes to stdout as the bytes its -o FILE would hold (UTF-8, its own line ends).
+    if output is None and (fmt.files == "never" or getattr(out, "buffer", None) is None):
         from vold_cli.output.blocks import ascii_marks
 
         doc = ascii_marks(doc, out)  # the evidence marks, as ASCII where the encoding lacks them
@@ -141,10 +143,10 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
         out.flush()
         return None
     text = io.StringIO()
-    if output is None:  # a file's format on stdout: the bytes its -o FILE would hold (UTF-8, its own line ends)
+    if output is None:
         fmt.write(doc, Context(text, title=title, lang=lang, solid=solid or "█", footer=footer,
                                page_word=page_word))
-        write_utf8(stream or sys.stdout, text.getvalue())
+        write_utf8(out, text.getvalue())
         return None
     from vold_cli.output import files
 
