@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from windows_sim import finish, registry, start
 
 from vold_cli.output.formats import FORMATS
+from windows_sim import finish, registry, start
 
 HERE = Path(__file__).resolve().parent
 KNOWLEDGE = HERE.parent / "knowledge"

@@ -203,3 +203,252 @@ def test_the_danish_locale_gives_danish(matrix: Run, case, mode: str) -> None:
     text = matrix.out(mode, ident).decode(MODES[mode])
     assert not offending(text, ENGLISH, ALLOW_IN_DA), ident
     assert any(word in text.split() for word in ("og", "i", "på", "af", "Fejl", "ikke", "for", "til")), text[:400]
+
+
+# --- a pipe closed by its reader: EINVAL on Windows ------------------------------------------------------
+
+PIPED = [["interventions"], ["map", "--format", "json"], ["law", "--format", "csv"], ["report", "-p", "43000"],
+         ["estimate", "--all"], ["kb", "info", "--format", "markdown"], ["--help"]]
+
+
+@pytest.fixture(scope="module")
+def closed_pipe(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    folder = tmp_path_factory.mktemp("pipe")
+    specs = [{"id": " ".join(argv), "argv": argv, "cwd": str(folder), "stdout": "closed-pipe",
+              "stderr": str(folder / f"{n}.err")} for n, argv in enumerate(PIPED)]
+    return folder, finish(folder, "pipe", start(folder, "pipe", specs, windows_encoding="cp1252",
+                                                env=_env(folder, "cp1252")))
+
+
+@pytest.mark.parametrize("n", range(len(PIPED)), ids=[" ".join(a) for a in PIPED])
+def test_a_closed_pipe_exits_0_quietly_on_windows(closed_pipe, n: int) -> None:
+    """`vold interventions | more`, the reader gone: Windows raises OSError(EINVAL), not BrokenPipeError; vold
+    stops quietly with 0 as on Linux (nothing on stderr: no second error when Python flushes at exit)."""
+    folder, codes = closed_pipe
+    assert codes[" ".join(PIPED[n])] == 0, (folder / f"{n}.err").read_text(encoding="cp1252")
+    assert (folder / f"{n}.err").read_bytes() == b""
+
+
+def test_einval_on_a_file_is_still_an_error(run, tmp_path: Path, monkeypatch) -> None:
+    """Only stdout's EINVAL is a closed pipe: the same error on a named file stays an error (exit 1)."""
+    from vold_cli.output import files
+
+    def refuse(*args, **kwargs):
+        raise OSError(22, "Invalid argument", str(tmp_path / "x.csv"))
+
+    monkeypatch.setattr(files, "write_bytes_atomic", refuse)
+    result = run("law", "109", "--format", "csv", "-o", str(tmp_path / "x.csv"))
+    assert result.exit_code == 1 and "Invalid argument" in result.stderr
+
+
+# --- paths on another drive ----------------------------------------------------------------------------
+
+
+def test_a_link_to_another_drive_leads_outside_the_folder(run, kb_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    """On Windows os.path.commonpath raises ValueError for C:\\kb and D:\\law.yaml (a link or junction to another
+    drive): that is "leads outside the folder", not an internal error. The other drive is simulated: paths under
+    tmp/D are on it, and commonpath raises as Windows' does for them."""
+    drive = tmp_path / "D"
+    drive.mkdir()
+    (drive / "law.yaml").write_bytes((kb_copy / "law.yaml").read_bytes())
+    (kb_copy / "law.yaml").unlink()
+    (kb_copy / "law.yaml").symlink_to(drive / "law.yaml")
+    real = os.path.commonpath
+
+    def commonpath(paths):
+        drives = {str(p).startswith(str(drive)) for p in paths}
+        if len(drives) > 1:
+            raise ValueError("Paths don't have the same drive")
+        return real(paths)
+
+    monkeypatch.setattr(os.path, "commonpath", commonpath)
+    for args in (["kb", "validate", str(kb_copy)], ["law", "--kb", str(kb_copy)]):
+        result = run(*args)
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr == (f"Error: law.yaml: is a symbolic link that leads outside the knowledge folder "
+                                 f"{kb_copy}; vold reads only the folder's own files. Copy the file into the folder "
+                                 "instead of linking to it.\n")
+
+
+# --- the language from Windows' locale -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,lang", [("Danish_Denmark", "da"), ("da_DK", "da"), ("Danish", "da"), ("da", "da"),
+                                       ("Danish_Greenland", "da"), ("English_United States", "en"),
+                                       ("en_DK", "en"), ("Dari_Afghanistan", "en"), ("Norwegian_Norway", "en"),
+                                       (None, "en"), ("", "en")])
+def test_the_locale_python_reports_picks_the_language(monkeypatch, name: str | None, lang: str) -> None:
+    import locale
+
+    from vold_cli.i18n.lang import from_environment
+
+    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "VOLD_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(locale, "getlocale", lambda category=None: (name, "1252"))
+    assert from_environment() == lang
+
+
+def test_an_unreadable_locale_is_english(monkeypatch) -> None:
+    import locale
+
+    from vold_cli.i18n.lang import from_environment
+
+    monkeypatch.delenv("LANG")
+
+    def broken(category=None):
+        raise ValueError("unknown locale: xx")
+
+    monkeypatch.setattr(locale, "getlocale", broken)
+    assert from_environment() == "en"
+
+
+@pytest.mark.parametrize("env,expected", [
+    ({}, "da"),                                   # nothing set: Windows' locale
+    ({"LANG": "en_US.UTF-8"}, "en"),              # a set locale variable comes first (Git Bash, WSL)
+    ({"LC_ALL": "da_DK.UTF-8", "LANG": "en_US"}, "da"),
+    ({"VOLD_LANG": "en"}, "en"),                  # VOLD_LANG before the locale
+    ({"VOLD_LANG": "da"}, "da"),
+])
+def test_the_order_of_precedence(run, monkeypatch, env: dict[str, str], expected: str) -> None:
+    import locale
+
+    monkeypatch.delenv("LANG")
+    monkeypatch.setattr(locale, "getlocale", lambda category=None: ("Danish_Denmark", "1252"))
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = run("estimate", "--municipality", "Kbh")
+    assert result.stderr.startswith("Fejl: " if expected == "da" else "Error: "), result.stderr
+    other = "en" if expected == "da" else "da"
+    assert run("estimate", "--municipality", "Kbh", "--lang", other).stderr.startswith(
+        "Fejl: " if other == "da" else "Error: ")  # --lang before everything
+
+
+# --- files without POSIX-only calls ----------------------------------------------------------------------
+
+
+def _umasked(mode: int) -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mode & ~mask
+
+
+def test_writing_a_file_without_fchmod(tmp_path: Path, monkeypatch) -> None:
+    """Windows has os.fchmod only from Python 3.13: the file gets its mode by name once closed."""
+    import stat
+
+    from vold_cli.output import files
+
+    monkeypatch.delattr(os, "fchmod")
+    files.write_text_atomic(tmp_path / "a.csv", "x\r\n")
+    assert (tmp_path / "a.csv").read_bytes() == b"x\r\n"
+    assert stat.S_IMODE((tmp_path / "a.csv").stat().st_mode) == _umasked(0o666)
+    files.write_text_atomic(tmp_path / "a.csv", "y\r\n", force=True)
+    assert (tmp_path / "a.csv").read_bytes() == b"y\r\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+
+
+def _open_files() -> set[str]:
+    folder = "/proc/self/fd"
+    out = set()
+    for fd in os.listdir(folder):
+        try:
+            out.add(os.readlink(os.path.join(folder, fd)))
+        except OSError:
+            pass
+    return out
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd to see open files")
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("fail", [None, "fchmod", "fsync", "link", "replace"])
+def test_the_temporary_file_is_closed_before_rename_or_removal(tmp_path: Path, monkeypatch, force: bool,
+                                                               fail: str | None) -> None:
+    """Windows cannot rename or remove a file that is open: every rename, link and unlink of the temporary file
+    happens with no handle open on it, on success and on every failure."""
+    from vold_cli.errors import OutputError
+    from vold_cli.output import files
+
+    seen: list[tuple[str, bool]] = []
+
+    def watch(name: str, real):
+        def call(src, *args, **kwargs):
+            seen.append((name, os.fspath(src) in _open_files()))
+            if name == fail:
+                raise OSError(5, "Input/output error")
+            return real(src, *args, **kwargs)
+        return call
+
+    for name in ("link", "replace", "unlink", "chmod"):
+        monkeypatch.setattr(os, name, watch(name, getattr(os, name)))
+    real_fsync, real_fchmod = os.fsync, os.fchmod
+
+    def fchmod(fd, mode):  # fails before the file object owns the handle (as a missing fchmod did)
+        if fail == "fchmod":
+            raise OSError(1, "Operation not permitted")
+        return real_fchmod(fd, mode)
+
+    monkeypatch.setattr(os, "fchmod", fchmod)
+
+    def fsync(fd):
+        if fail == "fsync":
+            raise OSError(5, "Input/output error")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    if force:
+        (tmp_path / "a.md").write_text("old", encoding="utf-8")
+    try:
+        files.write_text_atomic(tmp_path / "a.md", "new", force=force)
+        written = True
+    except OutputError:
+        written = False
+    assert seen and not [name for name, was_open in seen if was_open], seen
+    # a failed link (no hard links on the file system) falls back to replace
+    assert written == (fail not in ("fchmod", "fsync", "replace") if force else fail not in ("fchmod", "fsync"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["a.md"] if force or written else [])
+    if fail == "link" and not force:  # no hard links on this file system: renamed instead
+        assert [name for name, _ in seen][-2:] == ["link", "replace"]
+
+
+# --- what a narrow console lacks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp850"])
+def test_symbols_a_console_lacks_become_lookalikes(encoding: str) -> None:
+    import io
+
+    from vold_cli.output.console import tolerate
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding)
+    tolerate(stream)
+    stream.write("Ærø → ca. 220 ≈ ● ◐ ○ ✕ ✓ “citat” – • … █ ┃ ┏ ⚑\n")
+    stream.flush()
+    text = raw.getvalue().decode(encoding)
+    assert text.startswith("Ærø -> ca. 220 ~ * + o x v ")
+    assert text.rstrip().endswith(("█" if encoding == "cp850" else "#") + " | + ?")  # cp850 has the block
+    assert "?" not in text.replace("⚑", "")[:-3]  # only the symbol without a look-alike is a question mark
+
+
+def test_a_letter_a_console_lacks_is_still_the_clear_error() -> None:
+    import io
+
+    from vold_cli.output.console import tolerate
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    tolerate(stream)
+    with pytest.raises(UnicodeEncodeError) as caught:
+        stream.write("Ærø → x")
+    assert caught.value.object[caught.value.start:caught.value.end] == "Æ"
+
+
+def test_a_utf8_stream_and_a_users_own_choice_are_left_alone() -> None:
+    import io
+
+    from vold_cli.output.console import tolerate
+
+    for stream in (io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+                   io.TextIOWrapper(io.BytesIO(), encoding="cp850", errors="replace")):
+        before = stream.errors
+        tolerate(stream)
+        assert stream.errors == before

@@ -202,9 +202,12 @@ def registry() -> list[tuple[str, list[str], list[str], bool]]:
     found: list[tuple[str, list[str], list[str], bool]] = []
 
     def walk(command: click.Command, path: list[str]) -> None:
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                walk(sub, [*path, name])
+        if isinstance(command, click.Group):  # the root group loads its commands lazily: ask it
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None and not sub.hidden:
+                    walk(sub, [*path, name])
             return
         options = {opt: param for param in command.params for opt in getattr(param, "opts", [])}
         fmt = options.get("--format")
