@@ -359,6 +359,8 @@ ERRORS = {
     "check-not-utf8": (["check", "{latin1}"], 1),
     "check-no-name": (["check", "{no-name}"], 1),
     "report-offers-missing": (["report", "-p", "43000", "--offers", "/nonexistent-vold-offers.csv"], 1),
+    "output-names-a-folder": (["law", "109", "--format", "csv", "-o", "ny-mappe/"], 1),
+    "report-output-names-a-folder": (["report", "-p", "43000", "-o", "ny-mappe/"], 1),
 }
 OFFER_FILES = {
     "empty": b"",
