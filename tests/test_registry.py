@@ -287,7 +287,11 @@ def test_the_language_prescan_agrees_with_click(before: list[str], after: list[s
     (["law"], False), (["report", "-o", "plan.html"], True), (["report", "--output=plan.md"], True),
     (["report", "-oplan.md"], True), (["report", "-o", "-"], False), (["report"], False),
     (["--lang", "da", "report", "-o", "x.md"], True), (["kb", "init", "dir"], True), (["kb", "info"], False),
-    (["--lang", "da", "kb", "init", "dir"], True), (["--kb", "report", "law", "-o", "x"], False),
+    (["--lang", "da", "kb", "init", "dir"], True),
+    # every command's -o FILE writes a file (issue 21: not only report's); the --kb value is not the command
+    (["--kb", "report", "law", "-o", "x"], True), (["law", "109", "-o", "x.csv"], True),
+    (["estimate", "-p", "1", "-o", "-"], False), (["check", "--template", "-o", "t.csv"], True),
+    (["law", "-o", "x.csv", "-o", "-"], False), (["search", "--", "-o", "x"], False),
 ])
 def test_writes_to_file_prescan(argv: list[str], to_file: bool) -> None:
     """With stdout closed, only a command line that writes its answer to a file may go on."""
