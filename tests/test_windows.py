@@ -452,3 +452,22 @@ def test_a_utf8_stream_and_a_users_own_choice_are_left_alone() -> None:
         before = stream.errors
         tolerate(stream)
         assert stream.errors == before
+
+
+# --- a knowledge folder as Git for Windows checks it out --------------------------------------------------
+
+CRLF_COMMANDS = [["law", "109"], ["interventions"], ["estimate", "--municipality", "Viborg"], ["map"], ["figures"]]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
+def test_a_knowledge_folder_with_crlf_line_ends_gives_the_same_answers(run, kb_copy: Path, fmt: str) -> None:
+    """core.autocrlf (Git for Windows' default) checks the YAML out with CRLF line ends: it validates, and every
+    answer is the same as from the LF files."""
+    for path in kb_copy.glob("*.yaml"):
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    assert run("kb", "validate", str(kb_copy)).exit_code == 0
+    for args in CRLF_COMMANDS:
+        mine = run(*args, "--kb", str(kb_copy), "--format", fmt)
+        bundled = run(*args, "--format", fmt)
+        assert mine.exit_code == 0, mine.stderr
+        assert mine.stdout_bytes == bundled.stdout_bytes, args

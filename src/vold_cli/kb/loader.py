@@ -165,11 +165,13 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
 
 def within(real: str, real_folder: str) -> bool:
     """Whether the resolved path `real` lies inside the resolved folder `real_folder`. False, not ValueError,
-    for a path on another drive (Windows: a link or junction in the folder leading to D:\\)."""
+    for a path on another drive (Windows: a link or junction in the folder leading to D:\\). Compared as the
+    system compares names (Windows: letter case aside; elsewhere exactly)."""
     try:
-        return os.path.commonpath([real, real_folder]) == real_folder
+        common = os.path.commonpath([real, real_folder])
     except ValueError:
         return False
+    return os.path.normcase(common) == os.path.normcase(real_folder)
 
 
 def _read_resource(folder: Any, stem: str) -> bytes:
