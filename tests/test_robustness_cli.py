@@ -354,6 +354,9 @@ def test_help_and_version_exit_0(run, args: list[str]) -> None:
 
 NETWORK_OR_CODE_MODULES = {"pickle", "marshal", "shelve", "dill", "socket", "ssl", "urllib", "http", "requests",
                           "httpx", "ftplib", "smtplib", "xmlrpc", "subprocess", "runpy", "code", "codeop"}
+#: The one import by name: the command registry imports the module of the command asked for, and only a module that
+#: is one of commands/'s own files (registry.find; tests/test_registry.py tries names that are not).
+IMPORTS_BY_NAME = {("src/vold_cli/commands/registry.py", "import_module")}
 EVALUATING_CALLS = {"eval", "exec", "compile", "__import__", "import_module", "load_module", "unsafe_load",
                     "full_load", "load_all", "system", "popen", "spawn", "urlopen"}
 
@@ -380,7 +383,7 @@ def test_nothing_is_evaluated_or_imported_from_the_knowledge_base() -> None:
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
                 owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
-                if name in EVALUATING_CALLS and owner != "re":
+                if name in EVALUATING_CALLS and owner != "re" and (str(where), name) not in IMPORTS_BY_NAME:
                     problems.append(f"{where}:{node.lineno}: calls {owner + '.' if owner else ''}{name}")
                 if owner == "yaml" and name in {"load", "safe_load", "compose", "Loader"}:
                     problems.append(f"{where}:{node.lineno}: yaml.{name} outside the strict loader")

@@ -34,6 +34,22 @@ def test_every_section_has_a_command_and_labels_in_both_languages() -> None:
     assert BY_STEM["interventions"].label("da") == "Indsatser"
 
 
+def test_every_list_of_a_section_has_words_and_each_section_a_command_that_exists(knowledge) -> None:
+    """What `vold kb info` says a file holds is words in both languages for every list of entries (never the YAML
+    key in Danish output), and the command a section names (search points to it) is in the command registry."""
+    from vold_cli.commands.registry import find
+    from vold_cli.kb.sections import LIST_LABELS
+
+    for stem, section in knowledge.data.items():
+        for key, value in section.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                assert key in LIST_LABELS, f"{stem}.yaml: the list {key!r} has no words in sections.LIST_LABELS"
+                da, en = LIST_LABELS[key]
+                assert da and en and da != key, (stem, key)
+    for section in REGISTRY:
+        assert find(section.command.split()[1]) is not None, section.command
+
+
 def _list_item(hint: object) -> object:
     """The TypedDict of the entries of a `list[...]` field (through Annotated and Optional)."""
     from typing import get_args, get_origin

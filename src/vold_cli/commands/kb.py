@@ -22,39 +22,13 @@ kb_group = group(
               Both(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
 
 
-#: What the lists of the knowledge files hold, in words for people (the YAML keys stay in JSON). A key missing
-#: here is shown as it is.
-_LIST_WORDS: dict[str, tuple[str, str]] = {
-    "acts": ("love", "acts"), "benchmarks": ("normer", "benchmarks"), "caveats": ("forbehold", "caveats"),
-    "cost_items": ("omkostningsposter", "cost items"),
-    "crisis_centre_key_figures": ("nøgletal for krisecentre", "crisis-centre key figures"),
-    "data_kinds": ("datatyper", "kinds of data"), "data_sources": ("datakilder", "data sources"),
-    "drivers": ("drivkræfter", "drivers"), "entries": ("lovhenvisninger", "legal references"),
-    "excluded": ("udeladte poster", "items left out"), "factor_levels": ("faktorniveauer", "factor levels"),
-    "figures": ("landstal", "national figures"), "forms": ("voldsformer", "forms of violence"),
-    "goals": ("mål", "goals"), "groups": ("grupper", "groups"), "initiatives": ("initiativer", "initiatives"),
-    "interventions": ("indsatser", "interventions"), "levels": ("niveauer", "levels"),
-    "members": ("kommuner i regioner", "municipalities in regions"), "municipalities": ("kommuner", "municipalities"),
-    "newer_caveats": ("forbehold ved nyere tal", "caveats on newer figures"),
-    "newer_figures": ("nyere landstal", "newer national figures"), "partner_reports": ("partneroplysninger", "partner reports"),
-    "phases": ("faser", "phases"), "regions": ("regioner", "regions"), "reports": ("rapporter", "reports"),
-    "sections": ("afsnit i notatet", "sections of the note"), "statements": ("udsagn", "statements"),
-    "strategies": ("strategier", "strategies"), "target_groups": ("målgrupper", "target groups"),
-    "worked_examples": ("regneeksempler", "worked examples"), "years": ("befolkningsår", "population years"),
-}
-
-
 def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
     """One row per section of the registry: its label, its file and what its lists hold (in words)."""
-    from vold_cli.kb.sections import label
-
-    def word(key: str) -> str:
-        da, en = _LIST_WORDS.get(key, (key, key))
-        return da if lang == "da" else en
+    from vold_cli.kb.sections import label, list_label
 
     header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
     rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
-                               ", ".join(f"{n} {word(name)}" for name, n in parts.items()) or "-"]
+                               ", ".join(f"{n} {list_label(name, lang)}" for name, n in parts.items()) or "-"]
                               for stem, parts in counts.items()]
     return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
 

@@ -153,21 +153,20 @@ def group(name: str, *, module: str, order: int, summary: Both, help: Both,  # n
 
 
 def module_names() -> list[str]:
-    """The modules of this folder (each may declare a command of its name)."""
-    import pkgutil
+    """The modules of this folder (each may declare a command of its name), read from the folder itself."""
+    import os
 
-    from vold_cli import commands
-
-    return [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.ispkg and not m.name.startswith("_")]
+    return sorted(name[:-3] for name in os.listdir(os.path.dirname(__file__))
+                  if name.endswith(".py") and not name.startswith("_"))
 
 
 def find(name: str) -> Entry | None:
-    """The command called `name`, importing only its module; None when there is none."""
-    if name not in ENTRIES and name.isidentifier() and not name.startswith("_"):
-        import importlib.util
+    """The command called `name`, importing only its module (one of this folder's own files, never another name
+    typed on the command line); None when there is none."""
+    if name not in ENTRIES and name in module_names():
+        import importlib
 
-        if importlib.util.find_spec(f"{PACKAGE}.{name}") is not None:
-            importlib.import_module(f"{PACKAGE}.{name}")
+        importlib.import_module(f"{PACKAGE}.{name}")
     return ENTRIES.get(name)
 
 

@@ -106,6 +106,34 @@ SECTIONS: tuple[str, ...] = tuple(section.stem for section in REGISTRY)
 BY_STEM: dict[str, Section] = {section.stem: section for section in REGISTRY}
 
 
+#: What the lists of the knowledge files hold, in words for people (`vold kb info` and `kb validate` count them; the
+#: YAML keys stay in JSON): every list of entries of a section needs its words here (tests/test_schema.py).
+LIST_LABELS: dict[str, tuple[str, str]] = {
+    "acts": ("love", "acts"), "benchmarks": ("normer", "benchmarks"), "caveats": ("forbehold", "caveats"),
+    "cost_items": ("omkostningsposter", "cost items"),
+    "crisis_centre_key_figures": ("nøgletal for krisecentre", "crisis-centre key figures"),
+    "data_kinds": ("datatyper", "kinds of data"), "data_sources": ("datakilder", "data sources"),
+    "drivers": ("drivkræfter", "drivers"), "entries": ("lovhenvisninger", "legal references"),
+    "excluded": ("udeladte poster", "items left out"), "factor_levels": ("faktorniveauer", "factor levels"),
+    "figures": ("landstal", "national figures"), "forms": ("voldsformer", "forms of violence"),
+    "goals": ("mål", "goals"), "groups": ("grupper", "groups"), "initiatives": ("initiativer", "initiatives"),
+    "interventions": ("indsatser", "interventions"), "levels": ("niveauer", "levels"),
+    "members": ("kommuner i regioner", "municipalities in regions"), "municipalities": ("kommuner", "municipalities"),
+    "newer_caveats": ("forbehold ved nyere tal", "caveats on newer figures"),
+    "newer_figures": ("nyere landstal", "newer national figures"), "partner_reports": ("partneroplysninger", "partner reports"),
+    "phases": ("faser", "phases"), "regions": ("regioner", "regions"), "reports": ("rapporter", "reports"),
+    "sections": ("afsnit i notatet", "sections of the note"), "statements": ("udsagn", "statements"),
+    "strategies": ("strategier", "strategies"), "target_groups": ("målgrupper", "target groups"),
+    "worked_examples": ("regneeksempler", "worked examples"), "years": ("befolkningsår", "population years"),
+}
+
+
+def list_label(key: str, lang: str) -> str:
+    """What the list `key` of a knowledge file holds, in `lang` (the key itself for a list not named above)."""
+    da, en = LIST_LABELS.get(key, (key, key))
+    return da if lang == "da" else en
+
+
 def label(stem: str, lang: str) -> str:
     """The section's label in `lang` (the file stem for a file the registry does not know)."""
     section = BY_STEM.get(stem)
