@@ -123,6 +123,57 @@ def test_completion_offers_every_command(monkeypatch) -> None:
     assert offered >= NAMES, sorted(NAMES - offered)
 
 
+def _plain_example(entry: registry.Entry) -> list[str] | None:
+    """The first example of a command that names no format and writes no file of its own (its words after
+    `vold`)."""
+    for line in entry.example_lines("en"):
+        words = line.split()[1:]
+        words = words[:words.index(">")] if ">" in words else words  # a redirection: the answer on stdout
+        if not {"--format", "-f", "-o", "--template"} & set(words):
+            return words
+    return None
+
+
+def _with_formats(path: list[str]) -> bool:
+    entry = _entry(path)
+    return entry.children is None and any(p.name == "fmt" for p in registry.build(entry, "en").params)
+
+
+@pytest.mark.parametrize("path", [p for p in COMMAND_PATHS if _with_formats(p)], ids=_id)
+def test_every_command_answers_in_every_format_it_offers(run, tmp_path, monkeypatch, path: list[str]) -> None:
+    """Generated from the two registries: a command's plain example, in each format its --format offers (a file
+    format to a file), gives an answer: JSON that parses, CSV with one width, text for the others."""
+    import csv
+    import io
+    import json
+
+    from vold_cli.inputs.offers import template
+    from vold_cli.output.formats import FORMATS
+
+    entry = _entry(path)
+    words = _plain_example(entry)
+    built = registry.build(entry, "en")
+    option = next(p for p in built.params if p.name == "fmt")
+    assert words is not None, f"vold {_id(path)}: every example names a format or writes a file"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tilbud.csv").write_text(template("da"), encoding="utf-8")
+    offered = option.type.choices
+    assert offered
+    for name in offered:
+        target = ["-o", str(tmp_path / f"out.{name}"), "--force"] if FORMATS[name].files == "only" else []
+        result = run(*words, "--format", name, *target)
+        assert result.exit_code == 0, (words, name, result.stderr)
+        if target:
+            assert (tmp_path / f"out.{name}").stat().st_size > 0
+            continue
+        assert result.stdout.strip(), (words, name)
+        if name == "json":
+            json.loads(result.stdout)
+        if name == "csv":
+            rows = list(csv.reader(io.StringIO(result.stdout)))
+            assert len(rows) >= 2 and len({len(r) for r in rows}) == 1, (words, rows[:3])
+
+
 # --- the help in both languages -------------------------------------------------------------------------------
 
 _SECTION = {"en": ("Options:", "Examples:"), "da": ("Tilvalg:", "Eksempler:")}

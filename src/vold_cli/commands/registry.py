@@ -222,23 +222,23 @@ def _parameter_infos(callback: Callable[..., object] | None) -> dict[str, Parame
 
 def localize(built: click.Command, callback: Callable[..., object] | None, lang: str) -> None:
     """Put `lang`'s words into the options of `built` (whose function is `callback`): each option's help and
-    metavar from its `Both`, the --format help from the format registry, Click's usage words."""
+    metavar from its `Both`, the --format help from the format registry, Click's usage words. In English Typer
+    has put them there already (a `Both` is the English), all but the --format help."""
     import inspect
 
-    infos = _parameter_infos(callback)
+    infos = _parameter_infos(callback) if lang != "en" else {}
     for param in built.params:
         info = infos.get(param.name or "")
-        own = info.help if info is not None else None
         shown_help = getattr(param.type, "help_text", None)  # the format registry's formats (common.FormatChoice)
         if callable(shown_help):
-            extra = own.pick(lang) if isinstance(own, Both) else ""
+            own = info.help if info is not None else param.help  # an option's own words after the formats'
+            extra = own.pick(lang) if isinstance(own, Both) else own or ""
             param.help = " ".join(filter(None, (shown_help(lang), extra)))
             _show_default(param, lang)
-        elif isinstance(own, Both):
-            param.help = inspect.cleandoc(own.pick(lang))
-        metavar = info.metavar if info is not None else None
-        if isinstance(metavar, Both):
-            param.metavar = metavar.pick(lang)
+        elif info is not None and isinstance(info.help, Both):
+            param.help = inspect.cleandoc(info.help.pick(lang))
+        if info is not None and isinstance(info.metavar, Both):
+            param.metavar = info.metavar.pick(lang)
     built.options_metavar = OPTIONS_METAVAR.pick(lang)
     if isinstance(built, click.Group):
         built.subcommand_metavar = SUBCOMMAND_METAVAR.pick(lang)
