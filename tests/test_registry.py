@@ -68,21 +68,12 @@ def test_an_unknown_name_finds_no_command_and_imports_nothing_odd(run) -> None:
         assert result.exit_code == 2 and "No such command" in result.stderr, (name, result.stderr)
 
 
-PROBE = ("import sys\n"
-         "sys.argv = ['vold', *sys.argv[1:]]\n"
-         "from vold_cli.__main__ import main\n"
-         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-         "sys.stderr.write('\\n' + ' '.join(sorted(m for m in sys.modules if m.startswith('vold_cli.commands.'))))\n")
-
-
 def _loaded_commands(*argv: str) -> tuple[str, set[str]]:
     """stdout, and the modules of commands/ that `vold ARGV` imported (run as `vold` runs)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VOLD_", "FORCE_COLOR"))}
-    env.update({"COLUMNS": "100", "NO_COLOR": "1", "LANG": "C.UTF-8"})
-    proc = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, env=env, check=True,
-                          timeout=120)
-    modules = proc.stderr.rsplit("\n", 1)[-1].split()
-    return proc.stdout, {m.split(".")[2] for m in modules if m.count(".") == 2}
+    from test_lazy_start import _loaded
+
+    out, modules = _loaded(*argv)
+    return out, {m.split(".")[2] for m in modules if m.startswith("vold_cli.commands.") and m.count(".") == 2}
 
 
 NAMES = {entry.name for entry in registry.entries()}

@@ -232,6 +232,15 @@ def choices(values: list[str] | None, kind: str, option: str, knowledge: "Knowle
     return normalise_all(kind, values, option=option, lang=lang, knowledge=knowledge)
 
 
+def start_table(kb: Path | None, fmt: str, output: str | None, force: bool,
+                lang: Lang | None) -> "tuple[str, Path | None, KnowledgeBase]":
+    """The start of a command whose result is a table: the language, the file to write (checked before any work,
+    see check_output; None for stdout) and then the knowledge base."""
+    language = lang_of(lang)
+    target = check_output(fmt, output, force, language)
+    return language, target, load_kb(kb)
+
+
 def emit_table(doc: Document, fmt: str, knowledge: "KnowledgeBase", language: str, target: Path | None,
                force: bool, title_da: str, title_en: str) -> None:
     """emit for a listing whose result is a table: also to -o FILE, and as a workbook with the note and the

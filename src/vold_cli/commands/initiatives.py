@@ -13,11 +13,9 @@ from vold_cli.commands.common import (
     OutputOpt,
     TableFormatOpt,
     TargetOpt,
-    check_output,
     choices,
     emit_table,
-    lang_of,
-    load_kb,
+    start_table,
     today,
 )
 from vold_cli.commands.registry import Both, command
@@ -55,9 +53,7 @@ def initiatives(
     from vold_cli.core.query import filter_initiatives
     from vold_cli.views.initiatives import initiative_view, initiatives_list
 
-    language = lang_of(lang)
-    target_file = check_output(fmt, output, force, language)
-    knowledge = load_kb(kb)
+    language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
     targets = choices(target, "target", "--target", knowledge, language)
     if ident is not None:
         doc = initiative_view(knowledge, knowledge.initiative(ident), language, today())

@@ -14,11 +14,9 @@ from vold_cli.commands.common import (
     PhaseOpt,
     TableFormatOpt,
     TargetOpt,
-    check_output,
     choices,
     emit_table,
-    lang_of,
-    load_kb,
+    start_table,
 )
 from vold_cli.commands.registry import Both, command
 
@@ -73,9 +71,7 @@ def interventions(
     from vold_cli.core.query import applied_filters, filter_interventions
     from vold_cli.views.interventions import intervention_view, interventions_list
 
-    language = lang_of(lang)
-    target_file = check_output(fmt, output, force, language)
-    knowledge = load_kb(kb)
+    language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
     names = ("Indsatser", "Interventions")
     phases = choices(phase, "phase", "--phase", knowledge, language)
     targets = choices(target, "target", "--target", knowledge, language)

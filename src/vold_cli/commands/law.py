@@ -12,10 +12,8 @@ from vold_cli.commands.common import (
     LangOpt,
     OutputOpt,
     TableFormatOpt,
-    check_output,
     emit_table,
-    lang_of,
-    load_kb,
+    start_table,
 )
 from vold_cli.commands.registry import Both, command
 
@@ -40,9 +38,7 @@ def law(
     from vold_cli.core.query import find_law
     from vold_cli.views.law import law_list, law_view
 
-    language = lang_of(lang)
-    target_file = check_output(fmt, output, force, language)
-    knowledge = load_kb(kb)
+    language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
     if reference:
         doc = law_view(knowledge, find_law(knowledge, " ".join(reference)), language)
     else:

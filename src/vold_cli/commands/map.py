@@ -7,10 +7,8 @@ from vold_cli.commands.common import (
     LangOpt,
     OutputOpt,
     TableFormatOpt,
-    check_output,
     emit_table,
-    lang_of,
-    load_kb,
+    start_table,
 )
 from vold_cli.commands.registry import Both, command
 
@@ -29,8 +27,6 @@ def evidence_map(kb: KbOpt = None, fmt: TableFormatOpt = Format.table, output: O
     from vold_cli.core.query import evidence_map as cells
     from vold_cli.views.evidence import map_doc
 
-    language = lang_of(lang)
-    target_file = check_output(fmt, output, force, language)
-    knowledge = load_kb(kb)
+    language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
     emit_table(map_doc(knowledge, cells(knowledge, language), language), fmt, knowledge, language, target_file,
                force, "Evidenskort", "Evidence map")
