@@ -105,7 +105,6 @@ def _choose_language(group: click.Group, argv: list[str]) -> None:
         from vold_cli.i18n import click_catalog as i18n
 
         i18n.activate(language)
-    group.help = ROOT.text(language)
     localize(group, _root, language)
 
 
@@ -186,6 +185,12 @@ class VoldGroup(LazyGroup):
             return code
         sys.exit(code)
 
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from vold_cli.i18n.lang import current
+
+        self.help = ROOT.text(current())  # built only when the help is shown
+        super().format_help_text(ctx, formatter)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -261,7 +266,7 @@ class VoldGroup(LazyGroup):
 app = typer.Typer(
     cls=VoldGroup,
     name="vold",
-    help=ROOT.text("en"),
+    help=None,  # ROOT's text, in the chosen language, when the help is shown (VoldGroup.format_help_text)
     no_args_is_help=True,
     add_completion=False,  # our own --install-completion/--show-completion below take a shell name
     suggest_commands=False,  # Click suggests already (in the chosen language); Typer's would say it twice
