@@ -428,7 +428,7 @@ def estimate_about(knowledge: KnowledgeBase, result: EstimateResult, lang: str) 
 
 
 def estimate_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> Document:
-    doc = Document(data=estimate_data(result, lang), about=lambda: estimate_about(knowledge, result, lang))
+    doc = Document(data=lambda: estimate_data(result, lang), about=lambda: estimate_about(knowledge, result, lang))
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)
