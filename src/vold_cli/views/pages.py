@@ -32,6 +32,7 @@ from vold_cli.output.blocks import (
     Paragraph,
     Styled,
     Table,
+    handler,
 )
 
 if TYPE_CHECKING:
@@ -251,14 +252,15 @@ def pages(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Iterator
 # --- the texts of a page --------------------------------------------------------------------------------------
 
 
+#: The texts of each kind of cell (output/blocks.CELLS): a cell of several lines gives each line.
+CELLS: dict[type, Callable[..., list[str]]] = {
+    str: lambda cell: [cell], Styled: lambda cell: [cell.text], Bar: lambda cell: [cell.label] if cell.label else [],
+    Lines: lambda cell: [text for part in cell.parts for text in _parts(part)],
+}
+
+
 def _parts(cell: Cell) -> list[str]:
-    if isinstance(cell, Lines):
-        return [text for part in cell.parts for text in _parts(part)]
-    if isinstance(cell, Styled):
-        return [cell.text]
-    if isinstance(cell, Bar):
-        return [cell.label] if cell.label else []
-    return [cell]
+    return handler(CELLS, cell, "search")(cell)
 
 
 #: One row of a page: its texts, and its own title (a table row's first text, a list's title) or None (the heading
@@ -302,8 +304,8 @@ def _nothing(block: PageBreak) -> list[Row]:
     return []
 
 
-#: The rows of each kind of block (one table, keyed by the block's class; output/ keeps one per writer too).
-ROWS: dict[type, Callable[..., list[Row]]] = {
+#: The rows of each kind of block (output/blocks.BLOCKS), as each writer of output/ has its table.
+BLOCKS: dict[type, Callable[..., list[Row]]] = {
     Heading: _heading, Paragraph: _paragraph, Fields: _fields, Table: _table, BulletList: _items, Notes: _items,
     Chart: _chart, PageBreak: _nothing,
 }
@@ -314,10 +316,7 @@ def rows(doc: Document) -> list[tuple[list[str], str | None, str | None]]:
     out: list[tuple[list[str], str | None, str | None]] = []
     heading: str | None = None
     for block in doc.blocks:
-        reader = ROWS.get(type(block))
-        if reader is None:
-            raise TypeError(f"search cannot read {type(block).__name__}")
-        for texts, title in reader(block):
+        for texts, title in handler(BLOCKS, block, "search")(block):
             out.append((texts, title, heading))
         if isinstance(block, Heading):
             heading = block.text
