@@ -6,21 +6,16 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from typing import TypedDict
-
-    from vold_cli.core.estimate import SourceRef
+    from vold_cli.core.results import Filters, MapCell, PhaseSummary, SourceRef
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import (
         Change,
-        Design,
         Evidence,
         Initiative,
         Intervention,
         LawEntry,
         Municipality,
-        Phase,
         Source,
-        Text,
     )
 
 from vold_cli.sanitize import quote
@@ -140,12 +135,6 @@ def strongest(knowledge: KnowledgeBase, levels: list[Evidence]) -> Evidence | No
     return max(levels, key=knowledge.evidence_rank)
 
 
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    #: The filters a listing of interventions applied, by the option's name (only those given, in the options' order).
-    Filters = TypedDict("Filters", {"phase": list[str], "target": list[str], "evidence": list[str], "min-evidence": str,
-                                    "tested-in-denmark": bool, "search": str}, total=False)
-
-
 def applied_filters(*, phases: list[str], targets: list[str], evidence: list[str], min_evidence: str | None,
                     tried_in_denmark: bool | None, search: str | None) -> Filters:
     """The filters given (an empty list or None is no filter), for the listing's title and messages."""
@@ -225,19 +214,6 @@ def filter_initiatives(knowledge: KnowledgeBase, *, targets: Sequence[str] = ())
     return [i for i in items if not targets or set(targets) & set(i["target_groups"])]
 
 
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class PhaseSummary(TypedDict):
-        """A prevention phase (the fields of models.PhaseEntry) with its interventions and the strongest level."""
-        id: Phase
-        number: int
-        name: Text
-        purpose: Text
-        source: Source
-        interventions: list[str]
-        count: int
-        strongest: Evidence | None
-
-
 def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
     """Each prevention phase with its number of interventions and the strongest evidence among them."""
     out: list[PhaseSummary] = []
@@ -248,22 +224,6 @@ def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
                     "count": len(members), "strongest": strongest(knowledge, [i["evidence"] for i in members])})
     order = {p: n for n, p in enumerate(knowledge.phase_ids)}
     return sorted(out, key=lambda p: order.get(p["id"], 99))
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class MapEntry(TypedDict):
-        """One intervention in a cell of the evidence map, with its OWN level and designs."""
-        id: str
-        evidence: Evidence
-        designs: list[Design]
-
-    class MapCell(TypedDict):
-        """One cell of the evidence map (target group × phase): its interventions and the cell's summary."""
-        target_group: str
-        phase: Phase
-        interventions: list[MapEntry]
-        strongest: Evidence | None
-        gap: bool
 
 
 def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[MapCell]:

@@ -11,39 +11,13 @@ pass it.
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import TYPE_CHECKING
 
 from vold_cli.errors import UsageError
 from vold_cli.text import fold
 
-
-class Index(TypedDict):
-    """What one language's search reads, in the order hits are listed.
-
-    `owners`: [section, id, title] each; `commands`: the commands that print the texts; `texts`: every text
-    printed, once; `words`: the folded words of each text (' word word', each after a space), one line per text;
-    `printed`: for each text, where it is printed: 'owner.command.rank' (numbers; rank 0 is the command that shows
-    that owner best, its own page, 1 another), several joined by ','. Kept as text, which a search decodes only for
-    the texts it finds: parsing thousands of JSON numbers would cost more than the whole search."""
-
-    lang: str
-    owners: list[list[str]]
-    commands: list[str]
-    texts: list[str]
-    words: str
-    printed: list[str]
-
-
-class SearchHit(TypedDict):
-    """One hit of `vold search`: where (section, entry id), its title, the text matched, a snippet of it, and the
-    command whose output shows it."""
-
-    section: str
-    id: str
-    title: str
-    match: str
-    snippet: str
-    command: str
+if TYPE_CHECKING:
+    from vold_cli.core.results import Index, SearchHit
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -28,9 +28,17 @@ from vold_cli.output.blocks import (
 )
 
 if TYPE_CHECKING:
-    from vold_cli.core.estimate import CostEstimate, Costs, EstimateResult, Expectation, FigureEstimate
-    from vold_cli.core.newer import NewerEstimate, Scaled, Step
-    from vold_cli.core.regions import OverviewResult
+    from vold_cli.core.results import (
+        CostEstimate,
+        Costs,
+        EstimateResult,
+        Expectation,
+        FigureEstimate,
+        NewerEstimate,
+        OverviewResult,
+        Scaled,
+        Step,
+    )
 
 
 def rounded_text(item: FigureEstimate, lang: str) -> str:

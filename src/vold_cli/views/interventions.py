@@ -22,10 +22,10 @@ from vold_cli.output.blocks import (
 from vold_cli.views.common import design_text, evidence_cell, labelled, names, refs_text, tried_text
 
 if TYPE_CHECKING:
-    from vold_cli.core.query import Filters
+    from vold_cli.core.results import Filters
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Intervention
-    from vold_cli.views.newer import FigureRecord
+    from vold_cli.views.records import FigureRecord
 
 def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
                        filters: Filters) -> Document:

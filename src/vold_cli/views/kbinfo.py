@@ -9,7 +9,7 @@ from vold_cli.i18n.lang import pick
 from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Styled, Table
 
 if TYPE_CHECKING:
-    from vold_cli.core.newer import KnowledgeAge
+    from vold_cli.core.results import KnowledgeAge
     from vold_cli.kb.cachestatus import Status
     from vold_cli.kb.facade import KnowledgeBase
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable, Iterator, Mapping
 
-    from vold_cli.core.search import Index
+    from vold_cli.core.results import Index
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.output.blocks import Cell, Document
 

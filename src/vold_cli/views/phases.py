@@ -11,7 +11,7 @@ from vold_cli.output.blocks import Cell, Column, Document, Lines, Paragraph, Sty
 from vold_cli.views.common import design_text, evidence_cell, labelled
 
 if TYPE_CHECKING:
-    from vold_cli.core.query import PhaseSummary
+    from vold_cli.core.results import PhaseSummary
     from vold_cli.kb.facade import KnowledgeBase
 
 
