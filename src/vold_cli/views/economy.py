@@ -32,6 +32,7 @@ def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         doc.add(Notes([pick(e["price_level"], lang)], title=_t(lang, "Prisniveau", "Price level")))
     doc.add(Notes([pick(t, lang) for t in e["excluded"]], title=_t(lang, "Ikke medregnet", "Not included")))
     doc.add(Paragraph(pick(e["who_review"], lang)))
-    doc.add(Fields([("Cost-effectiveness", pick(e["cost_effectiveness"], lang)),
-                    ("Cost-benefit", pick(e["cost_benefit"], lang))]))
+    # labelled as the note titles these sections (meta.yaml: cost-effectiveness, cost-benefit)
+    doc.add(Fields([(_t(lang, "Cost-effectiveness-analyser", "Cost-effectiveness analyses"), pick(e["cost_effectiveness"], lang)),
+                    (_t(lang, "Cost-benefit-analyser", "Cost-benefit analyses"), pick(e["cost_benefit"], lang))]))
     return doc
