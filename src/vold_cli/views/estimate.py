@@ -28,6 +28,8 @@ from vold_cli.output.blocks import (
 )
 
 if TYPE_CHECKING:
+    import datetime
+
     from vold_cli.core.results import (
         CostEstimate,
         Costs,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
         Scaled,
         Step,
     )
-
+    from vold_cli.views.pages import Detail, Entry
 
 def rounded_text(item: FigureEstimate, lang: str) -> str:
     """A local figure as printed: 'ca. 220', 'ca. 210-250', or 'færre end 1' / 'fewer than 1'."""
@@ -448,3 +450,25 @@ def estimate_document(knowledge: KnowledgeBase, result: EstimateResult, lang: st
     doc.blocks += member_blocks(result, lang)
     doc.blocks += caveat_blocks(result, lang)
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _municipality_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.estimate import estimate, resolve_population
+
+    count, muni, year = resolve_population(knowledge, population=None, municipality=str(entry["code"]), year=None)
+    return estimate_document(knowledge, estimate(knowledge, population=count, municipality=muni, year=year), lang)
+
+
+def _region_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.regions import check_year, estimate_region, find_region
+
+    region = find_region(knowledge, str(entry["code"]), lang)
+    return estimate_document(knowledge, estimate_region(knowledge, region, year=check_year(knowledge, None, lang)), lang)
+
+
+ENTRY_PAGES: dict[str, tuple[str, Detail]] = {
+    "vold estimate --municipality {code}": ("municipalities", _municipality_page),
+    "vold estimate --region {code}": ("regions", _region_page),
+}

@@ -15,10 +15,12 @@ from vold_cli.output.blocks import Cell, Column, Document, Lines, Paragraph, Sty
 from vold_cli.views.common import MARKS, design_text, evidence_cell, grade_text, labelled, names
 
 if TYPE_CHECKING:
+    import datetime
+
     from vold_cli.core.results import MapCell
     from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
     from vold_cli.views.records import MapItem, MapRecord
-
 
 def legend(knowledge: KnowledgeBase, lang: str) -> str:
     """'● Dokumenteret effekt, ◐ Lovende, …': what each mark stands for."""
@@ -131,3 +133,18 @@ def map_doc(knowledge: KnowledgeBase, cells: list[MapCell], lang: str, *, groups
     doc.add(Paragraph(_t(lang, f"{gaps} af {len(cells)} celler har ingen indsats med dokumenteret effekt.",
                          f"{gaps} of {len(cells)} cells have no intervention with documented effect."), style="warn"))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _scale_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return evidence_doc(knowledge, lang)
+
+
+def _map_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import evidence_map
+
+    return map_doc(knowledge, evidence_map(knowledge, lang), lang)
+
+
+PAGES: dict[str, Listing] = {"vold evidence": _scale_page, "vold map": _map_page}

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Initiative
+    from vold_cli.views.pages import Detail, Entry, Listing
     from vold_cli.views.records import TimeRecord
-
 
 def status_text(item: Initiative, today: datetime.date, lang: str) -> str:
     """'Period ended 2015 (the note's period); not checked since' (the status is vold's reading of the note's
@@ -131,3 +131,19 @@ def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str, today
     if item["indicators"]:
         doc.add(BulletList([pick(t, lang) for t in item["indicators"]], title=_t(lang, "Indikatorer", "Indicators")))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import filter_initiatives
+
+    return initiatives_list(knowledge, filter_initiatives(knowledge), lang, today)
+
+
+def _entry_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    return initiative_view(knowledge, knowledge.initiative(str(entry["id"])), lang, today)
+
+
+PAGES: dict[str, Listing] = {"vold initiatives": _page}
+ENTRY_PAGES: dict[str, tuple[str, Detail]] = {"vold initiatives {id}": ("initiatives", _entry_page)}

@@ -9,10 +9,12 @@ from vold_cli.i18n.lang import pick
 from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Styled, Table
 
 if TYPE_CHECKING:
+    import datetime
+
     from vold_cli.core.results import KnowledgeAge
     from vold_cli.kb.cachestatus import Status
     from vold_cli.kb.facade import KnowledgeBase
-
+    from vold_cli.views.pages import Listing
 
 def counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
     """One row per section of the registry: its label, its file and what its lists hold (in words)."""
@@ -93,3 +95,12 @@ def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
             f"The note says it is updated every {interval} years; the knowledge base does not record whether "
             "that happened.")),
     ]
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return info_doc(knowledge, lang, None)  # without where this run loaded it from: that is not the knowledge
+
+
+PAGES: dict[str, Listing] = {"vold kb info": _page}

@@ -3,9 +3,11 @@
 A page is what one command prints for one section of the knowledge. The section registry (kb/sections.py) names
 each section's command; a command with a placeholder (`vold interventions {id}`, `vold law {ref}`, `vold estimate
 --municipality {code}`) has one page per entry, and its listing (`vold interventions`) is a page too where the
-command runs without the placeholder. `LISTINGS` and `DETAILS` below build each page with the same view the command
-uses; tests/test_search.py checks that every command of the registry has its page and that each page is what the
-command prints, so search never offers a text no command shows, nor misses one a command shows.
+command runs without the placeholder. Each view module says which of these commands it shows, beside its view:
+`PAGES` (command -> the function building its Document) and `ENTRY_PAGES` (command with a placeholder -> the list of
+entries and the function building one entry's Document), calling the same view the command calls. tests/test_search.py
+checks that every command of the registry has its pages, that each page is what the command prints, and that every
+word a command prints is found where it is printed.
 
 Each text of a page belongs to an owner, the title a hit shows: on an entry's own page, that entry; on a listing, the
 entry whose name or id the row holds (else the section, titled by the row or the heading above it); a text printed
@@ -57,142 +59,25 @@ GENERATED_FORMAT = 1
 # --- the pages ----------------------------------------------------------------------------------------------
 
 
-def _kb_info(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.kbinfo import info_doc
+def registered() -> tuple[dict[str, Listing], dict[str, tuple[str, Detail]]]:
+    """What every view module says it shows: its `PAGES` (a command without an argument -> the function building
+    its Document) and `ENTRY_PAGES` (a registry command with a placeholder -> the list of entries it takes and the
+    function building one entry's Document). Imports every view module: only to make an index."""
+    import importlib
+    import pkgutil
 
-    return info_doc(knowledge, lang, None)  # without where this run loaded it from: that is not the knowledge
+    import vold_cli.views as package
 
-
-def _definition(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.definition import definition_doc
-
-    return definition_doc(knowledge, lang)
-
-
-def _figures(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.figures import figures_doc
-
-    return figures_doc(knowledge, lang)
-
-
-def _profile(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.profile import profile_doc
-
-    return profile_doc(knowledge, lang)
-
-
-def _phases(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.query import phase_summary
-    from vold_cli.views.phases import phases_doc
-
-    return phases_doc(knowledge, phase_summary(knowledge), lang)
-
-
-def _evidence(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.evidence import evidence_doc
-
-    return evidence_doc(knowledge, lang)
-
-
-def _map(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.query import evidence_map
-    from vold_cli.views.evidence import map_doc
-
-    return map_doc(knowledge, evidence_map(knowledge, lang), lang)
-
-
-def _law(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.law import law_list
-
-    return law_list(knowledge, lang)
-
-
-def _interventions(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.query import applied_filters, filter_interventions
-    from vold_cli.views.interventions import interventions_list
-
-    filters = applied_filters(phases=[], targets=[], evidence=[], min_evidence=None, tried_in_denmark=None,
-                              search=None)
-    return interventions_list(knowledge, filter_interventions(knowledge, lang=lang), lang, filters)
-
-
-def _initiatives(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.query import filter_initiatives
-    from vold_cli.views.initiatives import initiatives_list
-
-    return initiatives_list(knowledge, filter_initiatives(knowledge), lang, today)
-
-
-def _documentation(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.documentation import documentation_doc
-
-    return documentation_doc(knowledge, lang)
-
-
-def _implementation(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.implementation import implementation_doc
-
-    return implementation_doc(knowledge, None, lang)
-
-
-def _economy(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.economy import economy_doc
-
-    return economy_doc(knowledge, lang)
-
-
-#: The pages of the commands that run without an argument, by command (a registry command without its placeholder).
-LISTINGS: dict[str, Listing] = {
-    "vold kb info": _kb_info, "vold definition": _definition, "vold figures": _figures, "vold profile": _profile,
-    "vold phases": _phases, "vold evidence": _evidence, "vold map": _map, "vold law": _law,
-    "vold interventions": _interventions, "vold initiatives": _initiatives, "vold documentation": _documentation,
-    "vold implementation": _implementation, "vold economy": _economy,
-}
-
-
-def _intervention(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.interventions import intervention_view
-
-    return intervention_view(knowledge, knowledge.intervention(str(entry["id"])), lang)
-
-
-def _initiative(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
-    from vold_cli.views.initiatives import initiative_view
-
-    return initiative_view(knowledge, knowledge.initiative(str(entry["id"])), lang, today)
-
-
-def _law_entry(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.query import find_law
-    from vold_cli.views.law import law_view
-
-    return law_view(knowledge, find_law(knowledge, str(entry["id"])), lang)
-
-
-def _municipality(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.estimate import estimate, resolve_population
-    from vold_cli.views.estimate import estimate_document
-
-    count, muni, year = resolve_population(knowledge, population=None, municipality=str(entry["code"]), year=None)
-    return estimate_document(knowledge, estimate(knowledge, population=count, municipality=muni, year=year), lang)
-
-
-def _region(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
-    from vold_cli.core.regions import check_year, estimate_region, find_region
-    from vold_cli.views.estimate import estimate_document
-
-    region = find_region(knowledge, str(entry["code"]), lang)
-    return estimate_document(knowledge, estimate_region(knowledge, region, year=check_year(knowledge, None, lang)), lang)
-
-
-#: The pages of one entry each, by the registry's command: (the list of entries, the view of one).
-DETAILS: dict[str, tuple[str, Detail]] = {
-    "vold interventions {id}": ("interventions", _intervention),
-    "vold initiatives {id}": ("initiatives", _initiative),
-    "vold law {ref}": ("entries", _law_entry),
-    "vold estimate --municipality {code}": ("municipalities", _municipality),
-    "vold estimate --region {code}": ("regions", _region),
-}
+    listings: dict[str, Listing] = {}
+    details: dict[str, tuple[str, Detail]] = {}
+    for found in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{found.name}")
+        for mine, theirs in ((getattr(module, "PAGES", {}), listings), (getattr(module, "ENTRY_PAGES", {}), details)):
+            twice = set(mine) & set(theirs)
+            if twice:
+                raise ValueError(f"views/{found.name}.py: pages of {sorted(twice)} are made elsewhere too")
+            theirs.update(mine)
+    return listings, details
 
 
 def listing_of(command: str) -> str:
@@ -231,17 +116,18 @@ def pages(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Iterator
     from vold_cli.kb.sections import REGISTRY
 
     by_stem: Mapping[str, object] = knowledge.data
+    listings, details = registered()
     done: set[str] = set()
     for section in REGISTRY:
         listing = listing_of(section.command)
-        if listing not in done and listing in LISTINGS:
+        if listing not in done and listing in listings:
             done.add(listing)
             shown = [s.stem for s in REGISTRY if listing_of(s.command) == listing]
-            make = LISTINGS[listing]
+            make = listings[listing]
             yield Page(listing, shown, None, listing, partial(make, knowledge, lang, today))
-        if section.command in DETAILS and section.command not in done:
+        if section.command in details and section.command not in done:
             done.add(section.command)
-            key, view = DETAILS[section.command]
+            key, view = details[section.command]
             data = by_stem[section.stem]
             assert isinstance(data, dict)
             for entry in data[key]:
