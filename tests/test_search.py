@@ -230,3 +230,21 @@ def test_the_generated_index_is_read_for_the_bundled_knowledge(monkeypatch: pyte
     stale = json.loads(blob) | {"version": "0.0.0"}
     monkeypatch.setattr(loader, "package_file", lambda name: json.dumps(stale).encode())
     assert pages.index(bundled, "da", today) == json.loads(json.dumps(pages.build(knowledge, "da", today)))
+
+
+def test_a_page_its_command_refuses_is_left_out(monkeypatch: pytest.MonkeyPatch, knowledge: KnowledgeBase) -> None:
+    """An edited folder may hold an entry its command answers with an error: search offers no page for it."""
+    from vold_cli.errors import NotFound
+    from vold_cli.views import initiatives
+
+    key, view = initiatives.ENTRY_PAGES["vold initiatives {id}"]
+
+    def refusing(knowledge: KnowledgeBase, entry: object, lang: str, today: datetime.date) -> object:
+        if entry["id"] == "theme-days":  # type: ignore[index]
+            raise NotFound("No such initiative.")
+        return view(knowledge, entry, lang, today)  # type: ignore[arg-type]
+
+    monkeypatch.setitem(initiatives.ENTRY_PAGES, "vold initiatives {id}", (key, refusing))
+    index = pages.build(knowledge, "en", datetime.date.fromisoformat(TODAY))
+    assert "vold initiatives theme-days" not in index["commands"]
+    assert "vold initiatives honour-course" in index["commands"]

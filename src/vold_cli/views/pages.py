@@ -283,7 +283,14 @@ def build(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Index:
         elif units[held][3] > rank:
             units[held][2:] = [command, rank]
 
-    built = [(page, page.build()) for page in pages(knowledge, lang, today)]
+    from vold_cli.errors import VoldError
+
+    built: list[tuple[Page, Document]] = []
+    for page in pages(knowledge, lang, today):
+        try:
+            built.append((page, page.build()))
+        except VoldError:  # the command answers this one with an error (an edited folder): it prints no page
+            continue
     # a text on every page of a kind (two or more) is the view's own (a label): it belongs to the section
     per_kind: dict[str, list[set[str]]] = {}
     for page, doc in built:
