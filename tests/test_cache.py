@@ -550,4 +550,10 @@ def test_the_build_hook_refuses_invalid_knowledge(kb_copy: Path) -> None:
     replace_once(kb_copy / "law.yaml", b"  - id: sel-109\n", b"  - id: sel-109\n    bogus: 1\n")
     with pytest.raises(SystemExit, match=r"bundled knowledge is invalid, so no wheel is built: law\.yaml: .*bogus"):
         hatch_build._generate(ROOT / "src", kb_copy)
-    assert json.loads(hatch_build._generate(ROOT / "src", KNOWLEDGE))["data"] == load(KNOWLEDGE, use_cache=False).data
+    generated = hatch_build._generate(ROOT / "src", KNOWLEDGE)
+    assert json.loads(generated["vold_cli/knowledge.json"])["data"] == load(KNOWLEDGE, use_cache=False).data
+    # beside it, the search index of each language, made from the same data
+    assert sorted(generated) == ["vold_cli/knowledge.json", "vold_cli/search-da.json", "vold_cli/search-en.json"]
+    for lang in ("da", "en"):
+        made = json.loads(generated[f"vold_cli/search-{lang}.json"])
+        assert made["index"]["lang"] == lang and made["index"]["texts"]

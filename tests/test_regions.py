@@ -465,13 +465,26 @@ def test_regions_file_matches_the_data(knowledge):
     assert {r["code"]: r["name"] for r in knowledge.data["regions"]["regions"]} == names
 
 
-def test_the_row_keys_of_each_figure_column_are_spelled_from_the_column() -> None:
-    """regions.ROW_KEYS spells out '{column}_low' etc. so the type checker knows each key: each must be exactly
-    the column's name and its suffix, and every figure column must have them."""
-    from vold_cli.core.regions import MAIN_FIGURES, ROW_KEYS
+@pytest.mark.parametrize("year", [2013, 2017, 2021, 2024])
+def test_each_row_holds_its_figure_columns_under_the_keys_results_names(knowledge, year) -> None:
+    """results.AreaRow: after the area's identity, each figure column as a value and its rounding or as a range
+    and its rounding, then `places`; the country's row also the note's national figure, in that order."""
+    from vold_cli.core.regions import MAIN_FIGURES, figure, has, overview
+    from vold_cli.core.results import AreaRow
+    from vold_cli.kb.facade import KnowledgeBase
 
-    assert list(ROW_KEYS) == list(MAIN_FIGURES)
-    for column, keys in ROW_KEYS.items():
-        for name in keys.__slots__:
-            expected = column if name == "value" else f"{column}_{name}"
-            assert getattr(keys, name) == expected, (column, name)
+    result = overview(KnowledgeBase(knowledge), year=year)
+    identity = list(AreaRow.__annotations__)
+    assert identity == ["level", "code", "name", "region", "population"]
+    for row in result["rows"]:
+        expected = list(identity)
+        for column in MAIN_FIGURES:
+            expected += ([column, f"{column}_rounded"] if has(row, column)
+                         else [f"{column}_{k}" for k in ("low", "high", "rounded_low", "rounded_high")])
+        expected.append("places")
+        if row["level"] == "country":
+            for column in MAIN_FIGURES:
+                expected += ([f"{column}_national"] if has(row, f"{column}_national")
+                             else [f"{column}_national_low", f"{column}_national_high"])
+        assert list(row) == expected, row["code"]
+        assert all(isinstance(figure(row, key), int | float) for key in expected[len(identity):])

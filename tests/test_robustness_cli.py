@@ -354,9 +354,10 @@ def test_help_and_version_exit_0(run, args: list[str]) -> None:
 
 NETWORK_OR_CODE_MODULES = {"pickle", "marshal", "shelve", "dill", "socket", "ssl", "urllib", "http", "requests",
                           "httpx", "ftplib", "smtplib", "xmlrpc", "subprocess", "runpy", "code", "codeop"}
-#: The one import by name: the command registry imports the module of the command asked for, and only a module that
-#: is one of commands/'s own files (registry.find; tests/test_registry.py tries names that are not).
-IMPORTS_BY_NAME = {("src/vold_cli/commands/registry.py", "import_module")}
+#: The imports by name: the command registry imports the module of the command asked for, and only a module that
+#: is one of commands/'s own files (registry.find; tests/test_registry.py tries names that are not); search's pages
+#: import every module of views/'s own folder, found by listing it (pages.registered), to make an index.
+IMPORTS_BY_NAME = {("src/vold_cli/commands/registry.py", "import_module"), ("src/vold_cli/views/pages.py", "import_module")}
 EVALUATING_CALLS = {"eval", "exec", "compile", "__import__", "import_module", "load_module", "unsafe_load",
                     "full_load", "load_all", "system", "popen", "spawn", "urlopen"}
 

@@ -1,16 +1,13 @@
 """`vold kb`: validate, describe and copy knowledge folders."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from vold_cli.core.newer import KnowledgeAge
-
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
 from vold_cli.commands.registry import Both, group
-from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Paragraph, Styled, Table
+from vold_cli.output.blocks import Document, Paragraph
 
 kb_group = group(
     "kb", module=__name__, order=170,
@@ -20,17 +17,6 @@ kb_group = group(
     examples=("vold kb info",
               Both(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),
               Both(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
-
-
-def _counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
-    """One row per section of the registry: its label, its file and what its lists hold (in words)."""
-    from vold_cli.kb.sections import label, list_label
-
-    header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
-    rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
-                               ", ".join(f"{n} {list_label(name, lang)}" for name, n in parts.items()) or "-"]
-                              for stem, parts in counts.items()]
-    return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
 
 
 @kb_group.command(
@@ -53,6 +39,7 @@ def validate(
     from vold_cli.core.query import section_counts
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.loader import load
+    from vold_cli.views.kbinfo import counts_table
 
     knowledge = KnowledgeBase(load(path or chosen_kb(kb), use_cache=False))
     counts = section_counts(knowledge)
@@ -62,7 +49,7 @@ def validate(
     doc = Document(data={"valid": True, "location": knowledge.location, "counts": counts})
     doc.rows = [{"file": f"{s}.yaml", **parts} for s, parts in counts.items()]
     doc.add(Paragraph(f"{ok}: {knowledge.location} ({len(counts)} files, {total} entries)", style="strong"))
-    doc.add(_counts_table(counts, language))
+    doc.add(counts_table(counts, language))
     emit(doc, fmt)
 
 
@@ -75,71 +62,11 @@ def validate(
                  "loaded from."),
     examples=("vold kb info", "vold kb info --format json"))
 def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
-    from vold_cli.core.newer import knowledge_age
-    from vold_cli.core.query import section_counts
-    from vold_cli.i18n.lang import pick
-    from vold_cli.kb.cache import Status, describe
+    from vold_cli.kb.cachestatus import Status
+    from vold_cli.views.kbinfo import info_doc
 
     knowledge = load_kb(kb)
-    language = lang_of(lang)
-    meta = knowledge.meta
-    counts = section_counts(knowledge)
-    da = language == "da"
-    data = {
-        "title": pick(meta["title"], language),
-        "publisher": meta["publisher"],
-        "year": meta["year"],
-        "edition": pick(meta["edition"], language),
-        "knowledge_base_version": meta["knowledge_base_version"],
-        "update_interval_years": meta["update_interval_years"],
-        "systematic_review": meta["systematic_review"],
-        "audience": pick(meta["audience"], language),
-        "quality_assurance": pick(meta["quality_assurance"], language),
-        "location": knowledge.location,
-        "origin": knowledge.origin,
-        "cache": None,
-        "counts": counts,
-        "age": knowledge_age(knowledge),
-    }
-    status = knowledge.cache or Status("validate")
-    cache_text = describe(status, language)
-    data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
-                     "folder": status.folder or None, "text": cache_text}
-    doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
-    doc.add(Heading(data["title"]))
-    doc.add(Fields([
-        ("Udgiver" if da else "Publisher", meta["publisher"]),
-        ("År" if da else "Year", str(meta["year"]) + (" (notatets år)" if da else " (the note's year)")),
-        ("Udgave" if da else "Edition", data["edition"]),
-        *_age_fields(knowledge_age(knowledge), language),
-        ("Målgruppe" if da else "Audience", pick(meta["audience"], language)),
-        ("Formål" if da else "Purpose", pick(meta["purpose"], language)),
-        ("Metode" if da else "Method", pick(meta["method"], language)),
-        ("Kvalitetssikring" if da else "Quality assurance", pick(meta["quality_assurance"], language)),
-        ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
-        ("Indlæst fra" if da else "Loaded from", f"{knowledge.location} ({knowledge.origin})"),
-        ("Cache", cache_text),
-    ]))
-    doc.add(_counts_table(counts, language))
-    emit(doc, fmt)
-
-
-def _age_fields(age: "KnowledgeAge", lang: str) -> list[tuple[str, str]]:
-    """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
-    from vold_cli.i18n.lang import tr
-    from vold_cli.i18n.localize import date
-
-    interval = age["update_interval_years"]
-    latest = date(age["latest_checked"], lang)
-    return [
-        (tr(lang, "Senest efterprøvet", "Latest fact checked"),
-         tr(lang, f"{latest} (nyeste dato blandt lovændringer og datakilder efter notatet)",
-            f"{latest} (the newest date among law changes and data sources after the note)")),
-        (tr(lang, "Planlagt opdatering", "Planned update"),
-         tr(lang, f"Notatet skriver, at det opdateres hvert {interval}. år; vidensbasen registrerer ikke, om det skete.",
-            f"The note says it is updated every {interval} years; the knowledge base does not record whether "
-            "that happened.")),
-    ]
+    emit(info_doc(knowledge, lang_of(lang), knowledge.cache or Status("validate")), fmt)
 
 
 @kb_group.command(

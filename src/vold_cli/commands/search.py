@@ -28,14 +28,18 @@ def search(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    from vold_cli.core.query import search as find
+    from vold_cli.commands.common import today
+    from vold_cli.core.search import query_words
+    from vold_cli.core.search import search as find
     from vold_cli.sanitize import quote
+    from vold_cli.views.pages import index
     from vold_cli.views.search import search_doc
 
     knowledge = load_kb(kb)
     language = lang_of(lang)
     joined = " ".join(text)
-    hits = find(knowledge, joined, language)
+    query_words(joined)  # an empty search is a usage error before any work
+    hits = find(index(knowledge, language, today()), joined)
     if not hits:
         import sys
 

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vold_cli.core.newer import NewerCaveat, NewerEstimate
+    from vold_cli.core.results import (
+        BenchmarkEstimate,
+        CostEstimate,
+        Costs,
+        EstimateResult,
+        Expectation,
+        FigureEstimate,
+        SourceRef,
+        WorkedCheck,
+    )
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Approx, Figure, Municipality, Source, Text
+    from vold_cli.kb.schema import Figure, Municipality, Source, Text
 
 from vold_cli.errors import UsageError
 from vold_cli.sanitize import quote
@@ -72,167 +81,6 @@ def round_like_note(value: float) -> int:
 def scale(national: float, population: int, reference_population: int) -> float:
     """The note's method: the national figure times the local share of the total population."""
     return national * population / reference_population
-
-
-if TYPE_CHECKING:  # types only: building TypedDict classes costs start-up time
-    class SourceRef(TypedDict):
-        """Where a scaled figure comes from (a `Source` without its explanatory detail)."""
-
-        section: str | None
-        refs: list[int]
-        data: str | None
-
-
-    class FigureEstimate(TypedDict):
-        """One national figure of the note scaled to the population: the national value (or range), the local value
-        to one decimal, and the note's rounding of it (`rounded_value`; 0 means fewer than one). Texts in both
-        languages; render/estimate.py words them (`ca. 220`)."""
-
-        id: str
-        label: Text
-        group: Text
-        unit: Text
-        period: Text
-        approx: Approx
-        national: int | None
-        national_low: int | None
-        national_high: int | None
-        local: float | None
-        local_low: float | None
-        local_high: float | None
-        rounded_value: int | None
-        rounded_low: int | None
-        rounded_high: int | None
-        source: SourceRef
-
-
-    class Expectation(TypedDict):
-        """A profile percentage applied to a local figure (share of crisis-centre stays by returning women, ...)."""
-
-        id: str
-        label: Text
-        percent: float
-        of: Text
-        basis: str
-        basis_local: float
-        local: float
-        rounded_value: int
-        source: Source
-
-
-    class CostEstimate(TypedDict):
-        """A national cost item (million DKK) scaled to the population, in kroner, and rounded the note's way."""
-
-        id: str
-        label: Text
-        national_mdkk: float
-        local_dkk: int
-        rounded_value: int
-        note: Text | None
-        source: Source
-
-
-    class Costs(TypedDict):
-        study: Text
-        basis: Text
-        year_of_report: int
-        total_given: bool
-        items: list[CostEstimate]
-        excluded: list[Text]
-        price_level: Text | None
-
-
-    class BenchmarkEstimate(TypedDict):
-        """A capacity benchmark (places per inhabitants) applied to the population."""
-
-        id: str
-        label: Text
-        per_inhabitants: int
-        places: float
-        unit: Text
-        local: float
-        status: Text
-        text: Text
-        source: Source
-
-
-    class WorkedCheck(TypedDict):
-        """The note's worked example recomputed: does our method give the note's own number?"""
-
-        figure: str
-        population: int
-        stated: int
-        computed: float
-        reproduced: bool
-        text: Text
-
-
-    class Method(TypedDict):
-        name: str
-        reference_population: int
-        reference_date: str
-        share: float
-        rounding: Text
-        description: Text
-        worked_examples: list[WorkedCheck]
-
-
-    class Note(TypedDict):
-        """A caveat or statement that travels with the numbers."""
-
-        id: str
-        text: Text
-        source: Source
-
-
-    class NewerNational(TypedDict):
-        """A newer national figure as the knowledge gives it (not from the note)."""
-
-        id: str
-        year: int
-        label: Text
-        value: int
-        percent: float | None
-        text: Text
-        source: Source
-
-
-    class MunicipalityRef(TypedDict):
-        code: str
-        name: str
-
-
-    class MemberPopulation(TypedDict):
-        code: str
-        name: str
-        population: int
-
-
-    class RegionPart(TypedDict):
-        code: str
-        name: str
-        municipalities: list[MemberPopulation]
-
-
-    class EstimateResult(TypedDict):
-        """Everything `vold estimate` says about one population: numbers, ids and texts in both languages, no words
-        of its own (render/estimate.py words it in the chosen language)."""
-
-        population: int
-        municipality: MunicipalityRef | None
-        year: int | None
-        reference_year: int
-        method: Method
-        estimates: list[FigureEstimate]
-        profile: list[Expectation]
-        costs: Costs
-        benchmarks: list[BenchmarkEstimate]
-        statements: list[Note]
-        caveats: list[Note]
-        newer_figures: list[NewerNational]
-        newer_estimates: list[NewerEstimate]
-        newer_caveats: list[NewerCaveat]
-        region: NotRequired[RegionPart]
 
 
 ROUNDING: Text = {

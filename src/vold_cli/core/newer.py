@@ -13,14 +13,14 @@ no formatting (renderers turn these records into words).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     import datetime
 
-    from vold_cli.core.estimate import SourceRef
+    from vold_cli.core.results import InitiativeTime, KnowledgeAge, NewerCaveat, NewerEstimate, Scaled, Step
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Change, Figure, Initiative, NewerFigure, PopulationYear, Text
+    from vold_cli.kb.schema import Change, Figure, Initiative, NewerFigure, PopulationYear
 
 from vold_cli.core.estimate import round_like_note, scale, source_ref
 
@@ -44,14 +44,6 @@ def initiative_status(item: Initiative, today: datetime.date) -> Status:
     years = [int(y) for y in re.findall(_YEAR, item["period"] or "")]
     start = min(years) if years else end
     return "ongoing" if start <= today.year else "unknown"
-
-
-class InitiativeTime(TypedDict):
-    """The time fields of an initiative's JSON record."""
-    period_end: int | None
-    status: Status
-    status_date: str
-    contacts_as_of: int | None
 
 
 def initiative_record(item: Initiative, today: datetime.date) -> InitiativeTime:
@@ -83,51 +75,6 @@ def real_changes(changes: list[Change]) -> list[Change]:
 
 def _reference(years: dict[int, PopulationYear], year: int) -> PopulationYear | None:
     return years.get(year)
-
-
-if TYPE_CHECKING:  # types only: building TypedDict classes costs start-up time
-    class Scaled(TypedDict):
-        """One national figure (the note's or a newer one) scaled the note's way by its own year's population."""
-
-        id: str
-        year: int
-        measure: str | None
-        label: Text
-        national: int | None
-        percent: NotRequired[float | None]
-        approx: str
-        loose: bool
-        source: SourceRef
-        reference_population: int | None
-        reference_date: str | None
-        reference_source: NotRequired[SourceRef]
-        local: float | None
-        rounded_value: int | None
-
-
-    class Step(TypedDict):
-        from_year: int
-        to_year: int
-        direction: Literal["up", "down", "same"]
-
-
-    class NewerEstimate(TypedDict):
-        """The note's figure for a group and the newer figures that compare with it, scaled to one population."""
-
-        figure: str
-        group: Text
-        label: Text
-        population: int
-        note: Scaled
-        newer: list[Scaled]
-        broader: list[Scaled]
-        trend: list[Step]
-
-
-    class NewerCaveat(TypedDict):
-        id: str
-        text: Text
-        source: SourceRef
 
 
 def _scaled(item: Scaled, population: int, ref: PopulationYear | None) -> Scaled:
@@ -221,14 +168,6 @@ def latest_checked(knowledge: KnowledgeBase) -> str:
         found += [c["date"] or "" for c in item["after_note"]]
     dates = sorted(m for text in found for m in re.findall(_ISO, text))
     return dates[-1] if dates else str(meta["year"])
-
-
-class KnowledgeAge(TypedDict):
-    """How old the knowledge is: the note's year, the latest fact checked after it, the update the note planned."""
-    note_year: int
-    latest_checked: str
-    update_interval_years: int
-    first_planned_update: int
 
 
 def knowledge_age(knowledge: KnowledgeBase) -> KnowledgeAge:

@@ -6,22 +6,16 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    import re
-    from typing import TypedDict
-
-    from vold_cli.core.estimate import SourceRef
+    from vold_cli.core.results import Filters, MapCell, PhaseSummary, SourceRef
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import (
         Change,
-        Design,
         Evidence,
         Initiative,
         Intervention,
         LawEntry,
         Municipality,
-        Phase,
         Source,
-        Text,
     )
 
 from vold_cli.sanitize import quote
@@ -141,12 +135,6 @@ def strongest(knowledge: KnowledgeBase, levels: list[Evidence]) -> Evidence | No
     return max(levels, key=knowledge.evidence_rank)
 
 
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    #: The filters a listing of interventions applied, by the option's name (only those given, in the options' order).
-    Filters = TypedDict("Filters", {"phase": list[str], "target": list[str], "evidence": list[str], "min-evidence": str,
-                                    "tested-in-denmark": bool, "search": str}, total=False)
-
-
 def applied_filters(*, phases: list[str], targets: list[str], evidence: list[str], min_evidence: str | None,
                     tried_in_denmark: bool | None, search: str | None) -> Filters:
     """The filters given (an empty list or None is no filter), for the listing's title and messages."""
@@ -226,19 +214,6 @@ def filter_initiatives(knowledge: KnowledgeBase, *, targets: Sequence[str] = ())
     return [i for i in items if not targets or set(targets) & set(i["target_groups"])]
 
 
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class PhaseSummary(TypedDict):
-        """A prevention phase (the fields of models.PhaseEntry) with its interventions and the strongest level."""
-        id: Phase
-        number: int
-        name: Text
-        purpose: Text
-        source: Source
-        interventions: list[str]
-        count: int
-        strongest: Evidence | None
-
-
 def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
     """Each prevention phase with its number of interventions and the strongest evidence among them."""
     out: list[PhaseSummary] = []
@@ -249,22 +224,6 @@ def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
                     "count": len(members), "strongest": strongest(knowledge, [i["evidence"] for i in members])})
     order = {p: n for n, p in enumerate(knowledge.phase_ids)}
     return sorted(out, key=lambda p: order.get(p["id"], 99))
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class MapEntry(TypedDict):
-        """One intervention in a cell of the evidence map, with its OWN level and designs."""
-        id: str
-        evidence: Evidence
-        designs: list[Design]
-
-    class MapCell(TypedDict):
-        """One cell of the evidence map (target group × phase): its interventions and the cell's summary."""
-        target_group: str
-        phase: Phase
-        interventions: list[MapEntry]
-        strongest: Evidence | None
-        gap: bool
 
 
 def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[MapCell]:
@@ -366,7 +325,7 @@ def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
                    hint=(hint + " " if hint else "") + "Run `vold law` to list them.")
 
 
-# --- search ---------------------------------------------------------------------------------------
+# --- the --search filter of `vold interventions` ------------------------------------------------------
 
 
 def _words(text: str) -> list[str]:
@@ -389,177 +348,6 @@ def _matches(node: object, words: list[str]) -> bool:
 
     haystack = fold(" ".join(_texts(node)))
     return all(word in haystack for word in words)
-
-
-#: Plain (one-language) strings search reads besides the bilingual texts: names people type, never ids or codes.
-_PLAIN_KEYS = frozenset({"name", "providers", "contacts", "treatment_providers", "authority", "publisher"})
-
-
-#: Where a fact comes from (the section, references, notes on the wording): provenance, not content; no view
-#: prints these notes, so search does not offer them as hits.
-_PROVENANCE = frozenset({"source", "changes_since"})
-
-
-#: Texts no view prints yet (section, field): search leaves them out rather than name a command that does not show
-#: them. Remove a pair when a view shows the field.
-_UNSHOWN = frozenset({("profile", "of"), ("law", "description"), ("initiatives", "period_note"),
-                      ("implementation", "description"), ("benchmarks", "unit")})
-#: Lists (section, list) whose entries no view prints: the note's section titles and the data files' titles.
-_UNSHOWN_LISTS = frozenset({("meta", "sections"), ("meta", "data_sources")})
-
-
-def _lang_texts(node: object, lang: str, key: str = "", section: str = "") -> list[str]:
-    """The texts of an entry people read in `lang`: that side of each bilingual text, and the plain names."""
-    if isinstance(node, dict):
-        text = node.get(lang)
-        if set(node) - {"as_of"} == {"da", "en"} and isinstance(text, str):
-            return [text]
-        return [t for k, value in node.items() if k not in _PROVENANCE and (section, k) not in _UNSHOWN
-                for t in _lang_texts(value, lang, k, section)]
-    if isinstance(node, list):
-        return [t for value in node for t in _lang_texts(value, lang, key, section)]
-    return [node] if isinstance(node, str) and key in _PLAIN_KEYS else []
-
-
-_WORD: re.Pattern[str] | None = None
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """The words of `text` (letters and digits), each folded, with its place in the original text."""
-    import re
-
-    from vold_cli.text import fold
-
-    global _WORD
-    if _WORD is None:
-        _WORD = re.compile(r"\w+")
-    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def _find(text: str, words: list[str]) -> tuple[int, int] | None:
-    """Where `text` holds every query word as the start of one of its words (Danish letters optional: both sides
-    folded): the span from the first word matched to the last, or None. Consecutive words are preferred, so a
-    phrase ("entydig evidens") is found as the phrase."""
-    tokens = _tokens(text)
-    if not tokens:
-        return None
-    for n in range(len(tokens) - len(words) + 1):  # the words in a row
-        if all(tokens[n + k][0].startswith(w) for k, w in enumerate(words)):
-            return tokens[n][1], tokens[n + len(words) - 1][2]
-    places = []
-    for word in words:
-        at = next((t for t in tokens if t[0].startswith(word)), None)
-        if at is None:
-            return None
-        places.append(at)
-    return places[0][1], places[0][2]
-
-
-def _snippet(text: str, span: tuple[int, int], width: int = 110) -> str:
-    """`text` around the match, cut at word boundaries."""
-    if len(text) <= width:
-        return text
-    start = max(0, span[0] - width // 3)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < span[0] else start
-    end = min(len(text), max(start + width, span[1]))
-    if end < len(text):
-        space = text.rfind(" ", span[1], end)
-        end = space if space > span[1] else end
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-
-
-#: An entry of the knowledge as search walks it: any section's record, read only through its texts (the generic
-#: walk of _lang_texts) and the few keys below that every section names alike (id, code, name, title, label, act).
-Entry = Mapping[str, object]
-
-
-def _entries(section: str, data: Entry) -> list[tuple[Entry, str, str]]:
-    """The searchable entries of a section: dicts with an id (or a municipality code), with the name of the list
-    they are in; the section's other texts as one entry named after the section."""
-    out: list[tuple[Entry, str, str]] = []
-
-    def walk(node: object, depth: int, where: str) -> None:
-        if isinstance(node, dict):
-            if ("id" in node or "code" in node) and depth > 0:
-                out.append((node, str(node.get("id") or node.get("code")), where))
-                return
-            for key, value in node.items():
-                walk(value, depth + 1, where or key)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value, depth + 1, where)
-
-    walk(data, 0, "")
-    rest = {k: v for k, v in data.items() if not isinstance(v, list)}
-    if rest:
-        out.append((rest, section, ""))
-    return out
-
-
-def _command(knowledge: KnowledgeBase, section: str, where: str, node: Entry, ident: str) -> str:
-    """The command whose output shows the entry's texts (sections.py gives each section's)."""
-    from vold_cli.kb.sections import BY_STEM
-
-    entry = BY_STEM.get(section)
-    if entry is None:
-        return "vold kb info"
-    command = entry.command
-    if section == "law":
-        return command.format(ref=short_ref(knowledge, cast("LawEntry", node))) if node.get("act") else "vold law"
-    if "{id}" in command and where != section:  # an entry of another list than the section's own: the list view
-        command = command.split(" {id}")[0]
-    return command.format(id=ident, code=node.get("code", ""))
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class SearchHit(TypedDict):
-        """One hit of `vold search`: where (section, entry id), its title, the text matched, a snippet of it, and the
-        command whose output shows it."""
-        section: str
-        id: str
-        title: str
-        match: str
-        snippet: str
-        command: str
-
-
-def search(knowledge: KnowledgeBase, text: str, lang: str) -> list[SearchHit]:
-    """Entries in any section whose texts in `lang` hold every word of `text` as the start of a word, ignoring case
-    and Danish letters ('kaerestevold' finds 'kærestevold', 'antages' does not find 'advantages'). Each hit gives
-    the text matched (`match`), a snippet of it, and the command whose output shows it."""
-    from vold_cli.errors import UsageError
-    from vold_cli.i18n.lang import pick
-
-    words = [token for token, _, _ in _tokens(text)]
-    if not words:
-        raise UsageError("Empty search.", hint="Give one or more words, e.g. vold search kaerestevold")
-    hits: list[SearchHit] = []
-    for section, data in knowledge.data.items():
-        assert isinstance(data, dict)
-        for node, ident, where in _entries(section, data):
-            if (section, where) in _UNSHOWN_LISTS:
-                continue
-            found = None
-            for candidate in _lang_texts(node, lang, section=section):
-                span = _find(candidate, words)
-                if span is not None:
-                    found = (candidate, span)
-                    break
-            if found is None:
-                continue
-            title = node.get("name") or node.get("title") or node.get("label") or node.get("text")
-            title = pick(cast("Text", title), lang) if isinstance(title, dict) else title
-            if not title and ident == section:
-                from vold_cli.kb.sections import label
-
-                title = label(section, lang)
-            candidate, span = found
-            hits.append({"section": section, "id": ident, "title": str(title or ident),
-                         "match": candidate[span[0]:span[1]], "snippet": _snippet(candidate, span),
-                         "command": _command(knowledge, section, where, node, ident)})
-    return hits
 
 
 def data_title(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:

@@ -9,19 +9,18 @@ note's way (`estimate.round_like_note`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from vold_cli.core.query import population_years
 from vold_cli.errors import NotFound, UsageError
 from vold_cli.i18n.lang import tr
 
 if TYPE_CHECKING:
-    from typing import Required, TypedDict
+    from collections.abc import Callable, Mapping
 
-    from vold_cli.core.estimate import EstimateResult, NewerNational, Note, WorkedCheck
+    from vold_cli.core.results import AreaRow, EstimateResult, FigureColumnInfo, OverviewResult
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Benchmark, Figure, Municipality, Region, Source, Text
+    from vold_cli.kb.schema import Benchmark, Figure, Municipality, Region
 
 #: A column of the main estimates (a prevalence figure scaled to the area).
 FigureColumn = Literal["women", "men", "stays"]
@@ -179,113 +178,45 @@ def _benchmark(knowledge: KnowledgeBase) -> Benchmark:
 Level = Literal["municipality", "region", "country"]
 
 
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class AreaRow(TypedDict, total=False):
-        """One area of the overview: who it is, its population, and per figure column either the scaled value
-        (`women`, `women_rounded`) or the scaled range (`women_low`, `women_high`, `women_rounded_low`, ...); the
-        capacity benchmark (`places`); the country's row also the note's national figures (`women_national`, ...)."""
-        level: Required[Level]
-        code: Required[str]
-        name: Required[str]
-        region: Required[str | None]
-        population: Required[int]
-        women: float
-        women_rounded: int
-        women_low: float
-        women_high: float
-        women_rounded_low: int
-        women_rounded_high: int
-        men: float
-        men_rounded: int
-        men_low: float
-        men_high: float
-        men_rounded_low: int
-        men_rounded_high: int
-        stays: float
-        stays_rounded: int
-        stays_low: float
-        stays_high: float
-        stays_rounded_low: int
-        stays_rounded_high: int
-        places: float
-        women_national: int
-        women_national_low: int | None
-        women_national_high: int | None
-        men_national: int
-        men_national_low: int | None
-        men_national_high: int | None
-        stays_national: int
-        stays_national_low: int | None
-        stays_national_high: int | None
-
-
-class RowKeys:
-    """The keys of one figure column in an AreaRow (what '{column}_low' spells, as keys the type checker knows).
-    A plain class, not a NamedTuple: building a NamedTuple costs start-up time."""
-
-    __slots__ = ("value", "rounded", "low", "high", "rounded_low", "rounded_high", "national", "national_low",
-                 "national_high")
-    value: Literal["women", "men", "stays"]
-    rounded: Literal["women_rounded", "men_rounded", "stays_rounded"]
-    low: Literal["women_low", "men_low", "stays_low"]
-    high: Literal["women_high", "men_high", "stays_high"]
-    rounded_low: Literal["women_rounded_low", "men_rounded_low", "stays_rounded_low"]
-    rounded_high: Literal["women_rounded_high", "men_rounded_high", "stays_rounded_high"]
-    national: Literal["women_national", "men_national", "stays_national"]
-    national_low: Literal["women_national_low", "men_national_low", "stays_national_low"]
-    national_high: Literal["women_national_high", "men_national_high", "stays_national_high"]
-
-    def __init__(self, *keys: str) -> None:
-        for name, key in zip(self.__slots__, keys, strict=True):
-            object.__setattr__(self, name, key)
-
-
-ROW_KEYS: dict[FigureColumn, RowKeys] = {
-    "women": RowKeys("women", "women_rounded", "women_low", "women_high", "women_rounded_low", "women_rounded_high",
-                     "women_national", "women_national_low", "women_national_high"),
-    "men": RowKeys("men", "men_rounded", "men_low", "men_high", "men_rounded_low", "men_rounded_high",
-                   "men_national", "men_national_low", "men_national_high"),
-    "stays": RowKeys("stays", "stays_rounded", "stays_low", "stays_high", "stays_rounded_low", "stays_rounded_high",
-                     "stays_national", "stays_national_low", "stays_national_high"),
-}
-
-
 def _row(level: Level, code: str, name: str, population: int, region: str | None,
          figures: dict[FigureColumn, Figure], bench: Benchmark, reference: int) -> AreaRow:
+    """An area's row: for each figure column, `{column}` and `{column}_rounded`, or for a range `{column}_low`,
+    `{column}_high`, `{column}_rounded_low` and `{column}_rounded_high`; then `places` (see results.AreaRow)."""
     from vold_cli.core.estimate import round_like_note, scale
 
-    row: AreaRow = {"level": level, "code": code, "name": name, "region": region, "population": population}
+    row: dict[str, object] = {"level": level, "code": code, "name": name, "region": region,
+                              "population": population}
     for column, fig in figures.items():
-        keys = ROW_KEYS[column]
         if fig["value"] is not None:
             local = scale(fig["value"], population, reference)
-            row[keys.value] = round(local, 1)
-            row[keys.rounded] = round_like_note(local)
+            row[column], row[f"{column}_rounded"] = round(local, 1), round_like_note(local)
         else:
             low = scale(fig["low"] or 0, population, reference)  # validation guarantees a range has both ends
             high = scale(fig["high"] or 0, population, reference)
-            row[keys.low] = round(low, 1)
-            row[keys.high] = round(high, 1)
-            row[keys.rounded_low] = round_like_note(low)
-            row[keys.rounded_high] = round_like_note(high)
-    row["places"] = round(population / bench["per_inhabitants"] * bench["places"], 1)  # MAIN_BENCHMARK[0]
-    return row
+            row[f"{column}_low"], row[f"{column}_high"] = round(low, 1), round(high, 1)
+            row[f"{column}_rounded_low"], row[f"{column}_rounded_high"] = round_like_note(low), round_like_note(high)
+    row[MAIN_BENCHMARK[0]] = round(population / bench["per_inhabitants"] * bench["places"], 1)
+    return cast("AreaRow", row)
 
 
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class SourceRefs(TypedDict):
-        section: str | None
-        refs: list[int]
-        data: str | None
+def figure(row: AreaRow, key: str) -> float:
+    """A number of the row past its identity: a figure column's key ('women_rounded', 'stays_low') or 'places'.
+    KeyError when the row has not that key (a value where the figure is a range, or the reverse)."""
+    value = cast("Mapping[str, object]", row)[key]
+    assert isinstance(value, int | float), key
+    return value
 
 
-def _source(source: Source) -> SourceRefs:
-    return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
+def has(row: AreaRow, key: str) -> bool:
+    """Whether the row holds that key: `has(row, "women")` is false where the women's figure is a range."""
+    return key in cast("Mapping[str, object]", row)
 
 
 def _column_info(fig: Figure) -> FigureColumnInfo:
+    from vold_cli.core.estimate import source_ref
+
     return {"figure": fig["id"], "label": fig["label"], "unit": fig["unit"], "national": fig["value"],
-            "national_low": fig["low"], "national_high": fig["high"], "source": _source(fig["source"])}
+            "national_low": fig["low"], "national_high": fig["high"], "source": source_ref(fig["source"])}
 
 
 def _collate(name: str) -> str:
@@ -300,89 +231,17 @@ def _sort_key(column: str) -> Callable[[AreaRow], str | float]:
         return lambda row: row["code"]
     if column == "population":
         return lambda row: float(row["population"])
-    if column == "places":
-        return lambda row: float(row.get("places", 0))
-    keys = ROW_KEYS[figure_column(column)]
+    if column == MAIN_BENCHMARK[0]:
+        return lambda row: figure(row, column)
+    if column not in MAIN_FIGURES:
+        raise ValueError(f"not a column to sort by: {column!r}")  # the sort columns are checked before
 
     def numeric(row: AreaRow) -> float:
-        if keys.value in row:
-            return float(row[keys.value])
-        return (float(row[keys.low]) + float(row[keys.high])) / 2
+        if has(row, column):
+            return figure(row, column)
+        return (figure(row, f"{column}_low") + figure(row, f"{column}_high")) / 2
 
     return numeric
-
-
-def figure_column(column: str) -> FigureColumn:
-    """`column` as a figure column; ValueError for a column that is not one (the sort columns are checked before)."""
-    for known in ROW_KEYS:
-        if known == column:
-            return known
-    raise ValueError(f"not a figure column: {column!r}")
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class FigureColumnInfo(TypedDict):
-        """Where a figure column comes from: the prevalence figure, its national value or range, its source."""
-        figure: str
-        label: Text
-        unit: Text
-        national: int | None
-        national_low: int | None
-        national_high: int | None
-        source: SourceRefs
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class BenchmarkColumnInfo(TypedDict):
-        """Where the `places` column comes from: the capacity benchmark."""
-        benchmark: str
-        label: Text
-        unit: Text
-        per_inhabitants: int
-        places: float
-        status: Text
-        source: SourceRefs
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class OverviewColumns(TypedDict):
-        women: FigureColumnInfo
-        men: FigureColumnInfo
-        stays: FigureColumnInfo
-        places: BenchmarkColumnInfo
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class SortSpec(TypedDict):
-        column: str | None
-        descending: bool
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class OverviewMethod(TypedDict):
-        """The method of a plain estimate (estimate.Method) without the one population's share."""
-        name: str
-        reference_population: int
-        reference_date: str
-        rounding: Text
-        description: Text
-        worked_examples: list[WorkedCheck]
-
-
-if TYPE_CHECKING:  # a type only: costs nothing at start-up
-    class OverviewResult(TypedDict):
-        """`estimate --all` or a comparison: the areas' rows, where each column comes from, and the method,
-        statements and caveats of a plain estimate once for the whole table."""
-        kind: Literal["overview", "comparison"]
-        year: int
-        reference_year: int
-        sort: SortSpec
-        columns: OverviewColumns
-        rows: list[AreaRow]
-        method: OverviewMethod
-        statements: list[Note]
-        caveats: list[Note]
-        newer_figures: list[NewerNational]
 
 
 def overview(knowledge: KnowledgeBase, *, year: int,
@@ -396,7 +255,7 @@ def overview(knowledge: KnowledgeBase, *, year: int,
     The country's row carries the note's national figures beside its own (`women_national`, ...): for the year of
     the note's reference population they are the same numbers.
     """
-    from vold_cli.core.estimate import estimate
+    from vold_cli.core.estimate import estimate, source_ref
 
     prevalence = knowledge.prevalence
     reference = prevalence["reference_population"]["population"]
@@ -417,13 +276,12 @@ def overview(knowledge: KnowledgeBase, *, year: int,
                             figures, bench, reference) for r in knowledge.region_list]
         country = _row("country", "DK", "Danmark", national_total(knowledge, year), None,
                        figures, bench, reference)
+        national = cast("dict[str, object]", country)  # the note's own figures beside the row's (AreaRow)
         for column, fig in figures.items():
-            keys = ROW_KEYS[column]
             if fig["value"] is not None:
-                country[keys.national] = fig["value"]
+                national[f"{column}_national"] = fig["value"]
             else:
-                country[keys.national_low] = fig["low"]
-                country[keys.national_high] = fig["high"]
+                national[f"{column}_national_low"], national[f"{column}_national_high"] = fig["low"], fig["high"]
         groups += [region_rows, [country]]
     if sort is not None or municipalities is None:
         by = sort or "code"
@@ -442,7 +300,7 @@ def overview(knowledge: KnowledgeBase, *, year: int,
             "places": {"benchmark": bench["id"], "label": bench["name"],  # MAIN_BENCHMARK[0]
                        "unit": bench["unit"], "per_inhabitants": bench["per_inhabitants"],
                        "places": bench["places"], "status": bench["status"],
-                       "source": _source(bench["source"])},
+                       "source": source_ref(bench["source"])},
         },
         "rows": [row for group in groups for row in group],
         "method": {"name": method["name"], "reference_population": method["reference_population"],

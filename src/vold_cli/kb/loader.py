@@ -254,6 +254,15 @@ def _generated(package: Any) -> dict[str, Any] | None:
     return data if shape_ok(data, SECTIONS) else None
 
 
+def package_file(name: str) -> bytes | None:
+    """A file the wheel's build put beside the package's modules (generated data such as the search index), or
+    None when this installation has none."""
+    try:
+        return cast("bytes", (_package() / name).read_bytes())
+    except OSError:
+        return None
+
+
 # --- loading --------------------------------------------------------------------------------------
 
 

@@ -6,10 +6,10 @@ formats never disagree about content."""
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from typing import TypeAlias
 
     #: (topic, text) rows, or a function that makes them.
@@ -158,6 +158,23 @@ class PageBreak(_Block):
 
 Block = Heading | Paragraph | Fields | Table | BulletList | Notes | Chart | PageBreak
 
+#: Every kind of block and of cell. Each writer (output/plain.py, terminal.py, markdown.py, html.py, and search's
+#: reader views/pages.py) has one function per kind, in one table keyed by the class, found with `handler`.
+BLOCKS: tuple[type, ...] = (Heading, Paragraph, Fields, Table, BulletList, Notes, Chart, PageBreak)
+CELLS: tuple[type, ...] = (str, Styled, Bar, Lines)
+
+H = TypeVar("H")
+
+
+def handler(table: Mapping[type, H], item: object, writer: str) -> H:
+    """The function of a writer's `table` for `item`'s class (or the nearest class it derives from); TypeError
+    naming the class when the writer has none, so a new kind of block cannot be skipped silently."""
+    for cls in type(item).__mro__:
+        found = table.get(cls)
+        if found is not None:
+            return found
+    raise TypeError(f"no {writer} rendering for {type(item).__name__}")
+
 
 class Document:
     """What a command shows to people, plus the data it gives to scripts."""
@@ -182,14 +199,17 @@ class Document:
         return self
 
 
+def _lines_text(cell: Lines) -> str:
+    return " · ".join(cell_text(part) for part in cell.parts)
+
+
+_TEXT: dict[type, Callable[..., str]] = {str: str, Styled: lambda cell: cell.text, Bar: lambda cell: cell.label,
+                                         Lines: _lines_text}
+
+
 def cell_text(cell: Cell) -> str:
-    if isinstance(cell, Lines):
-        return " · ".join(cell_text(part) for part in cell.parts)
-    if isinstance(cell, Styled):
-        return cell.text
-    if isinstance(cell, Bar):
-        return cell.label
-    return cell
+    """A cell as one line of plain text (a cell of several lines joined with ' · ')."""
+    return handler(_TEXT, cell, "text")(cell)
 
 
 def share(value: float, maximum: float) -> float:

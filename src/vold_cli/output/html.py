@@ -20,11 +20,14 @@ from vold_cli.output.blocks import (
     Paragraph,
     Styled,
     Table,
+    handler,
     share,
 )
 from vold_cli.output.styles import css_rules
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vold_cli.output.formats import Context
 
 CSS = """
@@ -117,14 +120,22 @@ figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
 """.replace("/* STYLE RULES */\n", css_rules())  # the styles of Styled text: one table, in styles.py
 
 
+def _bar(cell: Bar) -> str:
+    return f'<span class="bar" style="width:{share(cell.value, cell.maximum) * 6:.2f}rem"></span>{escape(cell.label)}'
+
+
+def _styled(cell: Styled) -> str:
+    return f'<span class="{escape(cell.style)}">{escape(cell.text)}</span>' if cell.style else escape(cell.text)
+
+
+#: Each kind of cell (output/blocks.CELLS) as HTML.
+CELLS: dict[type, Callable[..., str]] = {
+    str: escape, Styled: _styled, Bar: _bar, Lines: lambda cell: "<br>".join(_cell(part) for part in cell.parts),
+}
+
+
 def _cell(cell: Cell) -> str:
-    if isinstance(cell, Lines):
-        return "<br>".join(_cell(part) for part in cell.parts)
-    if isinstance(cell, Bar):
-        return f'<span class="bar" style="width:{share(cell.value, cell.maximum) * 6:.2f}rem"></span>{escape(cell.label)}'
-    if isinstance(cell, Styled):
-        return f'<span class="{escape(cell.style)}">{escape(cell.text)}</span>' if cell.style else escape(cell.text)
-    return escape(cell)
+    return handler(CELLS, cell, "HTML")(cell)
 
 
 def _chart(chart: Chart) -> str:
@@ -145,43 +156,60 @@ def _chart(chart: Chart) -> str:
             f'<ul class="chart-rows">{"".join(rows)}</ul></figure>')
 
 
-def _block(block: object) -> str:
-    if isinstance(block, Heading):
-        level = min(max(block.level, 1), 6)
-        return f"<h{level}>{escape(block.text)}</h{level}>"
-    if isinstance(block, Paragraph):
-        cls = f' class="{escape(block.style)}"' if block.style else ""
-        return f"<p{cls}>{escape(block.text)}</p>"
-    if isinstance(block, Fields):
-        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
-        items = "".join(f"<dt>{escape(label)}</dt><dd>{_cell(value)}</dd>" for label, value in block.pairs)
-        return f"{title}<dl>{items}</dl>"
-    if isinstance(block, Table):
-        def th(col: object) -> str:
-            cls = ' class="right"' if getattr(col, "justify", "") == "right" else ""
-            return f'<th scope="col"{cls}>{escape(col.header)}</th>'  # type: ignore[attr-defined]
+def _heading(block: Heading) -> str:
+    level = min(max(block.level, 1), 6)
+    return f"<h{level}>{escape(block.text)}</h{level}>"
 
-        head = "".join(th(c) for c in block.columns)
-        right = ' class="right"'
-        body = "".join(
-            "<tr>" + "".join(
-                f'<td data-label="{escape(col.header)}"{right if col.justify == "right" else ""}>{_cell(cell)}</td>'
-                for col, cell in zip(block.columns, row, strict=False)) + "</tr>"
-            for row in block.rows)
-        caption = f"<caption>{escape(block.title)}</caption>" if block.title else ""
-        note = f'<p class="table-note">{escape(block.caption)}</p>' if block.caption else ""
-        return f'<div class="table-wrap"><table class="cards">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{note}'
-    if isinstance(block, Notes):
-        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
-        return f'<aside class="notes">{title}<ul>' + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul></aside>"
-    if isinstance(block, BulletList):
-        title = f"<h3>{escape(block.title)}</h3>" if block.title else ""
-        return f"{title}<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
-    if isinstance(block, Chart):
-        return _chart(block)
-    if isinstance(block, PageBreak):
-        return '<div class="page-break"></div>'
-    raise TypeError(f"no HTML for {type(block).__name__}")
+
+def _paragraph(block: Paragraph) -> str:
+    cls = f' class="{escape(block.style)}"' if block.style else ""
+    return f"<p{cls}>{escape(block.text)}</p>"
+
+
+def _title(title: str) -> str:
+    return f"<h3>{escape(title)}</h3>" if title else ""
+
+
+def _fields(block: Fields) -> str:
+    items = "".join(f"<dt>{escape(label)}</dt><dd>{_cell(value)}</dd>" for label, value in block.pairs)
+    return f"{_title(block.title)}<dl>{items}</dl>"
+
+
+def _table(block: Table) -> str:
+    right = ' class="right"'
+    head = "".join(f'<th scope="col"{right if col.justify == "right" else ""}>{escape(col.header)}</th>'
+                   for col in block.columns)
+    body = "".join(
+        "<tr>" + "".join(
+            f'<td data-label="{escape(col.header)}"{right if col.justify == "right" else ""}>{_cell(cell)}</td>'
+            for col, cell in zip(block.columns, row, strict=False)) + "</tr>"
+        for row in block.rows)
+    caption = f"<caption>{escape(block.title)}</caption>" if block.title else ""
+    note = f'<p class="table-note">{escape(block.caption)}</p>' if block.caption else ""
+    return f'<div class="table-wrap"><table class="cards">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{note}'
+
+
+def _notes(block: Notes) -> str:
+    return f'<aside class="notes">{_title(block.title)}<ul>' + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul></aside>"
+
+
+def _bullets(block: BulletList) -> str:
+    return f"{_title(block.title)}<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
+
+
+def _page_break(block: PageBreak) -> str:
+    return '<div class="page-break"></div>'
+
+
+#: Each kind of block (output/blocks.BLOCKS) as HTML.
+BLOCKS: dict[type, Callable[..., str]] = {
+    Heading: _heading, Paragraph: _paragraph, Fields: _fields, Table: _table, BulletList: _bullets, Notes: _notes,
+    Chart: _chart, PageBreak: _page_break,
+}
+
+
+def _block(block: object) -> str:
+    return handler(BLOCKS, block, "HTML")(block)
 
 
 def css_string(text: str) -> str:

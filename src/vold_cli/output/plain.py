@@ -29,6 +29,7 @@ from vold_cli.output.blocks import (
     Table,
     bar_chars,
     cell_text,
+    handler,
     share,
 )
 
@@ -338,14 +339,21 @@ def long_table(block: Table, rows: list[list[str]], width: int, measure: Callabl
     return "\n".join(out) + "\n"
 
 
+def _lines_cell(cell: Lines) -> str:
+    return "\n".join(_cell(part) for part in cell.parts)
+
+
+def _styled_cell(cell: Styled) -> str:
+    return _check(cell.text)
+
+
+#: The text of each kind of cell (output/blocks.CELLS).
+CELLS: dict[type, Callable[..., str]] = {str: _check, Styled: _styled_cell, Bar: lambda cell: _bar(cell),
+                                         Lines: _lines_cell}
+
+
 def _cell(cell: Cell) -> str:
-    if isinstance(cell, Lines):
-        return "\n".join(_cell(part) for part in cell.parts)
-    if isinstance(cell, Bar):
-        return _bar(cell)
-    if isinstance(cell, Styled):
-        return _check(cell.text)
-    return _check(cell)
+    return handler(CELLS, cell, "plain")(cell)
 
 
 def _bar(bar: Bar, width: int = 12) -> str:
@@ -354,48 +362,63 @@ def _bar(bar: Bar, width: int = 12) -> str:
     return _check(solid * full + empty * (width - full) + (" " + bar.label if bar.label else ""))
 
 
+def _text_block(block: Heading | Paragraph, width: int) -> list[str]:
+    return _wrap(_check(block.text), width)
+
+
+def _fields(block: Fields, width: int) -> list[str]:
+    return _table([_Col(no_wrap=True, fold=True, max_width=28), _Col(fold=True)],
+                  [[_check(label), _cell(value)] for label, value in block.pairs],
+                  header=None, boxed=False, pad_edge=False, title=_check(block.title), caption="", width=width)
+
+
+def _table_block(block: Table, width: int) -> list[str]:
+    if len(block.rows) > LONG_TABLE:
+        texts = [[_check(cell_text(c)) for c in row] for row in block.rows]
+        for c in block.columns:
+            _check(c.header)
+        _check(block.title)
+        _check(block.caption)
+        return long_table(block, texts, width, len).rstrip("\n").split("\n")
+    if not block.rows and not block.columns:
+        raise _Unsure
+    cols = [_Col(c.justify, c.no_wrap, fold=not c.no_wrap) for c in block.columns]
+    return _table(cols, [[_cell(c) for c in row] for row in block.rows],
+                  header=[_check(c.header) for c in block.columns], boxed=True, pad_edge=True,
+                  title=_check(block.title), caption=_check(block.caption), width=width)
+
+
+def _items(block: BulletList | Notes, width: int) -> list[str]:
+    out = _wrap(_check(block.title), width) if block.title else []
+    for item in block.items:
+        out.extend(_wrap("• " + _check(item), width))
+    return out
+
+
+def _chart(block: Chart, width: int) -> list[str]:
+    top = max((v for _, v, _ in block.items), default=0)
+    return _table([_Col(fold=True), _Col("right", no_wrap=True), _Col(no_wrap=True)],
+                  [[_check(label), _check(shown), _bar(Bar(amount, top))] for label, amount, shown in block.items],
+                  header=None, boxed=False, pad_edge=False, title=_check(block.title), caption="", width=width)
+
+
+def _page_break(block: PageBreak, width: int) -> list[str]:
+    return [""]
+
+
+#: The lines of each kind of block (output/blocks.BLOCKS), as Rich would lay them out `width` cells wide.
+BLOCKS: dict[type, Callable[..., list[str]]] = {
+    Heading: _text_block, Paragraph: _text_block, Fields: _fields, Table: _table_block, BulletList: _items,
+    Notes: _items, Chart: _chart, PageBreak: _page_break,
+}
+
+
 def _lines(doc: Document, width: int) -> list[str]:
     out: list[str] = []
     for n, block in enumerate(doc.blocks):
         if n:
             out.append("")
-        if isinstance(block, Heading | Paragraph):
-            out.extend(_wrap(_check(block.text), width))
-        elif isinstance(block, Fields):
-            out.extend(_table([_Col(no_wrap=True, fold=True, max_width=28), _Col(fold=True)],
-                              [[_check(label), _cell(value)] for label, value in block.pairs],
-                              header=None, boxed=False, pad_edge=False, title=_check(block.title), caption="",
-                              width=width))
-        elif isinstance(block, Table) and len(block.rows) > LONG_TABLE:
-            texts = [[_check(cell_text(c)) for c in row] for row in block.rows]
-            for c in block.columns:
-                _check(c.header)
-            _check(block.title)
-            _check(block.caption)
-            out.extend(long_table(block, texts, width, len).rstrip("\n").split("\n"))
-        elif isinstance(block, Table):
-            if not block.rows and not block.columns:
-                raise _Unsure
-            cols = [_Col(c.justify, c.no_wrap, fold=not c.no_wrap) for c in block.columns]
-            out.extend(_table(cols, [[_cell(c) for c in row] for row in block.rows],
-                              header=[_check(c.header) for c in block.columns], boxed=True, pad_edge=True,
-                              title=_check(block.title), caption=_check(block.caption), width=width))
-        elif isinstance(block, BulletList | Notes):
-            if block.title:
-                out.extend(_wrap(_check(block.title), width))
-            for item in block.items:
-                out.extend(_wrap("• " + _check(item), width))
-        elif isinstance(block, Chart):
-            top = max((v for _, v, _ in block.items), default=0)
-            out.extend(_table([_Col(fold=True), _Col("right", no_wrap=True), _Col(no_wrap=True)],
-                              [[_check(label), _check(shown), _bar(Bar(amount, top))]
-                               for label, amount, shown in block.items],
-                              header=None, boxed=False, pad_edge=False, title=_check(block.title), caption="",
-                              width=width))
-        elif isinstance(block, PageBreak):
-            out.append("")
-        else:
-            raise _Unsure
+        out.extend(handler(BLOCKS, block, "table")(block, width))
     return out
 
 

@@ -28,11 +28,14 @@ from vold_cli.output.blocks import (
     Table,
     bar_chars,
     cell_text,
+    handler,
     share,
 )
 from vold_cli.output.styles import terminal_styles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import RenderableType
 
     from vold_cli.output.formats import Context
@@ -77,69 +80,94 @@ def _bar(bar: Bar, width: int = 12) -> Text:
     return text
 
 
+def _lines_cell(cell: Lines) -> Text:
+    text = Text()
+    for n, part in enumerate(cell.parts):
+        if n:
+            text.append("\n")
+        text.append_text(_cell(part))
+    return text
+
+
+#: Each kind of cell (output/blocks.CELLS) as Rich Text.
+CELLS: dict[type, Callable[..., Text]] = {
+    str: Text, Styled: lambda cell: Text(cell.text, style=_style(cell.style)), Bar: lambda cell: _bar(cell),
+    Lines: _lines_cell,
+}
+
+
 def _cell(cell: Cell) -> Text:
-    if isinstance(cell, Lines):
-        text = Text()
-        for n, part in enumerate(cell.parts):
-            if n:
-                text.append("\n")
-            text.append_text(_cell(part))
-        return text
-    if isinstance(cell, Bar):
-        return _bar(cell)
-    if isinstance(cell, Styled):
-        return Text(cell.text, style=_style(cell.style))
-    return Text(cell)
+    return handler(CELLS, cell, "terminal")(cell)
+
+
+def _heading(block: Heading) -> list[RenderableType]:
+    return [Text(block.text, style="bold underline" if block.level == 1 else "bold")]
+
+
+def _paragraph(block: Paragraph) -> list[RenderableType]:
+    return [Text(block.text, style=_style(block.style))]
+
+
+def _fields(block: Fields) -> list[RenderableType]:
+    grid = RichTable(show_header=False, box=None, pad_edge=False, title=block.title or None,
+                     title_justify="left", title_style="bold", expand=False)
+    grid.add_column(style="bold", no_wrap=True, max_width=28, overflow="fold")
+    grid.add_column(ratio=1, overflow="fold")
+    for label, value in block.pairs:
+        grid.add_row(Text(label), _cell(value))
+    return [grid]
+
+
+def _table(block: Table) -> list[RenderableType]:
+    if len(block.rows) > LONG_TABLE:
+        return [_Plain(_plain_table(block))]
+    table = RichTable(title=block.title or None, caption=block.caption or None, title_justify="left",
+                      title_style="bold", caption_justify="left", show_lines=False, expand=False)
+    for col in block.columns:
+        justify = cast("Literal['default', 'left', 'center', 'right', 'full']", col.justify)
+        table.add_column(col.header, justify=justify,
+                         no_wrap=col.no_wrap, overflow="ellipsis" if col.no_wrap else "fold")
+    for row in block.rows:
+        table.add_row(*(_cell(c) for c in row))
+    return [table]
+
+
+def _items(block: BulletList | Notes, style: str = "") -> list[RenderableType]:
+    head: list[RenderableType] = [Text(block.title, style="bold " + style)] if block.title else []
+    return head + [Text("• " + item, style=style) for item in block.items]
+
+
+def _notes(block: Notes) -> list[RenderableType]:
+    return _items(block, "yellow")  # caveats stand apart from results
+
+
+def _chart(block: Chart) -> list[RenderableType]:
+    table = RichTable(title=block.title, title_justify="left", title_style="bold", box=None,
+                      show_header=False, pad_edge=False)
+    table.add_column(overflow="fold")
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    top = max((v for _, v, _ in block.items), default=0)
+    for label, amount, shown in block.items:
+        table.add_row(Text(label), Text(shown), _bar(Bar(amount, top)))
+    return [table]
+
+
+def _page_break(block: PageBreak) -> list[RenderableType]:
+    return [Text("")]
+
+
+#: Each kind of block (output/blocks.BLOCKS) as Rich renderables.
+BLOCKS: dict[type, Callable[..., list[RenderableType]]] = {
+    Heading: _heading, Paragraph: _paragraph, Fields: _fields, Table: _table, BulletList: _items, Notes: _notes,
+    Chart: _chart, PageBreak: _page_break,
+}
 
 
 def _renderables(doc: Document) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for block in doc.blocks:
-        if isinstance(block, Heading):
-            style = "bold underline" if block.level == 1 else "bold"
-            parts.append(Text(block.text, style=style))
-        elif isinstance(block, Paragraph):
-            parts.append(Text(block.text, style=_style(block.style)))
-        elif isinstance(block, Fields):
-            grid = RichTable(show_header=False, box=None, pad_edge=False, title=block.title or None,
-                             title_justify="left", title_style="bold", expand=False)
-            grid.add_column(style="bold", no_wrap=True, max_width=28, overflow="fold")
-            grid.add_column(ratio=1, overflow="fold")
-            for label, value in block.pairs:
-                grid.add_row(Text(label), _cell(value))
-            parts.append(grid)
-        elif isinstance(block, Table) and len(block.rows) > LONG_TABLE:
-            parts.append(_Plain(_plain_table(block)))
-        elif isinstance(block, Table):
-            table = RichTable(title=block.title or None, caption=block.caption or None, title_justify="left",
-                              title_style="bold", caption_justify="left", show_lines=False, expand=False)
-            for col in block.columns:
-                justify = cast("Literal['default', 'left', 'center', 'right', 'full']", col.justify)
-                table.add_column(col.header, justify=justify,
-                                 no_wrap=col.no_wrap, overflow="ellipsis" if col.no_wrap else "fold")
-            for row in block.rows:
-                table.add_row(*(_cell(c) for c in row))
-            parts.append(table)
-        elif isinstance(block, BulletList | Notes):
-            style = "yellow" if isinstance(block, Notes) else ""
-            if block.title:
-                parts.append(Text(block.title, style="bold " + style))
-            for item in block.items:
-                parts.append(Text("• " + item, style=style))
-        elif isinstance(block, Chart):
-            table = RichTable(title=block.title, title_justify="left", title_style="bold", box=None,
-                              show_header=False, pad_edge=False)
-            table.add_column(overflow="fold")
-            table.add_column(justify="right", no_wrap=True)
-            table.add_column(no_wrap=True)
-            top = max((v for _, v, _ in block.items), default=0)
-            for label, amount, shown in block.items:
-                table.add_row(Text(label), Text(shown), _bar(Bar(amount, top)))
-            parts.append(table)
-        elif isinstance(block, PageBreak):
-            parts.append(Text(""))
-        else:
-            raise TypeError(f"no terminal rendering for {type(block).__name__}")
+        parts.extend(handler(BLOCKS, block, "terminal")(block))
         parts.append(Text(""))
     if parts:
         parts.pop()

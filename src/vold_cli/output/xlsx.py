@@ -80,6 +80,45 @@ HEADERS: dict[str, tuple[str, str]] = {
     "interventions": ("Indsatser", "Interventions"),
     "strongest": ("Stærkeste evidens", "Strongest evidence"),
     "gap": ("Hul i viden", "Gap in knowledge"),
+    # the other keys of the listings' records (tests/test_labels.py finds every key a workbook shows)
+    "after_note": ("Efter notatet", "After the note"),
+    "audience": ("Målgruppe", "Target group"),
+    "cell": ("Felt (målgruppe/fase)", "Cell (target group/phase)"),
+    "part": ("Del", "Part"),
+    "change_counts.changed": ("Antal ændret", "Number changed"),
+    "change_counts.unchanged": ("Antal bekræftet uændret", "Number confirmed unchanged"),
+    "change_counts.background": ("Antal baggrundspunkter", "Number of background items"),
+    "changed_since_note": ("Antal ændringer siden notatet", "Number of changes since the note"),
+    "changed_provision": ("Ændringer i selve bestemmelsen", "Changes to the provision itself"),
+    "changes_since": ("Bestemmelsens egne punkter efter notatet", "The provision's own items after the note"),
+    "commissioner": ("Opdragsgiver", "Commissioned by"),
+    "contacts_as_of": ("Kontakternes år", "Year of the contacts"),
+    "design": ("Designtyper", "Design types"),
+    "designs": ("Designtyper", "Design types"),
+    "documentation": ("Dokumentation og effekt", "Documentation and effect"),
+    "indicators": ("Indikatorer", "Indicators"),
+    "initiatives": ("Initiativer", "Initiatives"),
+    "law": ("Lovgivning", "Law"),
+    "measure": ("Opgørelse", "Measure"),
+    "not_recommended": ("Frarådes", "Not recommended"),
+    "outcomes": ("Effekter", "Outcomes"),
+    "period_end": ("Periodens sidste år", "Last year of the period"),
+    "period_note": ("Om perioden", "On the period"),
+    "providers": ("Udbydere", "Providers"),
+    "purpose": ("Formål", "Purpose"),
+    "reference_date": ("Referencedato", "Reference date"),
+    "reference_population": ("Referencefolketal", "Reference population"),
+    "related_initiatives": ("Tilknyttede initiativer", "Related initiatives"),
+    "related_interventions": ("Tilknyttede indsatser", "Related interventions"),
+    "related_law": ("Tilknyttet lovgivning", "Related law"),
+    "source.section": ("Kilde: notatets afsnit", "Source: the note's section"),
+    "source.refs": ("Kilde: referencer", "Source: references"),
+    "source.data": ("Kilde: datafil", "Source: data file"),
+    "source.detail": ("Kilde: uddybning", "Source: detail"),
+    "status": ("Status", "Status"),
+    "status_date": ("Status pr. dato", "Status as of"),
+    "status_text": ("Status i ord", "Status in words"),
+    "year": ("År", "Year"),
 }
 
 #: Values of the `level` and `kind` columns (ids in JSON and CSV) as words in the workbook: id -> (Danish, English).
@@ -101,12 +140,15 @@ SHEET_NAME_MAX = 31  # Excel's limit
 
 
 def header_label(key: str, lang: str) -> str:
+    """A record key as a column header in `lang`: its line in HEADERS, or a known key with a suffix vold adds
+    ('national_low'; 'evidence_label', the words beside an id; 'phase_labels', those beside a list of ids)."""
     if key in HEADERS:
         da, en = HEADERS[key]
         return da if lang == "da" else en
-    for suffix, (da, en) in (("_low", (", lav", ", low")), ("_high", (", høj", ", high"))):
-        if key.endswith(suffix) and key[: -len(suffix)] in HEADERS:
-            return header_label(key[: -len(suffix)], lang) + (da if lang == "da" else en)
+    for suffix, base, (da, en) in (("_low", "", (", lav", ", low")), ("_high", "", (", høj", ", high")),
+                                   ("_labels", "s", (", i ord", ", in words")), ("_label", "", (", i ord", ", in words"))):
+        if key.endswith(suffix) and key[: -len(suffix)] + base in HEADERS:
+            return header_label(key[: -len(suffix)] + base, lang) + (da if lang == "da" else en)
     return key
 
 

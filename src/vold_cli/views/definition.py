@@ -10,8 +10,10 @@ from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import Column, Document, Heading, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    from vold_cli.kb.facade import KnowledgeBase
+    import datetime
 
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
 
 def definition_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     d = knowledge.definition
@@ -27,3 +29,12 @@ def definition_doc(knowledge: KnowledgeBase, lang: str) -> Document:
                   title=_t(lang, "To slags data", "Two kinds of data")))
     doc.add(Notes([pick(d["uncertainty"], lang)], title=_t(lang, "Usikkerhed", "Uncertainty")))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return definition_doc(knowledge, lang)
+
+
+PAGES: dict[str, Listing] = {"vold definition": _page}

@@ -11,8 +11,10 @@ from vold_cli.output.blocks import Cell, Column, Document, Notes, Paragraph, Sty
 from vold_cli.views.common import refs_text
 
 if TYPE_CHECKING:
-    from vold_cli.kb.facade import KnowledgeBase
+    import datetime
 
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
 
 def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     d = knowledge.documentation
@@ -48,3 +50,12 @@ def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
                   + [pick(r["text"], lang) for r in d["reports"]],
                   title=_t(lang, "Værd at vide", "Worth knowing")))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return documentation_doc(knowledge, lang)
+
+
+PAGES: dict[str, Listing] = {"vold documentation": _page}

@@ -10,8 +10,10 @@ from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    from vold_cli.kb.facade import KnowledgeBase
+    import datetime
 
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
 
 def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     e = knowledge.economy
@@ -32,6 +34,16 @@ def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
         doc.add(Notes([pick(e["price_level"], lang)], title=_t(lang, "Prisniveau", "Price level")))
     doc.add(Notes([pick(t, lang) for t in e["excluded"]], title=_t(lang, "Ikke medregnet", "Not included")))
     doc.add(Paragraph(pick(e["who_review"], lang)))
-    doc.add(Fields([("Cost-effectiveness", pick(e["cost_effectiveness"], lang)),
-                    ("Cost-benefit", pick(e["cost_benefit"], lang))]))
+    # labelled as the note titles these sections (meta.yaml: cost-effectiveness, cost-benefit)
+    doc.add(Fields([(_t(lang, "Cost-effectiveness-analyser", "Cost-effectiveness analyses"), pick(e["cost_effectiveness"], lang)),
+                    (_t(lang, "Cost-benefit-analyser", "Cost-benefit analyses"), pick(e["cost_benefit"], lang))]))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return economy_doc(knowledge, lang)
+
+
+PAGES: dict[str, Listing] = {"vold economy": _page}

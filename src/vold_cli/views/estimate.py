@@ -28,10 +28,20 @@ from vold_cli.output.blocks import (
 )
 
 if TYPE_CHECKING:
-    from vold_cli.core.estimate import CostEstimate, Costs, EstimateResult, Expectation, FigureEstimate
-    from vold_cli.core.newer import NewerEstimate, Scaled, Step
-    from vold_cli.core.regions import OverviewResult
+    import datetime
 
+    from vold_cli.core.results import (
+        CostEstimate,
+        Costs,
+        EstimateResult,
+        Expectation,
+        FigureEstimate,
+        NewerEstimate,
+        OverviewResult,
+        Scaled,
+        Step,
+    )
+    from vold_cli.views.pages import Detail, Entry
 
 def rounded_text(item: FigureEstimate, lang: str) -> str:
     """A local figure as printed: 'ca. 220', 'ca. 210-250', or 'færre end 1' / 'fewer than 1'."""
@@ -428,7 +438,7 @@ def estimate_about(knowledge: KnowledgeBase, result: EstimateResult, lang: str) 
 
 
 def estimate_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> Document:
-    doc = Document(data=estimate_data(result, lang), about=lambda: estimate_about(knowledge, result, lang))
+    doc = Document(data=lambda: estimate_data(result, lang), about=lambda: estimate_about(knowledge, result, lang))
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
     doc.blocks += figure_blocks(knowledge, result, lang)
@@ -440,3 +450,25 @@ def estimate_document(knowledge: KnowledgeBase, result: EstimateResult, lang: st
     doc.blocks += member_blocks(result, lang)
     doc.blocks += caveat_blocks(result, lang)
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _municipality_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.estimate import estimate, resolve_population
+
+    count, muni, year = resolve_population(knowledge, population=None, municipality=str(entry["code"]), year=None)
+    return estimate_document(knowledge, estimate(knowledge, population=count, municipality=muni, year=year), lang)
+
+
+def _region_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.regions import check_year, estimate_region, find_region
+
+    region = find_region(knowledge, str(entry["code"]), lang)
+    return estimate_document(knowledge, estimate_region(knowledge, region, year=check_year(knowledge, None, lang)), lang)
+
+
+ENTRY_PAGES: dict[str, tuple[str, Detail]] = {
+    "vold estimate --municipality {code}": ("municipalities", _municipality_page),
+    "vold estimate --region {code}": ("regions", _region_page),
+}

@@ -6,7 +6,7 @@ one intervention with its own grade, and the cell's gap summary stands on a line
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from vold_cli.core.query import evidence_counts, localize_record
 from vold_cli.i18n.lang import pick
@@ -15,10 +15,12 @@ from vold_cli.output.blocks import Cell, Column, Document, Lines, Paragraph, Sty
 from vold_cli.views.common import MARKS, design_text, evidence_cell, grade_text, labelled, names
 
 if TYPE_CHECKING:
-    from vold_cli.core.query import MapCell
-    from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Design, Evidence, Phase
+    import datetime
 
+    from vold_cli.core.results import MapCell
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
+    from vold_cli.views.records import MapItem, MapRecord
 
 def legend(knowledge: KnowledgeBase, lang: str) -> str:
     """'● Dokumenteret effekt, ◐ Lovende, …': what each mark stands for."""
@@ -66,27 +68,6 @@ def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
                    "vold interventions ID"),
     ))
     return doc
-
-
-class MapItem(TypedDict):
-    """One intervention of a map cell as the map's JSON and CSV show it: named, with its own level and designs."""
-    id: str
-    name: str
-    level: Evidence
-    level_label: str
-    not_recommended: bool
-    designs: list[Design]
-    design_label: str
-
-
-class MapRecord(TypedDict):
-    """One cell of the map as its JSON and CSV show it (query.MapCell with each intervention named)."""
-    id: str
-    target_group: str
-    phase: Phase
-    interventions: list[MapItem]
-    strongest: Evidence | None
-    gap: bool
 
 
 def map_records(knowledge: KnowledgeBase, cells: list[MapCell], lang: str) -> list[MapRecord]:
@@ -152,3 +133,18 @@ def map_doc(knowledge: KnowledgeBase, cells: list[MapCell], lang: str, *, groups
     doc.add(Paragraph(_t(lang, f"{gaps} af {len(cells)} celler har ingen indsats med dokumenteret effekt.",
                          f"{gaps} of {len(cells)} cells have no intervention with documented effect."), style="warn"))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _scale_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return evidence_doc(knowledge, lang)
+
+
+def _map_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import evidence_map
+
+    return map_doc(knowledge, evidence_map(knowledge, lang), lang)
+
+
+PAGES: dict[str, Listing] = {"vold evidence": _scale_page, "vold map": _map_page}

@@ -14,9 +14,11 @@ from vold_cli.i18n.localize import number as fmt_int
 from vold_cli.output.blocks import BulletList, Cell, Column, Document, Lines, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
+    import datetime
+
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Figure
-
+    from vold_cli.views.pages import Listing
 
 def _value(figure: Figure, lang: str) -> str:
     approx = {"about": _t(lang, "ca. ", "about "), "just-under": _t(lang, "knap ", "just under "),
@@ -75,3 +77,12 @@ def figures_doc(knowledge: KnowledgeBase, lang: str) -> Document:
              for b in benchmarks],
             title=_t(lang, "Pejlemærker", "Benchmarks")))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return figures_doc(knowledge, lang)
+
+
+PAGES: dict[str, Listing] = {"vold figures": _page}

@@ -10,8 +10,10 @@ from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import BulletList, Column, Document, Heading, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    from vold_cli.kb.facade import KnowledgeBase
+    import datetime
 
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
 
 def implementation_doc(knowledge: KnowledgeBase, part: str | None, lang: str) -> Document:
     imp = knowledge.implementation
@@ -63,3 +65,12 @@ def implementation_doc(knowledge: KnowledgeBase, part: str | None, lang: str) ->
     doc.data = data
     doc.table = ("drivers", "factor_levels", "strategies")  # those of the part shown
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return implementation_doc(knowledge, None, lang)
+
+
+PAGES: dict[str, Listing] = {"vold implementation": _page}

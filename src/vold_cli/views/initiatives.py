@@ -3,7 +3,7 @@ against today's date (newer.initiative_status), and one in full. Contacts are th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from vold_cli.core.query import law_label, localize_record, related_interventions, source_text
 from vold_cli.i18n.lang import pick
@@ -25,10 +25,10 @@ from vold_cli.views.common import labelled, names
 if TYPE_CHECKING:
     import datetime
 
-    from vold_cli.core.newer import Status
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Initiative
-
+    from vold_cli.views.pages import Detail, Entry, Listing
+    from vold_cli.views.records import TimeRecord
 
 def status_text(item: Initiative, today: datetime.date, lang: str) -> str:
     """'Period ended 2015 (the note's period); not checked since' (the status is vold's reading of the note's
@@ -56,15 +56,6 @@ def contacts_text(item: Initiative, lang: str) -> str:
     year = item["contacts_as_of"]
     when = _t(lang, f" (notatets, {year})", f" (the note's, {year})") if year else ""
     return ", ".join(item["contacts"]) + when
-
-
-class TimeRecord(TypedDict):
-    """The time fields of an initiative's JSON record (newer.InitiativeTime), with the status in words."""
-    period_end: int | None
-    status: Status
-    status_date: str
-    contacts_as_of: int | None
-    status_text: str
 
 
 def time_record(item: Initiative, today: datetime.date, lang: str) -> TimeRecord:
@@ -140,3 +131,19 @@ def initiative_view(knowledge: KnowledgeBase, item: Initiative, lang: str, today
     if item["indicators"]:
         doc.add(BulletList([pick(t, lang) for t in item["indicators"]], title=_t(lang, "Indikatorer", "Indicators")))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import filter_initiatives
+
+    return initiatives_list(knowledge, filter_initiatives(knowledge), lang, today)
+
+
+def _entry_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    return initiative_view(knowledge, knowledge.initiative(str(entry["id"])), lang, today)
+
+
+PAGES: dict[str, Listing] = {"vold initiatives": _page}
+ENTRY_PAGES: dict[str, tuple[str, Detail]] = {"vold initiatives {id}": ("initiatives", _entry_page)}

@@ -22,10 +22,13 @@ from vold_cli.output.blocks import (
 from vold_cli.views.common import design_text, evidence_cell, labelled, names, refs_text, tried_text
 
 if TYPE_CHECKING:
-    from vold_cli.core.query import Filters
+    import datetime
+
+    from vold_cli.core.results import Filters
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Intervention
-    from vold_cli.views.newer import FigureRecord
+    from vold_cli.views.pages import Detail, Entry, Listing
+    from vold_cli.views.records import FigureRecord
 
 def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang: str,
                        filters: Filters) -> Document:
@@ -140,3 +143,21 @@ def _in_time_blocks(knowledge: KnowledgeBase, item: Intervention, lang: str) -> 
     from vold_cli.views.newer import after_note_blocks, figures_table
 
     return after_note_blocks(knowledge, item["after_note"], lang) + figures_table(knowledge, _newer_figure_ids(item), lang)
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import applied_filters, filter_interventions
+
+    filters = applied_filters(phases=[], targets=[], evidence=[], min_evidence=None, tried_in_denmark=None,
+                              search=None)
+    return interventions_list(knowledge, filter_interventions(knowledge, lang=lang), lang, filters)
+
+
+def _entry_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    return intervention_view(knowledge, knowledge.intervention(str(entry["id"])), lang)
+
+
+PAGES: dict[str, Listing] = {"vold interventions": _page}
+ENTRY_PAGES: dict[str, tuple[str, Detail]] = {"vold interventions {id}": ("interventions", _entry_page)}

@@ -20,8 +20,11 @@ from vold_cli.i18n.localize import attribution, when
 from vold_cli.output.blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
+    import datetime
+
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Change, LawEntry, Source
+    from vold_cli.views.pages import Detail, Entry, Listing
 
 def changed_cell(own: list[Change], act: list[Change], lang: str) -> Styled | str:
     """'yes (2)' counting only real changes (kind changed) of the provision itself, with the act's own changes
@@ -144,3 +147,19 @@ def change_blocks(knowledge: KnowledgeBase, changes: list[Change], lang: str) ->
         if items:
             blocks.append(Notes(items, title=_t(lang, da, en)))
     return blocks
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return law_list(knowledge, lang)
+
+
+def _entry_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import find_law
+
+    return law_view(knowledge, find_law(knowledge, str(entry["id"])), lang)
+
+
+PAGES: dict[str, Listing] = {"vold law": _page}
+ENTRY_PAGES: dict[str, tuple[str, Detail]] = {"vold law {ref}": ("entries", _entry_page)}

@@ -4,7 +4,7 @@ after the note (`after_note`). Kept apart from the note's own text and marked as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from vold_cli.core.query import data_file, data_title
 from vold_cli.i18n.lang import pick
@@ -15,7 +15,8 @@ from vold_cli.output.blocks import Block, Cell, Column, Notes, Styled, Table
 
 if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Change, Measure
+    from vold_cli.kb.schema import Change
+    from vold_cli.views.records import FigureRecord
 
 #: The note's figures the profile and the men's entries compare with newer figures.
 MEN = "men-physical-partner-violence"
@@ -24,19 +25,6 @@ WOMEN = "women-physical-partner-violence"
 _MEASURE = {"physical": ("fysisk", "physical"),
             "physical-or-psychological": ("fysisk og/eller psykisk (bredere mål)",
                                           "physical and/or psychological (broader measure)")}
-
-
-class FigureRecord(TypedDict):
-    """A national figure of one year, the note's or a newer one, for JSON and the figures table."""
-    id: str
-    year: int
-    from_note: bool
-    measure: Measure | None
-    label: str
-    national: int | None
-    percent: float | None
-    source: str  # the data file (for scripts)
-    source_title: str  # its title in the chosen language (for people)
 
 
 def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[FigureRecord]:

@@ -14,13 +14,8 @@ from vold_cli.output.blocks import Cell, Column, Document, Heading, Notes, Parag
 from vold_cli.views.estimate import method_text, used_sources
 
 if TYPE_CHECKING:
-    from vold_cli.core.regions import (
-        AreaRow,
-        BenchmarkColumnInfo,
-        FigureColumn,
-        FigureColumnInfo,
-        OverviewResult,
-    )
+    from vold_cli.core.regions import FigureColumn
+    from vold_cli.core.results import AreaRow, BenchmarkColumnInfo, FigureColumnInfo, OverviewResult
     from vold_cli.kb.facade import KnowledgeBase
 
 FIGURE_COLUMNS: tuple[FigureColumn, ...] = ("women", "men", "stays")
@@ -28,12 +23,11 @@ FIGURE_COLUMNS: tuple[FigureColumn, ...] = ("women", "men", "stays")
 
 def figure_text(row: AreaRow, column: FigureColumn, lang: str) -> str:
     """'ca. 220', 'ca. 210-250' or 'færre end 1' from the row's values rounded the note's way."""
-    from vold_cli.core.regions import ROW_KEYS
+    from vold_cli.core.regions import figure, has
 
-    keys = ROW_KEYS[column]
-    if keys.value in row:
-        return approx(int(row[keys.rounded]), lang)
-    return approx_span(int(row[keys.rounded_low]), int(row[keys.rounded_high]), lang)
+    if has(row, column):
+        return approx(int(figure(row, f"{column}_rounded")), lang)
+    return approx_span(int(figure(row, f"{column}_rounded_low")), int(figure(row, f"{column}_rounded_high")), lang)
 
 
 def area_name(row: AreaRow, lang: str) -> str:
@@ -128,11 +122,13 @@ def _column_infos(result: OverviewResult) -> list[FigureColumnInfo | BenchmarkCo
 def overview_document(knowledge: KnowledgeBase, result: OverviewResult, lang: str) -> Document:
     """The table for people; JSON gets `result`, CSV and the workbook its rows and then the caveats, and the
     workbook's second sheet the method, caveats and sources (`about`)."""
+    from vold_cli.core.regions import figure
+
     doc = Document(data=overview_data(result, lang), rows=csv_rows(result, lang), about=lambda: overview_about(knowledge, result, lang))
     rows = [[_name_cell(row, lang), fmt_int(row["population"], lang)]
             + [Styled(figure_text(row, c, lang), "strong" if row["level"] != "municipality" else "")
                for c in FIGURE_COLUMNS]
-            + [fmt_dec(row["places"], lang)] for row in result["rows"]]
+            + [fmt_dec(figure(row, "places"), lang)] for row in result["rows"]]
     sort = result["sort"]
     order = ""
     if sort["column"]:

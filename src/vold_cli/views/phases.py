@@ -11,9 +11,11 @@ from vold_cli.output.blocks import Cell, Column, Document, Lines, Paragraph, Sty
 from vold_cli.views.common import design_text, evidence_cell, labelled
 
 if TYPE_CHECKING:
-    from vold_cli.core.query import PhaseSummary
-    from vold_cli.kb.facade import KnowledgeBase
+    import datetime
 
+    from vold_cli.core.results import PhaseSummary
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
 
 def _strongest(knowledge: KnowledgeBase, phase: PhaseSummary, lang: str) -> Cell:
     """The phase's strongest level, then only the interventions that have that level, each with its design."""
@@ -45,3 +47,14 @@ def phases_doc(knowledge: KnowledgeBase, summary: list[PhaseSummary], lang: str)
                    "See all the interventions: vold interventions --phase primary|secondary|tertiary"),
     ))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    from vold_cli.core.query import phase_summary
+
+    return phases_doc(knowledge, phase_summary(knowledge), lang)
+
+
+PAGES: dict[str, Listing] = {"vold phases": _page}

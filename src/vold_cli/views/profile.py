@@ -11,8 +11,10 @@ from vold_cli.output.blocks import BulletList, Column, Document, Paragraph, Styl
 from vold_cli.views.common import refs_text
 
 if TYPE_CHECKING:
-    from vold_cli.kb.facade import KnowledgeBase
+    import datetime
 
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
 
 def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     profile = knowledge.profile
@@ -43,3 +45,12 @@ def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
             title=title,
         ))
     return doc
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return profile_doc(knowledge, lang)
+
+
+PAGES: dict[str, Listing] = {"vold profile": _page}

@@ -9,7 +9,7 @@ from vold_cli.kb.sections import label
 from vold_cli.output.blocks import Column, Document, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    from vold_cli.core.query import SearchHit
+    from vold_cli.core.results import SearchHit
 
 
 def search_doc(hits: list[SearchHit], text: str, lang: str) -> Document:

@@ -1,0 +1,382 @@
+"""The shapes of what the core computes: one runtime TypedDict per result, the one definition of each.
+
+The core's functions return these (plain dicts, so JSON writes them as they are); the views word them in the chosen
+language. Like the knowledge's own shape (kb/schema.py), they are imported under `TYPE_CHECKING` by the modules that
+make and read them, so no command builds them at start-up: importing this module costs about 7 ms (`python -X
+importtime`, 6 December 2026: typing turns every annotation of a TypedDict into a ForwardRef and compiles it), a
+command runs in about 100 ms. Tests and tools import it to read the shapes at run time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
+
+if TYPE_CHECKING:
+    from vold_cli.core.newer import Status
+    from vold_cli.core.regions import Level
+    from vold_cli.kb.schema import Approx, Design, Evidence, Phase, Source, Text
+
+
+# --- estimate: one population ---------------------------------------------------------------------------------
+
+class SourceRef(TypedDict):
+    """Where a scaled figure comes from (a `Source` without its explanatory detail)."""
+
+    section: str | None
+    refs: list[int]
+    data: str | None
+
+
+class FigureEstimate(TypedDict):
+    """One national figure of the note scaled to the population: the national value (or range), the local value
+    to one decimal, and the note's rounding of it (`rounded_value`; 0 means fewer than one). Texts in both
+    languages; views/estimate.py words them (`ca. 220`)."""
+
+    id: str
+    label: Text
+    group: Text
+    unit: Text
+    period: Text
+    approx: Approx
+    national: int | None
+    national_low: int | None
+    national_high: int | None
+    local: float | None
+    local_low: float | None
+    local_high: float | None
+    rounded_value: int | None
+    rounded_low: int | None
+    rounded_high: int | None
+    source: SourceRef
+
+
+class Expectation(TypedDict):
+    """A profile percentage applied to a local figure (share of crisis-centre stays by returning women, ...)."""
+
+    id: str
+    label: Text
+    percent: float
+    of: Text
+    basis: str
+    basis_local: float
+    local: float
+    rounded_value: int
+    source: Source
+
+
+class CostEstimate(TypedDict):
+    """A national cost item (million DKK) scaled to the population, in kroner, and rounded the note's way."""
+
+    id: str
+    label: Text
+    national_mdkk: float
+    local_dkk: int
+    rounded_value: int
+    note: Text | None
+    source: Source
+
+
+class Costs(TypedDict):
+    study: Text
+    basis: Text
+    year_of_report: int
+    total_given: bool
+    items: list[CostEstimate]
+    excluded: list[Text]
+    price_level: Text | None
+
+
+class BenchmarkEstimate(TypedDict):
+    """A capacity benchmark (places per inhabitants) applied to the population."""
+
+    id: str
+    label: Text
+    per_inhabitants: int
+    places: float
+    unit: Text
+    local: float
+    status: Text
+    text: Text
+    source: Source
+
+
+class WorkedCheck(TypedDict):
+    """The note's worked example recomputed: does our method give the note's own number?"""
+
+    figure: str
+    population: int
+    stated: int
+    computed: float
+    reproduced: bool
+    text: Text
+
+
+class Method(TypedDict):
+    name: str
+    reference_population: int
+    reference_date: str
+    share: float
+    rounding: Text
+    description: Text
+    worked_examples: list[WorkedCheck]
+
+
+class Note(TypedDict):
+    """A caveat or statement that travels with the numbers."""
+
+    id: str
+    text: Text
+    source: Source
+
+
+class NewerNational(TypedDict):
+    """A newer national figure as the knowledge gives it (not from the note)."""
+
+    id: str
+    year: int
+    label: Text
+    value: int
+    percent: float | None
+    text: Text
+    source: Source
+
+
+class MunicipalityRef(TypedDict):
+    code: str
+    name: str
+
+
+class MemberPopulation(TypedDict):
+    code: str
+    name: str
+    population: int
+
+
+class RegionPart(TypedDict):
+    code: str
+    name: str
+    municipalities: list[MemberPopulation]
+
+
+class EstimateResult(TypedDict):
+    """Everything `vold estimate` says about one population: numbers, ids and texts in both languages, no words
+    of its own (views/estimate.py words it in the chosen language)."""
+
+    population: int
+    municipality: MunicipalityRef | None
+    year: int | None
+    reference_year: int
+    method: Method
+    estimates: list[FigureEstimate]
+    profile: list[Expectation]
+    costs: Costs
+    benchmarks: list[BenchmarkEstimate]
+    statements: list[Note]
+    caveats: list[Note]
+    newer_figures: list[NewerNational]
+    newer_estimates: list[NewerEstimate]
+    newer_caveats: list[NewerCaveat]
+    region: NotRequired[RegionPart]
+
+
+# --- newer: the knowledge in time -------------------------------------------------------------------------------
+
+class InitiativeTime(TypedDict):
+    """The time fields of an initiative's JSON record."""
+    period_end: int | None
+    status: Status
+    status_date: str
+    contacts_as_of: int | None
+
+
+class Scaled(TypedDict):
+    """One national figure (the note's or a newer one) scaled the note's way by its own year's population."""
+
+    id: str
+    year: int
+    measure: str | None
+    label: Text
+    national: int | None
+    percent: NotRequired[float | None]
+    approx: str
+    loose: bool
+    source: SourceRef
+    reference_population: int | None
+    reference_date: str | None
+    reference_source: NotRequired[SourceRef]
+    local: float | None
+    rounded_value: int | None
+
+
+class Step(TypedDict):
+    from_year: int
+    to_year: int
+    direction: Literal["up", "down", "same"]
+
+
+class NewerEstimate(TypedDict):
+    """The note's figure for a group and the newer figures that compare with it, scaled to one population."""
+
+    figure: str
+    group: Text
+    label: Text
+    population: int
+    note: Scaled
+    newer: list[Scaled]
+    broader: list[Scaled]
+    trend: list[Step]
+
+
+class NewerCaveat(TypedDict):
+    id: str
+    text: Text
+    source: SourceRef
+
+
+class KnowledgeAge(TypedDict):
+    """How old the knowledge is: the note's year, the latest fact checked after it, the update the note planned."""
+    note_year: int
+    latest_checked: str
+    update_interval_years: int
+    first_planned_update: int
+
+
+# --- regions: several areas at once ---------------------------------------------------------------------------
+
+class AreaRow(TypedDict):
+    """One area of the overview: who it is and its population. After `population` the row holds, for each figure
+    column (regions.MAIN_FIGURES: women, men, stays), either the scaled value and its rounding the note's way
+    (`women`, `women_rounded`) or the scaled range (`women_low`, `women_high`, `women_rounded_low`,
+    `women_rounded_high`); then `places`, the capacity benchmark; the country's row also the note's national figure
+    (`women_national`, or `women_national_low` and `women_national_high`). Those keys are spelled from the column's
+    name, so they are not listed here: `regions.figure(row, key)` reads one."""
+    level: Level
+    code: str
+    name: str
+    region: str | None
+    population: int
+
+
+class FigureColumnInfo(TypedDict):
+    """Where a figure column comes from: the prevalence figure, its national value or range, its source."""
+    figure: str
+    label: Text
+    unit: Text
+    national: int | None
+    national_low: int | None
+    national_high: int | None
+    source: SourceRef
+
+
+class BenchmarkColumnInfo(TypedDict):
+    """Where the `places` column comes from: the capacity benchmark."""
+    benchmark: str
+    label: Text
+    unit: Text
+    per_inhabitants: int
+    places: float
+    status: Text
+    source: SourceRef
+
+
+class OverviewColumns(TypedDict):
+    women: FigureColumnInfo
+    men: FigureColumnInfo
+    stays: FigureColumnInfo
+    places: BenchmarkColumnInfo
+
+
+class SortSpec(TypedDict):
+    column: str | None
+    descending: bool
+
+
+class OverviewMethod(TypedDict):
+    """The method of a plain estimate (estimate.Method) without the one population's share."""
+    name: str
+    reference_population: int
+    reference_date: str
+    rounding: Text
+    description: Text
+    worked_examples: list[WorkedCheck]
+
+
+class OverviewResult(TypedDict):
+    """`estimate --all` or a comparison: the areas' rows, where each column comes from, and the method,
+    statements and caveats of a plain estimate once for the whole table."""
+    kind: Literal["overview", "comparison"]
+    year: int
+    reference_year: int
+    sort: SortSpec
+    columns: OverviewColumns
+    rows: list[AreaRow]
+    method: OverviewMethod
+    statements: list[Note]
+    caveats: list[Note]
+    newer_figures: list[NewerNational]
+
+
+# --- query: listings and the evidence map --------------------------------------------------------------------
+
+#: The filters a listing of interventions applied, by the option's name (only those given, in the options' order).
+Filters = TypedDict("Filters", {"phase": list[str], "target": list[str], "evidence": list[str], "min-evidence": str,
+                                "tested-in-denmark": bool, "search": str}, total=False)
+
+
+class PhaseSummary(TypedDict):
+    """A prevention phase (the fields of kb/schema.py's Phase entry) with its interventions and the strongest level."""
+    id: Phase
+    number: int
+    name: Text
+    purpose: Text
+    source: Source
+    interventions: list[str]
+    count: int
+    strongest: Evidence | None
+
+
+class MapEntry(TypedDict):
+    """One intervention in a cell of the evidence map, with its OWN level and designs."""
+    id: str
+    evidence: Evidence
+    designs: list[Design]
+
+
+class MapCell(TypedDict):
+    """One cell of the evidence map (target group × phase): its interventions and the cell's summary."""
+    target_group: str
+    phase: Phase
+    interventions: list[MapEntry]
+    strongest: Evidence | None
+    gap: bool
+
+
+# --- search ---------------------------------------------------------------------------------------------------
+
+class Index(TypedDict):
+    """What one language's search reads, in the order hits are listed.
+
+    `owners`: [section, id, title] each; `commands`: the commands that print the texts; `texts`: every text
+    printed, once; `words`: the folded words of each text (' word word', each after a space), one line per text;
+    `printed`: for each text, where it is printed: 'owner.command.rank' (numbers; rank 0 is the command that shows
+    that owner best, its own page, 1 another), several joined by ','. Kept as text, which a search decodes only for
+    the texts it finds: parsing thousands of JSON numbers would cost more than the whole search."""
+
+    lang: str
+    owners: list[list[str]]
+    commands: list[str]
+    texts: list[str]
+    words: str
+    printed: list[str]
+
+
+class SearchHit(TypedDict):
+    """One hit of `vold search`: where (section, entry id), its title, the text matched, a snippet of it, and the
+    command whose output shows it."""
+
+    section: str
+    id: str
+    title: str
+    match: str
+    snippet: str
+    command: str

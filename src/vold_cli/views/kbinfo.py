@@ -1,0 +1,106 @@
+"""`vold kb info` and `vold kb validate`: the knowledge base's title, edition, age, contents and where it was
+loaded from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vold_cli.i18n.lang import pick
+from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Styled, Table
+
+if TYPE_CHECKING:
+    import datetime
+
+    from vold_cli.core.results import KnowledgeAge
+    from vold_cli.kb.cachestatus import Status
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views.pages import Listing
+
+def counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
+    """One row per section of the registry: its label, its file and what its lists hold (in words)."""
+    from vold_cli.kb.sections import label, list_label
+
+    header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
+    rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
+                               ", ".join(f"{n} {list_label(name, lang)}" for name, n in parts.items()) or "-"]
+                              for stem, parts in counts.items()]
+    return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
+
+
+def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Document:
+    """`vold kb info`. `status` is what the cache did for this run; None leaves out where and how this run loaded
+    the knowledge (the labels stay: what search reads of this page, views/pages.py, is the same on every run)."""
+    from vold_cli.core.newer import knowledge_age
+    from vold_cli.core.query import section_counts
+
+    meta = knowledge.meta
+    counts = section_counts(knowledge)
+    da = lang == "da"
+    data = {
+        "title": pick(meta["title"], lang),
+        "publisher": meta["publisher"],
+        "year": meta["year"],
+        "edition": pick(meta["edition"], lang),
+        "knowledge_base_version": meta["knowledge_base_version"],
+        "update_interval_years": meta["update_interval_years"],
+        "systematic_review": meta["systematic_review"],
+        "audience": pick(meta["audience"], lang),
+        "quality_assurance": pick(meta["quality_assurance"], lang),
+        "location": knowledge.location,
+        "origin": knowledge.origin,
+        "cache": None,
+        "counts": counts,
+        "age": knowledge_age(knowledge),
+    }
+    cache_text = ""
+    if status is not None:
+        from vold_cli.kb.cache import describe
+
+        cache_text = describe(status, lang)
+        data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
+                         "folder": status.folder or None, "text": cache_text}
+    doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
+    doc.add(Heading(str(data["title"])))
+    doc.add(Fields([
+        ("Udgiver" if da else "Publisher", meta["publisher"]),
+        ("År" if da else "Year", str(meta["year"]) + (" (notatets år)" if da else " (the note's year)")),
+        ("Udgave" if da else "Edition", pick(meta["edition"], lang)),
+        *_age_fields(knowledge_age(knowledge), lang),
+        ("Målgruppe" if da else "Audience", pick(meta["audience"], lang)),
+        ("Formål" if da else "Purpose", pick(meta["purpose"], lang)),
+        ("Metode" if da else "Method", pick(meta["method"], lang)),
+        ("Kvalitetssikring" if da else "Quality assurance", pick(meta["quality_assurance"], lang)),
+        ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
+        ("Indlæst fra" if da else "Loaded from",
+         f"{knowledge.location} ({knowledge.origin})" if status is not None else ""),
+        ("Cache", cache_text),
+    ]))
+    doc.add(counts_table(counts, lang))
+    return doc
+
+
+def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
+    """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
+    from vold_cli.i18n.lang import tr
+    from vold_cli.i18n.localize import date
+
+    interval = age["update_interval_years"]
+    latest = date(age["latest_checked"], lang)
+    return [
+        (tr(lang, "Senest efterprøvet", "Latest fact checked"),
+         tr(lang, f"{latest} (nyeste dato blandt lovændringer og datakilder efter notatet)",
+            f"{latest} (the newest date among law changes and data sources after the note)")),
+        (tr(lang, "Planlagt opdatering", "Planned update"),
+         tr(lang, f"Notatet skriver, at det opdateres hvert {interval}. år; vidensbasen registrerer ikke, om det skete.",
+            f"The note says it is updated every {interval} years; the knowledge base does not record whether "
+            "that happened.")),
+    ]
+
+
+# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
+
+def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return info_doc(knowledge, lang, None)  # without where this run loaded it from: that is not the knowledge
+
+
+PAGES: dict[str, Listing] = {"vold kb info": _page}

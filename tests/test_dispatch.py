@@ -1,0 +1,61 @@
+"""Each kind of block and cell is dispatched once per writer: one table keyed by the class (output/blocks.handler),
+with an entry for every kind, and a kind no writer knows is a TypeError naming it, never skipped."""
+
+from __future__ import annotations
+
+import io
+from types import ModuleType
+from typing import get_args
+
+import pytest
+
+from vold_cli.output import blocks, html, markdown, plain, terminal
+from vold_cli.output.blocks import Column, Document, Paragraph, Table
+from vold_cli.views import pages
+
+WRITERS: dict[str, ModuleType] = {"plain": plain, "terminal": terminal, "markdown": markdown, "html": html,
+                                  "search": pages}
+
+
+def _write(name: str, doc: Document) -> object:
+    """Each writer's entry point, as the format registry and search call it."""
+    if name == "plain":
+        return plain._lines(doc, 80)
+    if name == "terminal":
+        return terminal.render(doc, io.StringIO())
+    if name == "markdown":
+        return markdown.render(doc)
+    if name == "html":
+        return html.render(doc, title="t", lang="en")
+    return pages.rows(doc)
+
+
+class Mystery:
+    """A kind of block or cell no writer knows."""
+
+
+def test_the_kinds_are_those_of_the_document_model() -> None:
+    assert set(blocks.BLOCKS) == set(get_args(blocks.Block))
+    assert set(blocks.CELLS) == set(get_args(blocks.Cell))
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_every_writer_has_one_entry_for_every_kind(name: str) -> None:
+    module = WRITERS[name]
+    assert set(module.BLOCKS) == set(blocks.BLOCKS)
+    assert set(module.CELLS) == set(blocks.CELLS)
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_an_unknown_block_or_cell_is_a_type_error(name: str) -> None:
+    with pytest.raises(TypeError, match="Mystery"):
+        _write(name, Document([Paragraph("before"), Mystery()]))
+    with pytest.raises(TypeError, match="Mystery"):
+        _write(name, Document([Table([Column("a")], [[Mystery()]])]))  # type: ignore[list-item]
+
+
+def test_a_text_of_a_str_subclass_is_a_text() -> None:
+    class Quoted(str):
+        pass
+
+    assert blocks.cell_text(Quoted("x")) == "x" and markdown.render(Document([Table([Column("a")], [[Quoted("x")]])]))
