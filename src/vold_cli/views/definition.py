@@ -10,8 +10,6 @@ from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import Column, Document, Heading, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    import datetime
-
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.views.pages import Listing
 
@@ -31,10 +29,5 @@ def definition_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     return doc
 
 
-# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
-
-def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    return definition_doc(knowledge, lang)
-
-
-PAGES: dict[str, Listing] = {"vold definition": _page}
+#: What search reads of this view: the command that prints it (views/pages.py).
+PAGES: dict[str, Listing] = {"vold definition": lambda knowledge, lang, today: definition_doc(knowledge, lang)}

@@ -11,8 +11,6 @@ from vold_cli.output.blocks import Cell, Column, Document, Notes, Paragraph, Sty
 from vold_cli.views.common import refs_text
 
 if TYPE_CHECKING:
-    import datetime
-
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.views.pages import Listing
 
@@ -52,10 +50,5 @@ def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     return doc
 
 
-# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
-
-def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    return documentation_doc(knowledge, lang)
-
-
-PAGES: dict[str, Listing] = {"vold documentation": _page}
+#: What search reads of this view: the command that prints it (views/pages.py).
+PAGES: dict[str, Listing] = {"vold documentation": lambda knowledge, lang, today: documentation_doc(knowledge, lang)}

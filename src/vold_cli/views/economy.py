@@ -10,8 +10,6 @@ from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    import datetime
-
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.views.pages import Listing
 
@@ -40,10 +38,5 @@ def economy_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     return doc
 
 
-# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
-
-def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    return economy_doc(knowledge, lang)
-
-
-PAGES: dict[str, Listing] = {"vold economy": _page}
+#: What search reads of this view: the command that prints it (views/pages.py).
+PAGES: dict[str, Listing] = {"vold economy": lambda knowledge, lang, today: economy_doc(knowledge, lang)}

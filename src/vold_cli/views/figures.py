@@ -14,8 +14,6 @@ from vold_cli.i18n.localize import number as fmt_int
 from vold_cli.output.blocks import BulletList, Cell, Column, Document, Lines, Notes, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    import datetime
-
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Figure
     from vold_cli.views.pages import Listing
@@ -79,10 +77,5 @@ def figures_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     return doc
 
 
-# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
-
-def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    return figures_doc(knowledge, lang)
-
-
-PAGES: dict[str, Listing] = {"vold figures": _page}
+#: What search reads of this view: the command that prints it (views/pages.py).
+PAGES: dict[str, Listing] = {"vold figures": lambda knowledge, lang, today: figures_doc(knowledge, lang)}

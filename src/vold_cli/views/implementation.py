@@ -10,8 +10,6 @@ from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import BulletList, Column, Document, Heading, Paragraph, Styled, Table
 
 if TYPE_CHECKING:
-    import datetime
-
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.views.pages import Listing
 
@@ -67,10 +65,5 @@ def implementation_doc(knowledge: KnowledgeBase, part: str | None, lang: str) ->
     return doc
 
 
-# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
-
-def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    return implementation_doc(knowledge, None, lang)
-
-
-PAGES: dict[str, Listing] = {"vold implementation": _page}
+#: What search reads of this view: the command that prints it (views/pages.py).
+PAGES: dict[str, Listing] = {"vold implementation": lambda knowledge, lang, today: implementation_doc(knowledge, None, lang)}

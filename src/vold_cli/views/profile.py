@@ -11,8 +11,6 @@ from vold_cli.output.blocks import BulletList, Column, Document, Paragraph, Styl
 from vold_cli.views.common import refs_text
 
 if TYPE_CHECKING:
-    import datetime
-
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.views.pages import Listing
 
@@ -47,10 +45,5 @@ def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     return doc
 
 
-# --- what search reads of this view (views/pages.py) ---------------------------------------------------------
-
-def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
-    return profile_doc(knowledge, lang)
-
-
-PAGES: dict[str, Listing] = {"vold profile": _page}
+#: What search reads of this view: the command that prints it (views/pages.py).
+PAGES: dict[str, Listing] = {"vold profile": lambda knowledge, lang, today: profile_doc(knowledge, lang)}
