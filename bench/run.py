@@ -43,6 +43,7 @@ GENERATOR = HERE / "generate_kb.py"
 QUERY = ["interventions", "--phase", "secondary"]
 BUNDLED = [
     ("vold --help", ["--help"]),
+    ("vold --help --lang da", ["--help", "--lang", "da"]),  # Click's own words from the Danish gettext catalogue
     ("vold law 109", ["law", "109"]),
     ("vold interventions --phase secondary", QUERY),
     ("vold estimate --municipality Viborg", ["estimate", "--municipality", "Viborg"]),

@@ -54,6 +54,24 @@ def kb_copy(tmp_path: Path) -> Iterator[Path]:
     yield target
 
 
+def broken_knowledge(case: str, target: Path) -> Path:
+    """The bundled knowledge with the case folder tests/broken/<case> laid over it (see tests/broken/README.md):
+    its files copied over, and `<stem>.yaml` removed for every `<stem>.yaml.DELETE` marker."""
+    shutil.copytree(KNOWLEDGE, target)
+    for overlay in sorted((BROKEN / case).iterdir()):
+        if overlay.name.endswith(".DELETE"):
+            (target / overlay.name[: -len(".DELETE")]).unlink()
+        else:
+            shutil.copyfile(overlay, target / overlay.name)
+    return target
+
+
+@pytest.fixture
+def broken_kb(tmp_path: Path):
+    """`broken_kb(case)`: a broken knowledge folder (`broken_knowledge`) in the test's own folder."""
+    return lambda case: broken_knowledge(case, tmp_path / case)
+
+
 @pytest.fixture
 def knowledge():
     from vold_cli.kb.loader import load

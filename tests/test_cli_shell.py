@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from vold_cli.i18n.bilingual import pick
+
 # --- vold report: the format follows the file -------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "start"), [("plan.html", "<!DOCTYPE html>"), ("plan.HTM", "<!DOCTYPE html>"),
@@ -159,7 +161,7 @@ def test_root_help_lists_every_command_with_a_whole_summary(run):
         commands = text[text.index("Commands:" if lang == "en" else "Kommandoer:"):]
         assert "..." not in commands and "…" not in commands
         for entry in entries():
-            assert f"  {entry.name}" in commands and entry.summary.pick(lang) in " ".join(commands.split()), entry.name
+            assert f"  {entry.name}" in commands and pick(entry.summary, lang) in " ".join(commands.split()), entry.name
     kb = run("kb", "--help", env={"COLUMNS": "80"}).stdout
     assert "..." not in kb[kb.index("Commands:"):]
 

@@ -8,7 +8,6 @@ through ordinary commands given the folder by `--kb`, by `vold --kb` and by VOLD
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,25 +48,14 @@ CASES: dict[str, Expect] = {
 }
 
 
-def build(case: str, target: Path) -> Path:
-    """The bundled knowledge with the case folder laid over it (see tests/broken/README.md)."""
-    shutil.copytree(KNOWLEDGE, target)
-    for overlay in sorted((BROKEN / case).iterdir()):
-        if overlay.name.endswith(DELETE):
-            (target / overlay.name[: -len(DELETE)]).unlink()
-        else:
-            shutil.copyfile(overlay, target / overlay.name)
-    return target
-
-
 @pytest.fixture(params=sorted(CASES))
 def case(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
 @pytest.fixture
-def broken(case: str, tmp_path: Path) -> Path:
-    return build(case, tmp_path / case)
+def broken(case: str, broken_kb: Callable[[str], Path]) -> Path:
+    return broken_kb(case)
 
 
 # Ways a command gets the folder: (arguments with {kb} for the folder, whether the folder is in VOLD_KB)
@@ -173,8 +161,8 @@ def test_cross_reference_cases_report_exactly_one_problem(run, case: str, broken
     assert "more problem" not in line
 
 
-def test_missing_file_names_the_folder(run, tmp_path: Path) -> None:
-    folder = build("missing-file", tmp_path / "missing-file")
+def test_missing_file_names_the_folder(run, broken_kb: Callable[[str], Path]) -> None:
+    folder = broken_kb("missing-file")
     line = one_error_line(run("kb", "validate", str(folder)))
     assert line == f"Error: law.yaml: missing from the knowledge folder {folder}."
 
@@ -194,8 +182,8 @@ def test_broken_folder_stays_broken_on_a_second_run(run, case: str, broken: Path
     assert first == second
 
 
-def test_broken_folder_does_not_affect_the_bundled_knowledge(run, tmp_path: Path) -> None:
-    broken = build("unknown-law", tmp_path / "unknown-law")
+def test_broken_folder_does_not_affect_the_bundled_knowledge(run, broken_kb: Callable[[str], Path]) -> None:
+    broken = broken_kb("unknown-law")
     one_error_line(run("interventions", "--kb", str(broken)))
     result = run("interventions", "--format", "json")
     assert result.exit_code == 0, result.stderr

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vold_cli.commands import registry
+from vold_cli.i18n.bilingual import Bilingual
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = registry.paths()
@@ -56,8 +57,8 @@ def test_a_command_declared_in_another_module_is_refused() -> None:
     def stray() -> None: ...
 
     with pytest.raises(RuntimeError, match="vold_cli.commands.stray"):
-        registry.command("stray", order=1, summary=registry.Both(da="x", en="x"),
-                         help=registry.Both(da="x", en="x"))(stray)
+        registry.command("stray", order=1, summary=Bilingual(da="x", en="x"),
+                         help=Bilingual(da="x", en="x"))(stray)
     assert "stray" not in registry.ENTRIES
 
 

@@ -44,7 +44,7 @@ def test_every_list_of_a_section_has_words_and_each_section_a_command_that_exist
         for key, value in section.items():
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 assert key in LIST_LABELS, f"{stem}.yaml: the list {key!r} has no words in sections.LIST_LABELS"
-                da, en = LIST_LABELS[key]
+                da, en = LIST_LABELS[key].da, LIST_LABELS[key].en
                 assert da and en and da != key, (stem, key)
     for section in REGISTRY:
         assert find(section.command.split()[1]) is not None, section.command
@@ -70,7 +70,7 @@ def _field_type(schema: object, path: str) -> object:
 def test_every_cross_reference_of_the_registry_names_fields_of_the_schema() -> None:
     from vold_cli.kb.sections import TARGETS
 
-    for stem, key, *name in (target.split(":") for target in TARGETS.values()):
+    for stem, key, *name in (target.split(":") for _, target in TARGETS.values()):
         item = _list_item(get_type_hints(getattr(models, BY_STEM[stem].schema), include_extras=True)[key])
         assert (name[0] if name else "id") in get_type_hints(item), (stem, key, name)  # what names an entry
     declared = 0
@@ -203,7 +203,7 @@ ANY_ALLOWED: dict[str, int] = {
     "kb/loader.py": 9,
     "kb/validate.py": 45,
     "kb/cache.py": 5,
-    "kb/yamlsafe.py": 9,
+    "kb/yamlsafe.py": 8,
     # the sanitiser's generic walk over any value that is about to be printed
     "sanitize.py": 8,
     # models.py: the marker classes that pydantic calls (__get_pydantic_core_schema__, options), not knowledge

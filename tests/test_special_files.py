@@ -56,8 +56,8 @@ def test_report_force_refuses_special_files(run, tmp_path: Path, kind: str) -> N
 
 def test_a_character_device_is_refused_by_the_check_itself() -> None:
     """As root, `-o /dev/null --force` would replace /dev/null: the check refuses S_ISCHR (stat only)."""
-    assert files.special_kind(stat.S_IFCHR | 0o666) == "a character device"
-    assert files.special_kind(stat.S_IFBLK | 0o660) == "a block device"
+    assert str(files.special_kind(stat.S_IFCHR | 0o666)) == "a character device"
+    assert str(files.special_kind(stat.S_IFBLK | 0o660)) == "a block device"
     assert files.special_kind(stat.S_IFREG | 0o644) is None
     with pytest.raises(OutputError, match="character device"):
         files.refuse_existing(Path("/dev/null"), force=True)

@@ -18,10 +18,26 @@ def _interrupted(signum: int, frame: object) -> None:
         except BaseException:  # noqa: S110 - best effort; the exit below must happen
             pass
     try:
-        os.write(2, b"Error: Interrupted.\n")
+        os.write(2, _interrupted_line().encode("utf-8", "replace"))
     except OSError:
         pass
     os._exit(130)
+
+
+def _interrupted_line() -> str:
+    """'Fejl: Afbrudt.' / 'Error: Interrupted.' in the language chosen so far (English before it is chosen): read
+    from the modules already loaded, so that nothing is imported while the process is being stopped."""
+    errors = sys.modules.get("vold_cli.errors")
+    lang = sys.modules.get("vold_cli.i18n.lang")
+    language = "en"
+    try:
+        language = lang.current() if lang is not None else "en"
+    except BaseException:  # noqa: S110 - best effort; the line must be written
+        pass
+    bilingual = sys.modules.get("vold_cli.i18n.bilingual")
+    if errors is None or bilingual is None:
+        return "Error: Interrupted.\n"
+    return str(bilingual.pick(errors.ERROR + errors.INTERRUPTED, language)) + "\n"
 
 
 # Installed when this module is imported, before any other import: Ctrl-C during start-up gives one line and 130.
@@ -40,7 +56,7 @@ def main() -> None:
     except KeyboardInterrupt:  # raised by other means than SIGINT (the CLI itself maps it inside a command)
         if sys.stderr is not None:
             try:
-                sys.stderr.write("Error: Interrupted.\n")
+                sys.stderr.write(_interrupted_line())
                 sys.stderr.flush()
             except (OSError, ValueError):
                 pass

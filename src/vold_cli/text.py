@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from vold_cli.i18n.bilingual import Bilingual
+
 
 def fold(text: str) -> str:
     """Lower-case, Danish letters spelled out (æ->ae, ø->oe, å->aa), other accents dropped.
@@ -44,7 +46,14 @@ def closest(word: str, candidates: list[str], *, limit: int = 3) -> list[str]:
     return out[:limit]
 
 
-def did_you_mean(word: str, candidates: list[str]) -> str | None:
-    """A 'Did you mean …?' hint, or None when nothing is close."""
+def did_you_mean(word: str, candidates: list[str]) -> Bilingual | None:
+    """The hint naming the candidates closest to `word` ('Mente du: …?' / 'Did you mean: …?'), or None when
+    nothing is close. The one place vold words this hint."""
     near = closest(word, candidates)
-    return f"Did you mean: {', '.join(near)}?" if near else None
+    return suggest(near) if near else None
+
+
+def suggest(names: list[str]) -> Bilingual:
+    """'Mente du: a, b?' / 'Did you mean: a, b?' for names already chosen."""
+    shown = ", ".join(names)
+    return Bilingual(f"Mente du: {shown}?", f"Did you mean: {shown}?")

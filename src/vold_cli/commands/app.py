@@ -12,34 +12,35 @@ import typer
 
 from vold_cli import __version__
 from vold_cli.commands.common import LangOpt
-from vold_cli.commands.registry import Both, Entry, LazyGroup, localize
-from vold_cli.errors import EXIT_INTERRUPTED, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, VoldError
+from vold_cli.commands.registry import Entry, LazyGroup, localize
+from vold_cli.errors import EXIT_INTERRUPTED, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, INTERRUPTED, VoldError
+from vold_cli.i18n.bilingual import Bilingual
 
 #: The root's help: what vold is for, the examples, the exit codes (its options carry their own words below).
 ROOT = Entry(
-    "vold", order=0, summary=Both(da="", en=""),
-    help=Both(da="Beslutningsstøtte til planlægning af den sociale indsats mod vold i nære relationer mellem voksne "
+    "vold", order=0, summary=Bilingual(da="", en=""),
+    help=Bilingual(da="Beslutningsstøtte til planlægning af den sociale indsats mod vold i nære relationer mellem voksne "
                  "(partnervold), bygget på Socialstyrelsens vidensnotat (2013).",
               en="Decision support for planning the social effort against violence in close relationships between "
                  "adults (partner violence), from Socialstyrelsen's knowledge note (2013)."),
     examples=(
-        ("vold estimate --population 43000", Both(da="notatets tal for 43.000 borgere",
+        ("vold estimate --population 43000", Bilingual(da="notatets tal for 43.000 borgere",
                                                   en="the note's figures for 43,000 citizens")),
-        ("vold estimate --municipality Aarhus", Both(da="det samme for en kommune (2024)",
+        ("vold estimate --municipality Aarhus", Bilingual(da="det samme for en kommune (2024)",
                                                      en="the same for a municipality (2024)")),
-        (Both(da="vold interventions --phase sekundær", en="vold interventions --phase secondary"),
-         Both(da="indsatser mod volden, stærkest først", en="what stops violence, strongest first")),
-        ("vold interventions safe-dates", Both(da="alt om én indsats", en="all about one intervention")),
-        ("vold law 109", Both(da="serviceloven § 109 og ændringerne", en="Serviceloven § 109, and what changed")),
-        ("vold map", Both(da="evidenskort: fase x målgruppe", en="evidence gap map: phase x target group")),
-        (Both(da="vold search kaerestevold", en="vold search kaerestevold -l da"),
-         Both(da="søg, danske bogstaver valgfri", en="search Danish, Danish letters optional")),
-        ("vold report -m Viborg -o plan.html", Both(da="et planlægningsgrundlag som én HTML-fil",
+        (Bilingual(da="vold interventions --phase sekundær", en="vold interventions --phase secondary"),
+         Bilingual(da="indsatser mod volden, stærkest først", en="what stops violence, strongest first")),
+        ("vold interventions safe-dates", Bilingual(da="alt om én indsats", en="all about one intervention")),
+        ("vold law 109", Bilingual(da="serviceloven § 109 og ændringerne", en="Serviceloven § 109, and what changed")),
+        ("vold map", Bilingual(da="evidenskort: fase x målgruppe", en="evidence gap map: phase x target group")),
+        (Bilingual(da="vold search kaerestevold", en="vold search kaerestevold -l da"),
+         Bilingual(da="søg, danske bogstaver valgfri", en="search Danish, Danish letters optional")),
+        ("vold report -m Viborg -o plan.html", Bilingual(da="et planlægningsgrundlag som én HTML-fil",
                                                     en="a planning brief as one HTML file")),
-        ("vold check tilbud.csv -m Viborg", Both(da="egne tilbud holdt op mod notatet",
+        ("vold check tilbud.csv -m Viborg", Bilingual(da="egne tilbud holdt op mod notatet",
                                                  en="your own offers against the note")),
     ),
-    after=Both(da="Afslutningskoder: 0 udført, 1 ikke fundet eller ugyldig vidensbase, 2 forkert brug, 130 afbrudt.",
+    after=Bilingual(da="Afslutningskoder: 0 udført, 1 ikke fundet eller ugyldig vidensbase, 2 forkert brug, 130 afbrudt.",
                en="Exit codes: 0 success, 1 not found or invalid knowledge base, 2 usage error, 130 interrupted."))
 
 
@@ -53,21 +54,23 @@ def _say(line: str) -> None:
         pass
 
 
-def _fail(message: str, code: int) -> int:
-    from vold_cli.i18n.lang import current
-    from vold_cli.i18n.messages import translate
+def _fail(message: Bilingual, code: int) -> int:
+    """The one place an error becomes a line on stderr: 'Fejl: …' / 'Error: …' in the user's language."""
+    from vold_cli.errors import ERROR
+    from vold_cli.i18n.lang import current, pick
     from vold_cli.sanitize import one_line
 
-    language = current()
     # one harmless line: controls shown as \x1b, long values cut
-    _say(("Fejl: " if language == "da" else "Error: ") + one_line(translate(message, language)))
+    _say(one_line(pick(ERROR + message, current())))
     return code
 
 
-def _fail_english(message: str, code: int) -> int:
+def _fail_english(message: Bilingual, code: int) -> int:
+    from vold_cli.errors import ERROR
+    from vold_cli.i18n.lang import pick
     from vold_cli.sanitize import one_line
 
-    _say(f"Error: {one_line(message)}")
+    _say(one_line(pick(ERROR + message, "en")))
     return code
 
 
@@ -101,10 +104,10 @@ def _choose_language(group: click.Group, argv: list[str]) -> None:
     given = _lang_in_argv(argv)
     language = parse_lang(given) if given is not None else from_environment()
     choose(language)
-    if language == "da" or "vold_cli.i18n.click_catalog" in sys.modules:  # English needs nothing unless Danish was on
-        from vold_cli.i18n import click_catalog as i18n
+    if language == "da" or "vold_cli.i18n.click_gettext" in sys.modules:  # English needs nothing unless Danish was on
+        from vold_cli.i18n import click_gettext
 
-        i18n.activate(language)
+        click_gettext.activate(language)  # Click's and Typer's own messages: the gettext catalogue
     localize(group, _root, language)
 
 
@@ -123,11 +126,12 @@ def _drop_stdout() -> None:
         pass
 
 
-def _usage_line(exc: click.UsageError) -> str:
+def _usage_line(exc: click.UsageError) -> Bilingual:
+    """Click's message (already in the user's language: its gettext catalogue) and where to read more."""
     message = " ".join(exc.format_message().split())
     path = exc.ctx.command_path if exc.ctx else "vold"
     end = "" if message.endswith(("?", "!")) else "."
-    return f"{message.rstrip('.')}{end} Try '{path} --help'."
+    return Bilingual.same(f"{message.rstrip('.')}{end} ") + Bilingual(f"Prøv '{path} --help'.", f"Try '{path} --help'.")
 
 
 def _null_stdout() -> None:
@@ -200,7 +204,8 @@ class VoldGroup(LazyGroup):
     def _run(self, argv: list[str], prog_name: str, complete_var: str | None, **extra: Any) -> int:
         if sys.stdout is None:  # started with stdout closed (>&-): nowhere to put the answer
             if not _writes_to_file(argv):
-                return _fail("standard output is closed, so the answer cannot be written.", EXIT_NOT_FOUND)
+                return _fail(Bilingual("standardoutput er lukket, så svaret kan ikke skrives.",
+                                       "standard output is closed, so the answer cannot be written."), EXIT_NOT_FOUND)
             _null_stdout()  # `-o FILE`, `kb init DIR` write a file; fd 1 must not become that file
         elif _narrow(sys.stdout):  # cp1252, cp850 (Windows): what the encoding lacks is never an error
             from vold_cli.output.console import tolerate
@@ -216,16 +221,16 @@ class VoldGroup(LazyGroup):
             return EXIT_OK
         except click.exceptions.Exit as exc:
             if isinstance(exc.__cause__, KeyboardInterrupt):  # Typer's silent 130 for Ctrl-C
-                return _fail("Interrupted.", EXIT_INTERRUPTED)
+                return _fail(INTERRUPTED, EXIT_INTERRUPTED)
             return exc.exit_code
         except click.UsageError as exc:
             return _fail(_usage_line(exc), EXIT_USAGE)
-        except click.ClickException as exc:
-            return _fail(" ".join(exc.format_message().split()), exc.exit_code)
+        except click.ClickException as exc:  # Click's words, already in the user's language
+            return _fail(Bilingual.same(" ".join(exc.format_message().split())), exc.exit_code)
         except VoldError as exc:
-            return _fail(str(exc), exc.exit_code)
+            return _fail(exc.full, exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
-            return _fail("Interrupted.", EXIT_INTERRUPTED)
+            return _fail(INTERRUPTED, EXIT_INTERRUPTED)
         except SystemExit as exc:
             # Rich meets a closed pipe itself: it points stdout at the null device and exits with 1
             # (Console.on_broken_pipe). For vold a reader that goes away is not an error.
@@ -243,22 +248,28 @@ class VoldGroup(LazyGroup):
                 return EXIT_OK
             if exc.filename is None:  # writing the answer failed, e.g. a full disk (`vold map > /dev/full`)
                 _drop_stdout()
-                return _fail(f"cannot write the output ({exc.strerror or exc}).", EXIT_NOT_FOUND)
-            return _fail(f"{exc.filename}: {exc.strerror or exc}.", EXIT_NOT_FOUND)
+                reason = exc.strerror or exc
+                return _fail(Bilingual(f"kan ikke skrive svaret ({reason}).", f"cannot write the output ({reason})."),
+                             EXIT_NOT_FOUND)
+            return _fail(Bilingual.same(f"{exc.filename}: {exc.strerror or exc}."), EXIT_NOT_FOUND)
         except UnicodeEncodeError as exc:
             encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+            shown = exc.object[exc.start:exc.end]
             # In English on purpose: a terminal that cannot show Danish letters cannot show the Danish message.
             return _fail_english(
-                f"the output encoding {encoding!r} cannot show {exc.object[exc.start:exc.end]!r}. "
-                "Use a UTF-8 terminal or set PYTHONIOENCODING=utf-8.",
+                Bilingual(f"outputtets tegnsæt {encoding!r} kan ikke vise {shown!r}. "
+                          "Brug en UTF-8-terminal, eller sæt PYTHONIOENCODING=utf-8.",
+                          f"the output encoding {encoding!r} cannot show {shown!r}. "
+                          "Use a UTF-8 terminal or set PYTHONIOENCODING=utf-8."),
                 EXIT_NOT_FOUND,
             )
         except Exception as exc:  # a bug: still no traceback unless asked for
             if os.environ.get("VOLD_DEBUG"):
                 raise
+            detail = f"{type(exc).__name__}: {exc}"
             return _fail(
-                f"internal error ({type(exc).__name__}: {exc}). Set VOLD_DEBUG=1 to see the traceback, "
-                "and please report it.",
+                Bilingual(f"intern fejl ({detail}). Sæt VOLD_DEBUG=1 for at se hele forløbet, og meld gerne fejlen.",
+                          f"internal error ({detail}). Set VOLD_DEBUG=1 to see the traceback, and please report it."),
                 EXIT_NOT_FOUND,
             )
 
@@ -282,6 +293,8 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 def _shell(value: str) -> str:
     """The shell named, else the one vold runs under (detected, else $SHELL); a usage error if unknown."""
+    from vold_cli.errors import UsageError
+
     if value and value != "auto":
         name = value.lower()
     else:
@@ -289,9 +302,13 @@ def _shell(value: str) -> str:
 
         name = _get_shell_name() or os.path.basename(os.environ.get("SHELL", "")).lower()
         if not name:
-            raise click.UsageError("cannot tell which shell this is. Name it: --show-completion bash, zsh or fish")
+            raise UsageError(Bilingual("kan ikke se, hvilken skal dette er. Navngiv den: --show-completion bash, zsh "
+                                       "eller fish",
+                                       "cannot tell which shell this is. Name it: --show-completion bash, zsh or fish"))
     if name not in SHELLS:
-        raise click.UsageError(f"no completion for the shell {name!r}. Use one of: {', '.join(SHELLS)}")
+        listed = ", ".join(SHELLS)
+        raise UsageError(Bilingual(f"ingen fuldførelse for skallen {name!r}. Brug en af: {listed}",
+                                   f"no completion for the shell {name!r}. Use one of: {listed}"))
     return name
 
 
@@ -318,26 +335,26 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-SHELL = Both(da="[SKAL]", en="[SHELL]")
+SHELL = Bilingual(da="[SKAL]", en="[SHELL]")
 
 
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=Both(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=Bilingual(
         da="Vis versionen og afslut.", en="Show the version and exit."))] = False,
-    kb: Annotated[Path | None, typer.Option("--kb", metavar=Both(da="STI", en="PATH"), show_default=False, help=Both(
+    kb: Annotated[Path | None, typer.Option("--kb", metavar=Bilingual(da="STI", en="PATH"), show_default=False, help=Bilingual(
         da="Vidensmappe til alle kommandoer (også VOLD_KB; en kommandos egen --kb går forud).",
         en="Knowledge folder for every command (also VOLD_KB; a command's own --kb wins)."))] = None,
     lang: LangOpt = None,
     install_completion: Annotated[str | None, typer.Option(
         "--install-completion", metavar=SHELL, expose_value=False, is_eager=True, callback=_completion("install"),
-        show_default=False, help=Both(
+        show_default=False, help=Bilingual(
             da="Installér fuldførelse for SKAL (bash, zsh, fish; standard: den aktuelle skal).",
             en="Install completion for SHELL (bash, zsh, fish; default: the current shell)."))] = None,
     show_completion: Annotated[str | None, typer.Option(
         "--show-completion", metavar=SHELL, expose_value=False, is_eager=True, callback=_completion("show"),
-        show_default=False, help=Both(
+        show_default=False, help=Bilingual(
             da="Skriv fuldførelsesscriptet for SKAL (standard: den aktuelle skal).",
             en="Print the completion script for SHELL (default: the current shell)."))] = None,
 ) -> None:

@@ -19,7 +19,8 @@ from vold_cli.commands.common import (
     lang_of,
     load_kb,
 )
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 if TYPE_CHECKING:
     from vold_cli.kb.schema import Municipality
@@ -27,9 +28,9 @@ if TYPE_CHECKING:
 
 @command(
     "check", order=150,
-    summary=Both(da="Hold kommunens egne tilbud op mod notatet: evidens, dækning, lov og pladser.",
+    summary=Bilingual(da="Hold kommunens egne tilbud op mod notatet: evidens, dækning, lov og pladser.",
                  en="Your own offers held against the evidence, the law and the need"),
-    help=Both(
+    help=Bilingual(
         da="Hold kommunens egne tilbud op mod notatet: hvert tilbuds evidens (tilbud, notatet ikke anbefaler, "
            "først), dækningen af forebyggelsesfase x målgruppe, en tjekliste over notatets lovhenvisninger, "
            "krisecenterpladser over for Europarådets norm, og hvad man bør se på bagefter.\n\n"
@@ -48,40 +49,40 @@ if TYPE_CHECKING:
         "vold check tilbud.csv --municipality Viborg",
         "vold check tilbud.csv --region Midtjylland",
         "vold check tilbud.yaml --population 43000 --format json",
-        Both(da="vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx",
+        Bilingual(da="vold check tilbud.csv -m Viborg --format xlsx -o tjek.xlsx",
              en="vold check tilbud.csv -m Viborg --format xlsx -o check.xlsx"),
     ))
 def check(
     file: Annotated[Path | None, typer.Argument(
-        metavar=Both(da="[FIL]", en="[FILE]"), show_default=False, help=Both(
+        metavar=Bilingual(da="[FIL]", en="[FILE]"), show_default=False, help=Bilingual(
             da="Listen over tilbud: CSV (komma eller semikolon, som Excel gemmer den), YAML eller xlsx (kræver "
                "openpyxl).",
             en="The list of offers: CSV (comma or semicolon, as Excel saves it), YAML, or xlsx (needs "
                "openpyxl)."))] = None,
-    template: Annotated[bool, typer.Option("--template", help=Both(
+    template: Annotated[bool, typer.Option("--template", help=Bilingual(
         da="Skriv en lille CSV-skabelon (overskrifter på --lang, to eksempelrækker) i stedet for at kontrollere.",
         en="Write a small CSV template (headers in --lang, two example rows) instead of checking."))] = False,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar=FILE, show_default=False, help=Both(
+        "--output", "-o", metavar=FILE, show_default=False, help=Bilingual(
             da="Skriv kontrollen (eller, med --template, skabelonen) til FIL i stedet for standardoutput (kræves "
                "for xlsx; aldrig over en eksisterende fil uden --force).",
             en="Write the check (or, with --template, the template) to FILE instead of stdout (required for xlsx; "
                "never over an existing file without --force)."))] = None,
     force: ForceOpt = False,
     population: Annotated[str | None, typer.Option(
-        "--population", "-p", metavar="N", show_default=False, help=Both(
+        "--population", "-p", metavar="N", show_default=False, help=Bilingual(
             da="Indbyggere, til at holde krisecenterpladser op mod normen.",
             en="Inhabitants, to hold crisis-centre places against the benchmark."))] = None,
     municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, help=Both(
+        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, help=Bilingual(
             da="Kommunens navn (danske bogstaver valgfri; også 'Aarhus Kommune') eller kode.",
             en="Municipality name (Danish letters optional; also 'Aarhus Kommune') or code."))] = None,
     region: Annotated[str | None, typer.Option(
-        "--region", "-r", metavar=NAME_OR_CODE, show_default=False, help=Both(
+        "--region", "-r", metavar=NAME_OR_CODE, show_default=False, help=Bilingual(
             da="Region ved navn (danske bogstaver valgfri) eller kode 1081-1085: dens samlede befolkning.",
             en="Region by name (Danish letters optional) or code 1081-1085: its summed population."))] = None,
     year: Annotated[int | None, typer.Option(
-        "--year", "-y", metavar=YEAR, show_default=False, help=Both(
+        "--year", "-y", metavar=YEAR, show_default=False, help=Bilingual(
             da="Befolkningsår for --municipality eller --region: 2013, 2017, 2021 eller 2024 (standard: det "
                "seneste).",
             en="Population year for --municipality or --region: 2013, 2017, 2021 or 2024 (default: the "
@@ -91,27 +92,33 @@ def check(
     lang: LangOpt = None,
 ) -> None:
     from vold_cli.errors import UsageError
+    from vold_cli.i18n.bilingual import Bilingual
 
     language = lang_of(lang)
     if template:
         if file is not None:
-            raise UsageError("Give either FILE or --template, not both.",
-                             hint="vold check --template -o tilbud.csv, then vold check tilbud.csv")
+            raise UsageError(Bilingual("Giv enten FIL eller --template, ikke begge.",
+                                       "Give either FILE or --template, not both."),
+                             hint=Bilingual("vold check --template -o tilbud.csv, og derefter vold check tilbud.csv",
+                                            "vold check --template -o tilbud.csv, then vold check tilbud.csv"))
         if population is not None or municipality is not None or region is not None or year is not None:
-            raise UsageError("--template takes no --population, --municipality, --region or --year.")
+            raise UsageError(Bilingual("--template tager ikke --population, --municipality, --region eller --year.",
+                                       "--template takes no --population, --municipality, --region or --year."))
         from vold_cli.commands.common import output_path
 
         _template(language, output_path(output), force)
         return
     if file is None:
-        raise UsageError("Give the FILE of offers to check, or --template to write one.",
-                         hint="Example: vold check tilbud.csv --municipality Viborg")
+        raise UsageError(Bilingual("Giv FILEN med de tilbud, der skal kontrolleres, eller --template for at skrive en.",
+                                   "Give the FILE of offers to check, or --template to write one."),
+                         hint=Bilingual("Eksempel: vold check tilbud.csv --municipality Viborg",
+                                        "Example: vold check tilbud.csv --municipality Viborg"))
     from vold_cli.core.check import check as compute
     from vold_cli.core.check import inputs_from, offer_vocabulary
     from vold_cli.inputs.offers import read_offers
     from vold_cli.views.check import check_document
 
-    target = check_output(fmt, output, force, language)
+    target = check_output(fmt, output, force)
     knowledge = load_kb(kb)
     where: tuple[int, Municipality | None, int | None] | None = None
     region_name = None
@@ -119,16 +126,14 @@ def check(
         given = [name for name, value in (("--population", population), ("--municipality", municipality))
                  if value is not None]
         if given:
-            from vold_cli.i18n.lang import tr
-
-            raise UsageError(tr(language, f"--region og {given[0]} kan ikke bruges sammen.",
-                                f"--region and {given[0]} cannot be used together."),
-                             hint=tr(language, f"Behold én af dem: --region eller {given[0]}.",
-                                     f"Keep one of them: --region or {given[0]}."))
+            raise UsageError(Bilingual(f"--region og {given[0]} kan ikke bruges sammen.",
+                                       f"--region and {given[0]} cannot be used together."),
+                             hint=Bilingual(f"Behold én af dem: --region eller {given[0]}.",
+                                            f"Keep one of them: --region or {given[0]}."))
         from vold_cli.core.regions import check_year, find_region, region_population
 
-        found = find_region(knowledge, region, language)
-        chosen_year = check_year(knowledge, year, language)
+        found = find_region(knowledge, region)
+        chosen_year = check_year(knowledge, year)
         where = (region_population(knowledge, found["code"], chosen_year), None, chosen_year)
         region_name = found["name"]
     elif population is not None or municipality is not None or year is not None:
@@ -146,15 +151,17 @@ def check(
 def _template(lang: str, output: Path | None, force: bool) -> None:
     import sys
 
+    from vold_cli.i18n.lang import pick
     from vold_cli.inputs.offers import template as make
 
-    text = make(lang)
+    text = pick(make(), lang)
     if output is None:  # CSV: CRLF, UTF-8, the same bytes as the file less its byte-order mark
         from vold_cli.output.formats import write_utf8
 
         write_utf8(sys.stdout, text)
         return
+    from vold_cli.commands.common import notice, wrote
     from vold_cli.output.files import write_text_atomic
 
     write_text_atomic(output, "\ufeff" + text, force=force)  # the byte-order mark makes Excel read UTF-8
-    sys.stderr.write(f"Wrote {output}.\n")
+    notice(wrote(output), lang)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import click
 import typer
 
-from vold_cli.commands.registry import Both
+from vold_cli.i18n.bilingual import Bilingual, pick
 from vold_cli.i18n.lang import resolve_lang
 from vold_cli.output.blocks import Document
 
@@ -55,12 +55,12 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Ch
 
         groups: list[tuple[str, list[str]]] = []
         for fmt in self.offered():
-            purpose = fmt.purpose[lang]
+            purpose = pick(fmt.purpose, lang)
             if groups and groups[-1][0] == purpose:
                 groups[-1][1].append(word(fmt, lang))
             else:
                 groups.append((purpose, [word(fmt, lang)]))
-        return FORMAT_HELP.pick(lang) + " " + "; ".join(f"{', '.join(names)} {purpose}" for purpose, names in groups) + "."
+        return pick(FORMAT_HELP, lang) + " " + "; ".join(f"{', '.join(names)} {purpose}" for purpose, names in groups) + "."
 
     def word(self, name: str, lang: str) -> str:
         """The word `lang`'s help shows for the format `name`."""
@@ -80,7 +80,7 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made Ch
         return super().convert(value, param, ctx)
 
 
-FORMAT_HELP = Both(da="Format:", en="Output format:")
+FORMAT_HELP = Bilingual(da="Format:", en="Output format:")
 
 
 class Format:
@@ -97,38 +97,38 @@ class Lang(str, Enum):
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice())]
 TableFormatOpt = Annotated[str, typer.Option("--format", "-f", click_type=FormatChoice(tables=True))]
-FILE = Both(da="FIL", en="FILE")
-YEAR = Both(da="ÅR", en="YEAR")
-NAME_OR_CODE = Both(da="NAVN_ELLER_KODE", en="NAME_OR_CODE")
+FILE = Bilingual(da="FIL", en="FILE")
+YEAR = Bilingual(da="ÅR", en="YEAR")
+NAME_OR_CODE = Bilingual(da="NAVN_ELLER_KODE", en="NAME_OR_CODE")
 OutputOpt = Annotated[
     str | None,
-    typer.Option("--output", "-o", metavar=FILE, show_default=False, help=Both(
+    typer.Option("--output", "-o", metavar=FILE, show_default=False, help=Bilingual(
         da="Skriv til FIL i stedet for standardoutput ('-' er standardoutput; kræves for xlsx; aldrig over en "
            "eksisterende fil uden --force).",
         en="Write to FILE instead of stdout (- is stdout; required for xlsx; never over an existing file without "
            "--force).")),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help=Both(
+ForceOpt = Annotated[bool, typer.Option("--force", help=Bilingual(
     da="Overskriv FIL, hvis den findes og er en almindelig fil.",
     en="Overwrite FILE if it exists and is a regular file."))]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", "-l", case_sensitive=False, show_default=False, help=Both(
+    typer.Option("--lang", "-l", case_sensitive=False, show_default=False, help=Bilingual(
         da="Svarets sprog: da eller en. Standard: VOLD_LANG, ellers systemets sprog (da_* -> da), ellers en.",
         en="Language of the answer: da or en. Default: VOLD_LANG, else the locale (da_* -> da), else en.")),
 ]
 KbOpt = Annotated[
     Path | None,
-    typer.Option("--kb", metavar=Both(da="STI", en="PATH"), show_default=False, help=Both(
+    typer.Option("--kb", metavar=Bilingual(da="STI", en="PATH"), show_default=False, help=Bilingual(
         da="Brug vidensmappen STI i stedet for den medfølgende (også VOLD_KB).",
         en="Use the knowledge folder at PATH instead of the bundled one (also VOLD_KB).")),
 ]
 PhaseOpt = Annotated[list[str] | None, typer.Option(
-    "--phase", metavar=Both(da="FASE", en="PHASE"), show_default=False, help=Both(
+    "--phase", metavar=Bilingual(da="FASE", en="PHASE"), show_default=False, help=Bilingual(
         da="primær, sekundær eller tertiær (også primary, secondary, tertiary); gentag for flere (ELLER).",
         en="primary, secondary or tertiary; repeat for several (OR)."))]
 TargetOpt = Annotated[list[str] | None, typer.Option(
-    "--target", metavar=Both(da="MÅLGRUPPE", en="GROUP"), show_default=False, help=Both(
+    "--target", metavar=Bilingual(da="MÅLGRUPPE", en="GROUP"), show_default=False, help=Bilingual(
         da="Målgruppe, fx unge, voldsudsatte, fagpersoner (se `vold map`); gentag for flere (ELLER).",
         en="Target group, e.g. young-people, victims, professionals (see `vold map`); repeat for several (OR)."))]
 
@@ -160,18 +160,22 @@ def output_path(output: str | None) -> Path | None:
     if not output:
         from vold_cli.errors import UsageError
 
-        raise UsageError("--output is empty.", hint="Give a file name, or - for standard output.")
+        raise UsageError(Bilingual("--output er tom.", "--output is empty."),
+                         hint=Bilingual("Giv et filnavn, eller - for standardoutput.",
+                                        "Give a file name, or - for standard output."))
     import os
 
     if output.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):  # Path() would drop the separator
         from vold_cli.errors import OutputError
 
-        raise OutputError(f"Cannot write {output}: a name ending in {output[-1]} names a folder.",
-                          hint=f"Add a file name after the {output[-1]}.")
+        sep = output[-1]
+        raise OutputError(Bilingual(f"Kan ikke skrive {output}: et navn, der ender på {sep}, er navnet på en mappe.",
+                                    f"Cannot write {output}: a name ending in {sep} names a folder."),
+                          hint=Bilingual(f"Tilføj et filnavn efter {sep}.", f"Add a file name after the {sep}."))
     return Path(output)
 
 
-def check_output(fmt: str, output: str | None, force: bool, lang: str) -> Path | None:
+def check_output(fmt: str, output: str | None, force: bool) -> Path | None:
     """Before any work: the format can go where it is asked to (xlsx only to a file, table only to the terminal:
     UsageError, exit 2) and FILE is not in the way (exists without --force, or is not a regular file: exit 1).
     Returns the file to write, or None for stdout."""
@@ -179,7 +183,7 @@ def check_output(fmt: str, output: str | None, force: bool, lang: str) -> Path |
     from vold_cli.output.formats import get
 
     target = output_path(output)
-    check_format(get(fmt), target, lang)
+    check_format(get(fmt), target)
     if target is not None:
         from vold_cli.output.files import refuse_existing
 
@@ -195,10 +199,27 @@ def emit(doc: Document, fmt: str, *, output: Path | None = None, force: bool = F
     from vold_cli.output.formats import emit as write
 
     size = write(doc, fmt, output=output, force=force, title=title, lang=lang)
-    if output is not None and size is not None and sys.stderr is not None:
-        from vold_cli.sanitize import visible
+    if output is not None and size is not None:
+        notice(wrote(output, size), lang)
 
-        sys.stderr.write(f"Wrote {visible(str(output))} ({size:,} bytes).\n")
+
+def wrote(output: Path, size: int | None = None) -> Bilingual:
+    """'Skrev FIL (1.234 byte).' / 'Wrote FILE (1,234 bytes).' (without the size when None)."""
+    from vold_cli.i18n.localize import number
+    from vold_cli.sanitize import visible
+
+    shown = visible(str(output))
+    if size is None:
+        return Bilingual(f"Skrev {shown}.", f"Wrote {shown}.")
+    return Bilingual(f"Skrev {shown} ({number(size, 'da')} byte).", f"Wrote {shown} ({number(size, 'en')} bytes).")
+
+
+def notice(text: Bilingual, lang: str) -> None:
+    """One line on stderr, in `lang`: a notice beside the answer (a file written, nothing found)."""
+    if sys.stderr is not None:
+        from vold_cli.i18n.lang import pick
+
+        sys.stderr.write(pick(text, lang) + "\n")
 
 
 def today() -> "datetime.date":
@@ -220,16 +241,19 @@ def _bad_today(value: str) -> "datetime.date":
     from vold_cli.errors import UsageError
     from vold_cli.sanitize import quote
 
-    raise UsageError(f"Invalid VOLD_TODAY {quote(value)}: not a date.",
-                     hint="Set it as YYYY-MM-DD, e.g. VOLD_TODAY=2026-01-15, or unset it to use today's date.")
+    raise UsageError(Bilingual(f"Ugyldig VOLD_TODAY {quote(value)}: ikke en dato.",
+                               f"Invalid VOLD_TODAY {quote(value)}: not a date."),
+                     hint=Bilingual("Sæt den som ÅÅÅÅ-MM-DD, fx VOLD_TODAY=2026-01-15, eller fjern den for at bruge "
+                                    "dagens dato.",
+                                    "Set it as YYYY-MM-DD, e.g. VOLD_TODAY=2026-01-15, or unset it to use today's date."))
 
 
-def choices(values: list[str] | None, kind: str, option: str, knowledge: "KnowledgeBase | None", lang: str) -> list[str]:
+def choices(values: list[str] | None, kind: str, option: str | Bilingual, knowledge: "KnowledgeBase | None") -> list[str]:
     """Ids for the values typed for a choice option (English ids or Danish words, Danish letters optional; see
     core/vocab.py); a usage error naming the valid values for one that is none of them."""
     from vold_cli.core.vocab import normalise_all
 
-    return normalise_all(kind, values, option=option, lang=lang, knowledge=knowledge)
+    return normalise_all(kind, values, option=option, knowledge=knowledge)
 
 
 def start_table(kb: Path | None, fmt: str, output: str | None, force: bool,
@@ -237,7 +261,7 @@ def start_table(kb: Path | None, fmt: str, output: str | None, force: bool,
     """The start of a command whose result is a table: the language, the file to write (checked before any work,
     see check_output; None for stdout) and then the knowledge base."""
     language = lang_of(lang)
-    target = check_output(fmt, output, force, language)
+    target = check_output(fmt, output, force)
     return language, target, load_kb(kb)
 
 

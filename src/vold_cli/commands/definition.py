@@ -1,14 +1,15 @@
 """`vold definition`: the definition, the forms of violence and the two kinds of data."""
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "definition", order=90,
-    summary=Both(da="Definitionen, formerne for vold og de to slags data.",
+    summary=Bilingual(da="Definitionen, formerne for vold og de to slags data.",
                  en="The definition, the forms of violence, the two kinds of data"),
-    help=Both(da="Socialstyrelsens definition, Europarådets former for vold og de to slags data.",
+    help=Bilingual(da="Socialstyrelsens definition, Europarådets former for vold og de to slags data.",
               en="Socialstyrelsen's definition, the Council of Europe's forms of violence, and the "
                  "two kinds of data."),
     examples=("vold definition",))

@@ -1,14 +1,15 @@
 """`vold economy`: national annual costs by item, and what they leave out."""
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "economy", order=120,
-    summary=Both(da="Årlige samfundsudgifter efter post, og hvad de udelader.",
+    summary=Bilingual(da="Årlige samfundsudgifter efter post, og hvad de udelader.",
                  en="National annual costs by item, and what they leave out"),
-    help=Both(da="De årlige samfundsudgifter til vold mod kvinder fordelt på poster, hvad de "
+    help=Bilingual(da="De årlige samfundsudgifter til vold mod kvinder fordelt på poster, hvad de "
                  "udelader, og analyser af udgifter.",
               en="National annual costs of violence against women by item, what they leave out, and "
                  "cost analyses."),

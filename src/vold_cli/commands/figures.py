@@ -1,14 +1,15 @@
 """`vold figures`: the note's national figures, each with the note's own reservation."""
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "figures", order=130,
-    summary=Both(da="Notatets landstal, hvert med notatets eget forbehold.",
+    summary=Bilingual(da="Notatets landstal, hvert med notatets eget forbehold.",
                  en="The note's national figures, each with the note's own reservation"),
-    help=Both(da="Notatets landstal, hvert med notatets eget forbehold (”godt 29.000”, ”det antages”, "
+    help=Bilingual(da="Notatets landstal, hvert med notatets eget forbehold (”godt 29.000”, ”det antages”, "
                  "ophold er ikke forskellige personer), regneeksempler og forbehold, nyere tal og "
                  "pejlemærkerne.",
               en="The note's national figures, each with the note's own reservation (\"a good 29,000\", \"it is "

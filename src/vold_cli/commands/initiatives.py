@@ -18,14 +18,15 @@ from vold_cli.commands.common import (
     start_table,
     today,
 )
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "initiatives", order=40,
-    summary=Both(da="Initiativer på notatets liste (2013), med status pr. i dag.",
+    summary=Bilingual(da="Initiativer på notatets liste (2013), med status pr. i dag.",
                  en="Initiatives the note listed (2013), with a status by today"),
-    help=Both(
+    help=Bilingual(
         da="Initiativerne på notatets liste (2013): periode, status beregnet ud fra dagens dato, målgruppe, formål, "
            "evaluering og notatets kontakter fra 2013.\n\nStatus (afsluttet, i gang, ukendt) sammenholder notatets "
            "periode med dagens dato (VOLD_TODAY=ÅÅÅÅ-MM-DD for en anden dag); hvad der er sket siden, er ikke "
@@ -36,13 +37,13 @@ from vold_cli.commands.registry import Both, command
            "checked."),
     examples=(
         "vold initiatives",
-        Both(da="vold initiatives --target fagpersoner", en="vold initiatives --target professionals"),
+        Bilingual(da="vold initiatives --target fagpersoner", en="vold initiatives --target professionals"),
         "vold initiatives intervention-centre-east-jutland",
     ))
 def initiatives(
     ident: Annotated[str | None, typer.Argument(
         metavar="[ID]", show_default=False, autocompletion=complete.initiative_ids,
-        help=Both(da="Vis dette initiativ i sin helhed.", en="Show this initiative in full."))] = None,
+        help=Bilingual(da="Vis dette initiativ i sin helhed.", en="Show this initiative in full."))] = None,
     target: TargetOpt = None,
     kb: KbOpt = None,
     fmt: TableFormatOpt = Format.table,
@@ -54,7 +55,7 @@ def initiatives(
     from vold_cli.views.initiatives import initiative_view, initiatives_list
 
     language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
-    targets = choices(target, "target", "--target", knowledge, language)
+    targets = choices(target, "target", "--target", knowledge)
     if ident is not None:
         doc = initiative_view(knowledge, knowledge.initiative(ident), language, today())
     else:

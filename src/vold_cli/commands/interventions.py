@@ -18,16 +18,17 @@ from vold_cli.commands.common import (
     emit_table,
     start_table,
 )
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual, pick
 
-LEVEL = Both(da="NIVEAU", en="LEVEL")
+LEVEL = Bilingual(da="NIVEAU", en="LEVEL")
 
 
 @command(
     "interventions", order=20,
-    summary=Both(da="Indsatser efter forebyggelsesfase, målgruppe og evidens.",
+    summary=Bilingual(da="Indsatser efter forebyggelsesfase, målgruppe og evidens.",
                  en="Interventions by phase, target group and evidence"),
-    help=Both(
+    help=Bilingual(
         da="Indsatser, notatet omtaler, efter forebyggelsesfase og med deres evidens. Filtre gælder samtidig (OG); "
            "gentagne værdier af ét filter er alternativer (ELLER). Sorteret efter fase, evidens (stærkest først), "
            "navn.",
@@ -35,8 +36,8 @@ LEVEL = Both(da="NIVEAU", en="LEVEL")
            "repeated values of one filter are alternatives (OR). Sorted by phase, evidence (strongest first), "
            "name."),
     examples=(
-        Both(da="vold interventions --phase sekundær", en="vold interventions --phase secondary"),
-        Both(da="vold interventions --target unge --min-evidence lovende",
+        Bilingual(da="vold interventions --phase sekundær", en="vold interventions --phase secondary"),
+        Bilingual(da="vold interventions --target unge --min-evidence lovende",
              en="vold interventions --target young-people --min-evidence promising"),
         "vold interventions --not-tested-in-denmark --format csv",
         "vold interventions safe-dates",
@@ -44,22 +45,22 @@ LEVEL = Both(da="NIVEAU", en="LEVEL")
 def interventions(
     ident: Annotated[str | None, typer.Argument(
         metavar="[ID]", show_default=False, autocompletion=complete.intervention_ids,
-        help=Both(da="Vis denne indsats i sin helhed.", en="Show this intervention in full."))] = None,
+        help=Bilingual(da="Vis denne indsats i sin helhed.", en="Show this intervention in full."))] = None,
     phase: PhaseOpt = None,
     target: TargetOpt = None,
     evidence: Annotated[list[str] | None, typer.Option(
-        "--evidence", metavar=LEVEL, show_default=False, help=Both(
+        "--evidence", metavar=LEVEL, show_default=False, help=Bilingual(
             da="Evidensniveau, fx dokumenteret, lovende (se `vold evidence`); gentag for flere (ELLER).",
             en="Evidence level, e.g. documented, promising (see `vold evidence`); repeat for several (OR)."))] = None,
     min_evidence: Annotated[str | None, typer.Option(
-        "--min-evidence", metavar=LEVEL, show_default=False, help=Both(
+        "--min-evidence", metavar=LEVEL, show_default=False, help=Bilingual(
             da="Dette niveau eller stærkere, fx lovende.", en="This level or stronger, e.g. promising."))] = None,
     tried: Annotated[bool | None, typer.Option(
-        "--tested-in-denmark/--not-tested-in-denmark", show_default=False, help=Both(
+        "--tested-in-denmark/--not-tested-in-denmark", show_default=False, help=Bilingual(
             da="Kun dem, notatet siger er afprøvet i Danmark / kun de øvrige.",
             en="Only those the note says were tried in Denmark / only the others."))] = None,
     search: Annotated[str | None, typer.Option(
-        "--search", "-s", metavar=Both(da="TEKST", en="TEXT"), show_default=False, help=Both(
+        "--search", "-s", metavar=Bilingual(da="TEKST", en="TEXT"), show_default=False, help=Bilingual(
             da="Ord, der alle skal forekomme (på dansk eller engelsk, danske bogstaver valgfri).",
             en="Words that must all occur (either language, Danish letters optional)."))] = None,
     kb: KbOpt = None,
@@ -73,27 +74,25 @@ def interventions(
 
     language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
     names = ("Indsatser", "Interventions")
-    phases = choices(phase, "phase", "--phase", knowledge, language)
-    targets = choices(target, "target", "--target", knowledge, language)
-    levels = choices(evidence, "evidence", "--evidence", knowledge, language)
-    floor = choices([min_evidence] if min_evidence is not None else None, "evidence", "--min-evidence", knowledge,
-                    language)
+    phases = choices(phase, "phase", "--phase", knowledge)
+    targets = choices(target, "target", "--target", knowledge)
+    levels = choices(evidence, "evidence", "--evidence", knowledge)
+    floor = choices([min_evidence] if min_evidence is not None else None, "evidence", "--min-evidence", knowledge)
     if ident is not None:
         item = knowledge.intervention(ident)
         emit_table(intervention_view(knowledge, item, language), fmt, knowledge, language, target_file, force, *names)
         return
     items = filter_interventions(knowledge, phases=phases, targets=targets, evidence=levels,
                                  min_evidence=floor[0] if floor else None, tried_in_denmark=tried,
-                                 search=search, lang=language)
+                                 search=search, name=lambda i: pick(i["name"], language))
     filters = applied_filters(phases=phases, targets=targets, evidence=levels,
                               min_evidence=floor[0] if floor else None, tried_in_denmark=tried, search=search)
     if not items and fmt not in ("table", "markdown"):  # people's formats say it in the answer itself, once
-        import sys
-
-        from vold_cli.i18n.messages import message
+        from vold_cli.commands.common import notice
         from vold_cli.views.names import filters as filters_text
 
-        sys.stderr.write(message(language, "No interventions match the filters: {filters}.",
-                                 filters=filters_text(filters, language, knowledge)) + "\n")
+        shown = filters_text(filters, language, knowledge)
+        notice(Bilingual(f"Ingen indsatser passer til filtrene: {shown}.",
+                         f"No interventions match the filters: {shown}."), language)
     emit_table(interventions_list(knowledge, items, language, filters), fmt, knowledge, language, target_file, force,
                *names)

@@ -6,30 +6,31 @@ from typing import Annotated
 import typer
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
-from vold_cli.commands.registry import Both, group
+from vold_cli.commands.registry import group
+from vold_cli.i18n.bilingual import Bilingual, pick, tr
 from vold_cli.output.blocks import Document, Paragraph
 
 kb_group = group(
     "kb", module=__name__, order=170,
-    summary=Both(da="Kontrollér, beskriv eller kopiér vidensbasen.",
+    summary=Bilingual(da="Kontrollér, beskriv eller kopiér vidensbasen.",
                  en="Validate, describe or copy the knowledge base"),
-    help=Both(da="Kontrollér, beskriv eller kopiér vidensbasen.", en="Validate, describe or copy the knowledge base."),
+    help=Bilingual(da="Kontrollér, beskriv eller kopiér vidensbasen.", en="Validate, describe or copy the knowledge base."),
     examples=("vold kb info",
-              Both(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),
-              Both(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
+              Bilingual(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),
+              Bilingual(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
 
 
 @kb_group.command(
     "validate",
-    summary=Both(da="Kontrollér en vidensmappe.", en="Check a knowledge folder"),
-    help=Both(da="Kontrollér en vidensmappe: YAML-syntaks, skema, oversættelser og krydshenvisninger.\n\n"
+    summary=Bilingual(da="Kontrollér en vidensmappe.", en="Check a knowledge folder"),
+    help=Bilingual(da="Kontrollér en vidensmappe: YAML-syntaks, skema, oversættelser og krydshenvisninger.\n\n"
                  "Afslutter med 1 og én linje, der nævner fil, post og felt for det første problem.",
               en="Check a knowledge folder: YAML syntax, schema, translations and cross-references.\n\n"
                  "Exits 1 with one line naming the file, entry and field of the first problem."),
-    examples=("vold kb validate", Both(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
+    examples=("vold kb validate", Bilingual(da="vold kb validate ./min-viden", en="vold kb validate ./my-knowledge")))
 def validate(
     path: Annotated[Path | None, typer.Argument(
-        metavar=Both(da="[MAPPE]", en="[DIR]"), show_default=False, help=Both(
+        metavar=Bilingual(da="[MAPPE]", en="[DIR]"), show_default=False, help=Bilingual(
             da="Vidensmappen, der skal kontrolleres (standard: --kb, VOLD_KB eller den medfølgende).",
             en="Knowledge folder to check (default: --kb, VOLD_KB or the bundled one)."))] = None,
     kb: KbOpt = None,
@@ -45,19 +46,19 @@ def validate(
     counts = section_counts(knowledge)
     language = lang_of(lang)
     total = sum(sum(parts.values()) for parts in counts.values())
-    ok = "Gyldig" if language == "da" else "Valid"
     doc = Document(data={"valid": True, "location": knowledge.location, "counts": counts})
     doc.rows = [{"file": f"{s}.yaml", **parts} for s, parts in counts.items()]
-    doc.add(Paragraph(f"{ok}: {knowledge.location} ({len(counts)} files, {total} entries)", style="strong"))
+    doc.add(Paragraph(tr(language, f"Gyldig: {knowledge.location} ({len(counts)} filer, {total} poster)",
+                         f"Valid: {knowledge.location} ({len(counts)} files, {total} entries)"), style="strong"))
     doc.add(counts_table(counts, language))
     emit(doc, fmt)
 
 
 @kb_group.command(
     "info",
-    summary=Both(da="Vidensbasens titel, udgave, version og indhold.",
+    summary=Bilingual(da="Vidensbasens titel, udgave, version og indhold.",
                  en="Title, edition, version and contents of the knowledge base"),
-    help=Both(da="Vidensbasens titel, udgiver, år, udgave og version, dens indhold og hvorfra den er indlæst.",
+    help=Bilingual(da="Vidensbasens titel, udgiver, år, udgave og version, dens indhold og hvorfra den er indlæst.",
               en="Title, publisher, year, edition and version of the knowledge base, its contents and where it was "
                  "loaded from."),
     examples=("vold kb info", "vold kb info --format json"))
@@ -71,17 +72,17 @@ def info(kb: KbOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) 
 
 @kb_group.command(
     "init",
-    summary=Both(da="Kopiér vidensbasen til en ny mappe til redigering.",
+    summary=Bilingual(da="Kopiér vidensbasen til en ny mappe til redigering.",
                  en="Copy the knowledge base to a new folder for editing"),
-    help=Both(da="Skriv en kopi af vidensbasen til MAPPE til lokal redigering (brug den med --kb MAPPE eller "
+    help=Bilingual(da="Skriv en kopi af vidensbasen til MAPPE til lokal redigering (brug den med --kb MAPPE eller "
                  "VOLD_KB=MAPPE).\n\nRører aldrig en mappe, der findes i forvejen.",
               en="Write a copy of the knowledge base to DIR for local editing (use it with --kb DIR or "
                  "VOLD_KB=DIR).\n\nRefuses to touch a folder that already exists."),
-    examples=(Both(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),))
+    examples=(Bilingual(da="vold kb init ./min-viden", en="vold kb init ./my-knowledge"),))
 def init(
     directory: Annotated[str, typer.Argument(
-        metavar=Both(da="MAPPE", en="DIR"),
-        help=Both(da="Den nye mappe; den må ikke findes.", en="New folder to create; must not exist."))],
+        metavar=Bilingual(da="MAPPE", en="DIR"),
+        help=Bilingual(da="Den nye mappe; den må ikke findes.", en="New folder to create; must not exist."))],
     kb: KbOpt = None,
 ) -> None:
     from vold_cli.output.files import copy_knowledge
@@ -90,13 +91,15 @@ def init(
     if not directory:
         from vold_cli.errors import UsageError
 
-        raise UsageError("DIR is empty.", hint="Give the name of a new folder, e.g. vold kb init ./my-knowledge")
+        raise UsageError(Bilingual("MAPPE er tom.", "DIR is empty."),
+                         hint=Bilingual("Giv navnet på en ny mappe, fx vold kb init ./min-viden",
+                                        "Give the name of a new folder, e.g. vold kb init ./my-knowledge"))
     from vold_cli.kb.loader import load
 
     written = copy_knowledge(load(chosen_kb(kb)), Path(directory))
     shown = visible(directory)
     from vold_cli.i18n.lang import current
-    from vold_cli.i18n.messages import message
 
-    typer.echo(message(current(), "Wrote {count} files to {directory}. Edit them, then run: vold kb validate {directory}",
-                       count=len(written), directory=shown))
+    typer.echo(pick(Bilingual(f"Skrev {len(written)} filer til {shown}. Ret dem, og kør så: vold kb validate {shown}",
+                              f"Wrote {len(written)} files to {shown}. Edit them, then run: vold kb validate {shown}"),
+                    current()))

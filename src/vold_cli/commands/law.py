@@ -15,19 +15,20 @@ from vold_cli.commands.common import (
     emit_table,
     start_table,
 )
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "law", order=30,
-    summary=Both(da="Lovhenvisninger i notatet, og hvad der er ændret siden.",
+    summary=Bilingual(da="Lovhenvisninger i notatet, og hvad der er ændret siden.",
                  en="Legal references in the note, and what has changed since"),
-    help=Both(da="Lovhenvisninger i notatet, og hvad der er ændret siden (holdt for sig, med kilde og dato).",
+    help=Bilingual(da="Lovhenvisninger i notatet, og hvad der er ændret siden (holdt for sig, med kilde og dato).",
               en="Legal references in the note, and what has changed since (kept apart, with source and date)."),
     examples=("vold law", "vold law 109", "vold law tilhold 3", "vold law cpr 28 --format json"))
 def law(
     reference: Annotated[list[str] | None, typer.Argument(
-        metavar=Both(da="[HENVISNING]...", en="[REF]..."), autocompletion=complete.law_references,
+        metavar=Bilingual(da="[HENVISNING]...", en="[REF]..."), autocompletion=complete.law_references,
         show_default=False)] = None,  # 109, §109, '§ 109', sel 109, tilhold 3, cpr 28, vej, psykolog 1
     kb: KbOpt = None,
     fmt: TableFormatOpt = Format.table,

@@ -1,14 +1,15 @@
 """`vold phases`: the three prevention phases, with the number of interventions and the strongest evidence in each."""
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "phases", order=50,
-    summary=Both(da="De tre forebyggelsesfaser med antal indsatser og stærkeste evidens.",
+    summary=Bilingual(da="De tre forebyggelsesfaser med antal indsatser og stærkeste evidens.",
                  en="The three prevention phases and their strongest evidence"),
-    help=Both(da="De tre forebyggelsesfaser med antal indsatser og den stærkeste evidens i hver.",
+    help=Bilingual(da="De tre forebyggelsesfaser med antal indsatser og den stærkeste evidens i hver.",
               en="The three prevention phases, with the number of interventions and the strongest "
                  "evidence in each."),
     examples=("vold phases",))

@@ -2,7 +2,7 @@
 
 A command is the module of this folder that bears its name: `vold law` is `commands/law.py`, which declares it with
 `@command("law", ...)`: its place in `vold --help`, its one-line summary, its help and its examples, each in Danish
-and English (`Both`). Its options carry their help and metavar as `Both` inside `typer.Option(...)`, so the two
+and English (`Bilingual`). Its options carry their help and metavar as `Bilingual` inside `typer.Option(...)`, so the two
 languages of every text stand side by side. A group of commands (`vold kb`) is `group("kb", ...)`, its
 subcommands `@kb.command("info", ...)`. CONTRIBUTING.md has the recipe.
 
@@ -22,38 +22,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from typer.core import TyperGroup
 
+from vold_cli.i18n.bilingual import Bilingual, pick
+
 if TYPE_CHECKING:
     from typer.models import ParameterInfo
 
 F = TypeVar("F", bound=Callable[..., object])
 
 
-class Both(str):
-    """Words of the interface in Danish and English. The string itself is the English (what Typer and Click are
-    given, so a `Both` goes wherever a help text or metavar goes); `.da` is the Danish."""
-
-    da: str
-
-    def __new__(cls, *, da: str, en: str) -> Both:
-        self = super().__new__(cls, en)
-        self.da = da
-        return self
-
-    @property
-    def en(self) -> str:
-        return str.__str__(self)
-
-    def pick(self, lang: str) -> str:
-        return self.da if lang == "da" else self.en
-
-
-#: An example of a command's help: a command line (the same in both languages, or `Both`), with a note or without.
-Example = str | tuple[str, Both]
+#: An example of a command's help: a command line (the same in both languages, or `Bilingual`), with a note or without.
+Example = str | tuple[str, Bilingual]
 
 #: Words of Click's usage line and help, which Click takes as attributes (its messages come through gettext).
-EXAMPLES = Both(da="Eksempler:", en="Examples:")
-OPTIONS_METAVAR = Both(da="[TILVALG]", en="[OPTIONS]")
-SUBCOMMAND_METAVAR = Both(da="KOMMANDO [ARGUMENTER]...", en="COMMAND [ARGS]...")
+EXAMPLES = Bilingual(da="Eksempler:", en="Examples:")
+OPTIONS_METAVAR = Bilingual(da="[TILVALG]", en="[OPTIONS]")
+SUBCOMMAND_METAVAR = Bilingual(da="KOMMANDO [ARGUMENTER]...", en="COMMAND [ARGS]...")
 
 
 class Entry:
@@ -61,8 +44,8 @@ class Entry:
 
     __slots__ = ("name", "order", "summary", "help", "examples", "after", "callback", "children", "module")
 
-    def __init__(self, name: str, *, order: int, summary: Both, help: Both,  # noqa: A002 - Typer's word
-                 examples: Sequence[Example] = (), after: Both | None = None, module: str = "",
+    def __init__(self, name: str, *, order: int, summary: Bilingual, help: Bilingual,  # noqa: A002 - Typer's word
+                 examples: Sequence[Example] = (), after: Bilingual | None = None, module: str = "",
                  callback: Callable[..., object] | None = None, children: dict[str, Entry] | None = None) -> None:
         self.name = name
         self.order = order
@@ -76,22 +59,22 @@ class Entry:
 
     def text(self, lang: str) -> str:
         """The whole help in `lang`: what it does, the examples (notes lined up), the paragraph after them."""
-        parts = [self.help.pick(lang)]
+        parts = [pick(self.help, lang)]
         lines = [(_pick(line, lang), _pick(note, lang) if note else "") for line, note in map(_split, self.examples)]
         if lines:
             width = max(len(line) for line, note in lines if note) + 2 if any(note for _, note in lines) else 0
             shown = "\n".join(f"  {line.ljust(width)}{note}".rstrip() for line, note in lines)
-            parts.append(f"\b\n{EXAMPLES.pick(lang)}\n{shown}")
+            parts.append(f"\b\n{pick(EXAMPLES, lang)}\n{shown}")
         if self.after is not None:
-            parts.append(self.after.pick(lang))
+            parts.append(pick(self.after, lang))
         return "\n\n".join(parts)
 
     def example_lines(self, lang: str) -> list[str]:
         """The command lines of the examples in `lang` (what the tests run)."""
         return [_pick(_split(example)[0], lang) for example in self.examples]
 
-    def command(self, name: str, *, summary: Both, help: Both,  # noqa: A002 - Typer's word
-                examples: Sequence[Example] = (), after: Both | None = None) -> Callable[[F], F]:
+    def command(self, name: str, *, summary: Bilingual, help: Bilingual,  # noqa: A002 - Typer's word
+                examples: Sequence[Example] = (), after: Bilingual | None = None) -> Callable[[F], F]:
         """Declare a subcommand of this group (`@kb.command("info", ...)`), listed in the order declared."""
         assert self.children is not None, f"{self.name} is a command, not a group"
         children = self.children
@@ -107,12 +90,12 @@ class Entry:
         return f"Entry({self.name!r})"
 
 
-def _split(example: Example) -> tuple[str, Both | None]:
+def _split(example: Example) -> tuple[str, Bilingual | None]:
     return (example[0], example[1]) if isinstance(example, tuple) else (example, None)
 
 
 def _pick(text: str, lang: str) -> str:
-    return text.pick(lang) if isinstance(text, Both) else text
+    return pick(text, lang) if isinstance(text, Bilingual) else text
 
 
 #: The commands declared so far, by name (a module adds its own when it is imported).
@@ -129,8 +112,8 @@ def _declare(entry: Entry) -> None:
     ENTRIES[entry.name] = entry
 
 
-def command(name: str, *, order: int, summary: Both, help: Both,  # noqa: A002 - Typer's word
-            examples: Sequence[Example] = (), after: Both | None = None) -> Callable[[F], F]:
+def command(name: str, *, order: int, summary: Bilingual, help: Bilingual,  # noqa: A002 - Typer's word
+            examples: Sequence[Example] = (), after: Bilingual | None = None) -> Callable[[F], F]:
     """Declare the function as the command `vold <name>`; it must live in `commands/<name>.py`. `order` places it
     in `vold --help` (and the README's table), smallest first."""
 
@@ -142,8 +125,8 @@ def command(name: str, *, order: int, summary: Both, help: Both,  # noqa: A002 -
     return declare
 
 
-def group(name: str, *, module: str, order: int, summary: Both, help: Both,  # noqa: A002 - Typer's word
-          examples: Sequence[Example] = (), after: Both | None = None) -> Entry:
+def group(name: str, *, module: str, order: int, summary: Bilingual, help: Bilingual,  # noqa: A002 - Typer's word
+          examples: Sequence[Example] = (), after: Bilingual | None = None) -> Entry:
     """Declare the group `vold <name>` (in `commands/<name>.py`, whose `__name__` is `module`); its subcommands
     are declared with `@<group>.command(...)`."""
     entry = Entry(name, order=order, summary=summary, help=help, examples=examples, after=after, module=module,
@@ -190,7 +173,7 @@ def build(entry: Entry, lang: str) -> click.Command:
     """The Click command (or group) of `entry`, with its help, summary, options' help and metavars in `lang`."""
     if entry.children is not None:
         built: click.Command = LazyGroup(name=entry.name, children=entry.children, help=entry.text(lang),
-                                         short_help=entry.summary.pick(lang), no_args_is_help=True,
+                                         short_help=pick(entry.summary, lang), no_args_is_help=True,
                                          rich_markup_mode=None)
     else:
         from typer.main import get_command_from_info
@@ -198,7 +181,7 @@ def build(entry: Entry, lang: str) -> click.Command:
 
         built = get_command_from_info(
             CommandInfo(name=entry.name, callback=entry.callback, help=entry.text(lang),
-                        short_help=entry.summary.pick(lang)),
+                        short_help=pick(entry.summary, lang)),
             pretty_exceptions_short=True, rich_markup_mode=None)
     localize(built, entry.callback, lang)
     return built
@@ -222,8 +205,8 @@ def _parameter_infos(callback: Callable[..., object] | None) -> dict[str, Parame
 
 def localize(built: click.Command, callback: Callable[..., object] | None, lang: str) -> None:
     """Put `lang`'s words into the options of `built` (whose function is `callback`): each option's help and
-    metavar from its `Both`, the --format help from the format registry, Click's usage words. In English Typer
-    has put them there already (a `Both` is the English), all but the --format help."""
+    metavar from its `Bilingual`, the --format help from the format registry, Click's usage words. In English Typer
+    has put them there already (a `Bilingual` is the English), all but the --format help."""
     import inspect
 
     infos = _parameter_infos(callback) if lang != "en" else {}
@@ -232,16 +215,16 @@ def localize(built: click.Command, callback: Callable[..., object] | None, lang:
         shown_help = getattr(param.type, "help_text", None)  # the format registry's formats (common.FormatChoice)
         if callable(shown_help):
             own = info.help if info is not None else param.help  # an option's own words after the formats'
-            extra = own.pick(lang) if isinstance(own, Both) else own or ""
+            extra = pick(own, lang) if isinstance(own, Bilingual) else own or ""
             param.help = " ".join(filter(None, (shown_help(lang), extra)))
             _show_default(param, lang)
-        elif info is not None and isinstance(info.help, Both):
-            param.help = inspect.cleandoc(info.help.pick(lang))
-        if info is not None and isinstance(info.metavar, Both):
-            param.metavar = info.metavar.pick(lang)
-    built.options_metavar = OPTIONS_METAVAR.pick(lang)
+        elif info is not None and isinstance(info.help, Bilingual):
+            param.help = inspect.cleandoc(pick(info.help, lang))
+        if info is not None and isinstance(info.metavar, Bilingual):
+            param.metavar = pick(info.metavar, lang)
+    built.options_metavar = pick(OPTIONS_METAVAR, lang)
     if isinstance(built, click.Group):
-        built.subcommand_metavar = SUBCOMMAND_METAVAR.pick(lang)
+        built.subcommand_metavar = pick(SUBCOMMAND_METAVAR, lang)
 
 
 def _show_default(param: click.Parameter, lang: str) -> None:
@@ -297,7 +280,7 @@ class LazyGroup(TyperGroup):
 
         translate: Callable[[str], str] = getattr(click.core, "_")  # noqa: B009 - Click's gettext, in the language
         language = current()
-        rows = [(entry.name, entry.summary.pick(language)) for entry in self.entries()]
+        rows = [(entry.name, pick(entry.summary, language)) for entry in self.entries()]
         if rows:
             with formatter.section(translate("Commands")):
                 formatter.write_dl(rows)

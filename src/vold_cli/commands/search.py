@@ -5,25 +5,26 @@ from typing import Annotated
 import typer
 
 from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
-from vold_cli.commands.registry import Both, command
+from vold_cli.commands.registry import command
+from vold_cli.i18n.bilingual import Bilingual
 
 
 @command(
     "search", order=140,
-    summary=Both(da="Søg i det valgte sprogs tekster; hvert fund nævner kommandoen, der viser det.",
+    summary=Bilingual(da="Søg i det valgte sprogs tekster; hvert fund nævner kommandoen, der viser det.",
                  en="Search the chosen language's texts; each hit names the command that shows it"),
-    help=Both(da="Søg i teksterne på det valgte sprog (--lang) efter ord, der begynder med de givne ord, uden "
+    help=Bilingual(da="Søg i teksterne på det valgte sprog (--lang) efter ord, der begynder med de givne ord, uden "
                  "hensyn til store og små bogstaver og danske bogstaver (kaerestevold finder kærestevold). Fundene "
                  "grupperes efter afsnit, hver med kommandoen, hvis output viser teksten.",
               en="Search the texts in the chosen language (--lang) for words that start with the words given, "
                  "ignoring case and Danish letters (kaerestevold finds kærestevold). Hits are grouped by section, "
                  "each with the command whose output shows the text found."),
-    examples=(Both(da="vold search kaerestevold", en="vold search kaerestevold --lang da"),
-              Both(da="vold search alkohol behandling --format json", en="vold search alcohol treatment --format json")))
+    examples=(Bilingual(da="vold search kaerestevold", en="vold search kaerestevold --lang da"),
+              Bilingual(da="vold search alkohol behandling --format json", en="vold search alcohol treatment --format json")))
 def search(
     text: Annotated[list[str], typer.Argument(
-        metavar=Both(da="TEKST...", en="TEXT..."),
-        help=Both(da="Ord, der skal findes (alle skal forekomme).", en="Words to find (all must occur)."))],
+        metavar=Bilingual(da="TEKST...", en="TEXT..."),
+        help=Bilingual(da="Ord, der skal findes (alle skal forekomme).", en="Words to find (all must occur)."))],
     kb: KbOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
@@ -41,9 +42,8 @@ def search(
     query_words(joined)  # an empty search is a usage error before any work
     hits = find(index(knowledge, language, today()), joined)
     if not hits:
-        import sys
+        from vold_cli.commands.common import notice
+        from vold_cli.i18n.bilingual import Bilingual
 
-        from vold_cli.i18n.messages import message
-
-        sys.stderr.write(message(language, "Nothing found for {text}.", text=quote(joined)) + "\n")
+        notice(Bilingual(f"Intet fundet for {quote(joined)}.", f"Nothing found for {quote(joined)}."), language)
     emit(search_doc(hits, joined, language), fmt)

@@ -2,8 +2,8 @@
 local need. Pure computation on plain inputs; no printing, no typer or rich.
 
 `inputs_from` is the one place that reads the loaded knowledge base; everything else works on `CheckInputs`
-and returns frozen dataclasses holding ids, numbers and texts in both languages (`Text`). Wording and number
-formatting for a language happen in `render/check.py`."""
+and returns frozen dataclasses holding ids, numbers and texts in both languages (`Text`, i.e. `Bilingual`). Wording
+and number formatting for a language happen in `views/check.py`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from vold_cli.i18n.bilingual import Bilingual as Text  # a text in both languages
 from vold_cli.inputs.offers import Offer, Portfolio, Vocabulary, vocabulary
 
 #: The law entry that makes an offer a crisis-centre offer (the stay the Council of Europe benchmark counts).
@@ -27,19 +28,8 @@ if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text in both languages."""
-
-    da: str
-    en: str
-
-    @classmethod
-    def of(cls, node: models.Text | None) -> Text | None:
-        return None if not node else cls(node["da"], node["en"])
-
-    def get(self, lang: str) -> str:
-        return self.da if lang == "da" else self.en
+def _text(node: models.Text | None) -> Text | None:
+    return None if not node else Text(node["da"], node["en"])
 
 
 @dataclass(frozen=True)
@@ -91,7 +81,7 @@ class OfferCheck:
     targets_from: str
     places: int | None
     law: tuple[str, ...]  # law entry ids from the `lov` cell
-    law_unknown: tuple[tuple[str, str], ...]  # (as written, hint)
+    law_unknown: tuple[tuple[str, Text | None], ...]  # (as written, hint)
     not_recommended: bool
     crisis_centre: bool
     designs: tuple[str, ...] = ()  # the intervention's study designs as the note states them (models.Design)
@@ -338,12 +328,12 @@ def _check_offer(inputs: CheckInputs, offer: Offer, levels: dict[str, Level]) ->
 
     kind, item, suggestions = match_intervention(offer.intervention, offer.name, inputs.interventions)
     law_ids: list[str] = []
-    unknown: list[tuple[str, str]] = []
+    unknown: list[tuple[str, Text | None]] = []
     for reference in offer.law:
         try:
             entry = inputs.find_law(reference)
         except NotFound as exc:
-            unknown.append((reference, exc.hint or ""))
+            unknown.append((reference, exc.hint))
             continue
         if entry["id"] not in law_ids:
             law_ids.append(entry["id"])
@@ -361,8 +351,8 @@ def _check_offer(inputs: CheckInputs, offer: Offer, levels: dict[str, Level]) ->
     return OfferCheck(
         line=offer.line, offer=offer.name, given=offer.intervention, match=kind,
         intervention=Named(item["id"], Text(item["name"]["da"], item["name"]["en"])) if item else None,
-        evidence=level, reason=Text.of(item["evidence_reason"]) if item else None,
-        design=Text.of(item["study_design"]) if item else None, source=source,
+        evidence=level, reason=_text(item["evidence_reason"]) if item else None,
+        design=_text(item["study_design"]) if item else None, source=source,
         suggestions=tuple(suggestions), phases=phases, phases_from=phases_from, targets=targets,
         targets_from=targets_from, places=offer.places, law=tuple(law_ids), law_unknown=tuple(unknown),
         not_recommended=bool(level and level.id == NOT_RECOMMENDED),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from vold_cli.kb.schema import Figure, Municipality, Source, Text
 
 from vold_cli.errors import UsageError
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.sanitize import quote
 
 #: Patterns as text, compiled on first use (re caches them): nothing is compiled at import.
@@ -35,25 +36,36 @@ _PLAIN = r"^[0-9]+$"
 #: narrow no-break space U+202F; the same one throughout.
 _GROUPED = r"^[0-9]{1,3}(?P<sep>[., \u00a0\u202f])[0-9]{3}(?:(?P=sep)[0-9]{3})*$"
 
-POPULATION_HELP = "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'."
+POPULATION_HELP = Bilingual("Giv et helt antal indbyggere, fx 43000, 43.000, 43,000 eller '43 000'.",
+                            "Give a whole number of inhabitants, e.g. 43000, 43.000, 43,000 or '43 000'.")
 
 
 def parse_population(text: str, *, maximum: int) -> int:
     """A population typed by a person: digits, optionally grouped by thousands with '.', ',' or a space."""
     cleaned = text.strip()
     if len(cleaned) > 20:  # far above any population; also keeps int() away from huge digit strings
-        raise UsageError(f"Invalid population {quote(text, 30)}: far too long.", hint=POPULATION_HELP)
+        shown = quote(text, 30)
+        raise UsageError(Bilingual(f"Ugyldigt indbyggertal {shown}: alt for langt.",
+                                   f"Invalid population {shown}: far too long."), hint=POPULATION_HELP)
     if re.match(_PLAIN, cleaned):
         value = int(cleaned)
     elif re.match(_GROUPED, cleaned):
         value = int(re.sub(r"[^0-9]", "", cleaned))
     else:
-        raise UsageError(f"Invalid population {quote(text)}.", hint=POPULATION_HELP + " No decimals, words or signs.")
+        raise UsageError(Bilingual(f"Ugyldigt indbyggertal {quote(text)}.", f"Invalid population {quote(text)}."),
+                         hint=POPULATION_HELP + Bilingual(" Ingen decimaler, ord eller fortegn.",
+                                                          " No decimals, words or signs."))
     if value <= 0:
-        raise UsageError(f"Invalid population {quote(text)}: it must be at least 1.", hint=POPULATION_HELP)
+        raise UsageError(Bilingual(f"Ugyldigt indbyggertal {quote(text)}: det skal være mindst 1.",
+                                   f"Invalid population {quote(text)}: it must be at least 1."), hint=POPULATION_HELP)
     if value > maximum:
+        from vold_cli.i18n.localize import number
+
         raise UsageError(
-            f"Invalid population {quote(text)}: larger than Denmark's population at the reference date ({maximum:,}).",
+            Bilingual(f"Ugyldigt indbyggertal {quote(text)}: større end Danmarks befolkning på referencedatoen "
+                      f"({number(maximum, 'da')}).",
+                      f"Invalid population {quote(text)}: larger than Denmark's population at the reference date "
+                      f"({maximum:,})."),
             hint=POPULATION_HELP,
         )
     return value
@@ -202,12 +214,18 @@ def resolve_population(knowledge: KnowledgeBase, *, population: str | None, muni
     from vold_cli.core.query import find_municipality, population_years
 
     if (population is None) == (municipality is None):
-        raise UsageError("Give either --population N or --municipality NAME_OR_CODE (not both).",
-                         hint="Example: --population 43000 or --municipality Viborg")
+        raise UsageError(Bilingual("Giv enten --population N eller --municipality NAVN_ELLER_KODE (ikke begge).",
+                                   "Give either --population N or --municipality NAME_OR_CODE (not both)."),
+                         hint=Bilingual("Eksempel: --population 43000 eller --municipality Viborg",
+                                        "Example: --population 43000 or --municipality Viborg"))
     years = population_years(knowledge)
     if year is not None and (municipality is None or year not in years):
-        what = "only applies to --municipality" if municipality is None else f"must be one of {', '.join(map(str, years))}"
-        raise UsageError(f"Invalid --year {year}: it {what}.")
+        listed = ", ".join(map(str, years))
+        raise UsageError(
+            Bilingual(f"Ugyldigt --year {year}: gælder kun sammen med --municipality.",
+                      f"Invalid --year {year}: it only applies to --municipality.") if municipality is None else
+            Bilingual(f"Ugyldigt --year {year}: skal være et af årene {listed}.",
+                      f"Invalid --year {year}: it must be one of {listed}."))
     if municipality is not None:
         muni = find_municipality(knowledge, municipality)
         year = year or years[-1]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vold_cli.core.results import Filters, MapCell, PhaseSummary, SourceRef
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         Source,
     )
 
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.sanitize import quote
 
 
@@ -47,13 +48,17 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
     munis = knowledge.municipalities["municipalities"]
     wanted = query.strip()
     if not wanted:
-        raise UsageError("Empty municipality.", hint="Give a name such as Viborg or a code such as 791.")
+        raise UsageError(Bilingual("Tom kommune.", "Empty municipality."),
+                         hint=Bilingual("Giv et navn som Viborg eller en kode som 791.",
+                                        "Give a name such as Viborg or a code such as 791."))
     if wanted.isdigit():
         found = knowledge.municipality_by_code(wanted.zfill(3))
         if found is not None:
             return found
-        raise UsageError(f"No municipality has the code {quote(wanted)}.",
-                         hint="Codes are three digits, e.g. 101 (København) or 791 (Viborg).")
+        raise UsageError(Bilingual(f"Ingen kommune har koden {quote(wanted)}.",
+                                   f"No municipality has the code {quote(wanted)}."),
+                         hint=Bilingual("Koder har tre cifre, fx 101 (København) eller 791 (Viborg).",
+                                        "Codes are three digits, e.g. 101 (København) or 791 (Viborg)."))
     from vold_cli.core.vocab import municipality_typed
 
     wanted = municipality_typed(wanted, [m["name"] for m in munis])  # 'Københavns Kommune', 'aarhus kommune'
@@ -70,51 +75,13 @@ def find_municipality(knowledge: KnowledgeBase, query: str) -> Municipality:
         return starts[0]
     if len(exact) > 1 or len(starts) > 1:
         matches = [m["name"] for m in (exact or starts)]
-        raise UsageError(f"Municipality {quote(query)} is ambiguous: {', '.join(matches[:8])}.",
-                         hint="Give more of the name, or the code.")
-    hint = did_you_mean(wanted, names) or "Give the name or the three-digit code."
-    raise UsageError(f"Unknown municipality {quote(query)}.", hint=hint)
-
-
-def source_text(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
-    """'Section title, ref. 3, 4' or the data file's title and attribution: where a fact comes from."""
-    if not source:
-        return ""
-    from vold_cli.i18n.lang import pick
-
-    meta = knowledge.meta
-    parts: list[str] = []
-    if source["section"]:
-        title = knowledge.section_title(source["section"])
-        if title is not None:
-            parts.append(pick(title, lang))
-        refs = source["refs"]
-        if refs:
-            parts.append(("ref. " if lang == "da" else "ref. ") + ", ".join(str(r) for r in refs))
-    if source["data"]:
-        for data in meta["data_sources"]:
-            if data["id"] == source["data"]:
-                parts.append(f"{pick(data['attribution'], lang)} ({data['date']})")
-    return "; ".join(parts) if not source["section"] else ", ".join(parts)
-
-
-def localize(node: object, lang: str) -> object:
-    """The same data with every bilingual {da, en} text replaced by the text in `lang` (for JSON output).
-
-    A dated text ({da, en, as_of}) names its year in both languages, so its text alone keeps the date."""
-    if isinstance(node, dict):
-        if set(node) - {"as_of"} == {"da", "en"} and isinstance(node["da"], str) and isinstance(node["en"], str):
-            return cast("str", node[lang])
-        return {key: localize(value, lang) for key, value in node.items()}
-    if isinstance(node, list):
-        return [localize(item, lang) for item in node]
-    return node
-
-
-def localize_record(record: Mapping[str, object], lang: str) -> dict[str, object]:
-    """`localize` of a record (an entry, a result: not a bare {da, en} text), which stays a record: its fields
-    localized one by one, so the caller can add fields beside them."""
-    return {key: localize(value, lang) for key, value in record.items()}
+        listed = ", ".join(matches[:8])
+        raise UsageError(Bilingual(f"Kommunen {quote(query)} er tvetydig: {listed}.",
+                                   f"Municipality {quote(query)} is ambiguous: {listed}."),
+                         hint=Bilingual("Giv mere af navnet, eller koden.", "Give more of the name, or the code."))
+    hint = did_you_mean(wanted, names) or Bilingual("Giv navnet eller den trecifrede kode.",
+                                                    "Give the name or the three-digit code.")
+    raise UsageError(Bilingual(f"Ukendt kommune {quote(query)}.", f"Unknown municipality {quote(query)}."), hint=hint)
 
 
 def evidence_counts(knowledge: KnowledgeBase) -> dict[str, int]:
@@ -154,6 +121,10 @@ def applied_filters(*, phases: list[str], targets: list[str], evidence: list[str
     return out
 
 
+def _english_name(item: Intervention) -> str:
+    return item["name"]["en"]
+
+
 def filter_interventions(
     knowledge: KnowledgeBase,
     *,
@@ -163,10 +134,10 @@ def filter_interventions(
     min_evidence: str | None = None,
     tried_in_denmark: bool | None = None,
     search: str | None = None,
-    lang: str = "en",
+    name: Callable[[Intervention], str] = _english_name,
 ) -> list[Intervention]:
     """Interventions matching every filter given (values of one filter are alternatives), sorted by phase,
-    then evidence (strongest first), then name."""
+    then evidence (strongest first), then name (`name`: the name as shown, e.g. in the chosen language)."""
     ranks = evidence_ranks(knowledge)
     floor = ranks[min_evidence] if min_evidence else None
     words = _words(search) if search else []
@@ -190,7 +161,7 @@ def filter_interventions(
 
     def key(item: Intervention) -> tuple[int, int, str]:
         first_phase = min(order.index(p) for p in item["phases"])
-        return first_phase, -ranks[item["evidence"]], (item["name"]["da"] if lang == "da" else item["name"]["en"]).casefold()
+        return first_phase, -ranks[item["evidence"]], name(item).casefold()
 
     return sorted(out, key=key)
 
@@ -226,9 +197,9 @@ def phase_summary(knowledge: KnowledgeBase) -> list[PhaseSummary]:
     return sorted(out, key=lambda p: order.get(p["id"], 99))
 
 
-def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[MapCell]:
+def evidence_map(knowledge: KnowledgeBase, name: Callable[[Intervention], str] = _english_name) -> list[MapCell]:
     """Evidence gap map: one cell per target group × phase. Each cell lists its interventions, each with its OWN
-    level and designs, strongest level first (then by name in `lang`); `strongest` is the best level there and
+    level and designs, strongest level first (then by `name`, as shown); `strongest` is the best level there and
     `gap` is true where no intervention has documented effect (a summary of the cell, not a level of its members)."""
     cells: list[MapCell] = []
     top = knowledge.evidence_ids[0]  # documented effect: the strongest level of the scale
@@ -236,8 +207,7 @@ def evidence_map(knowledge: KnowledgeBase, lang: str = "en") -> list[MapCell]:
         for phase in knowledge.phase_ids:
             members = [i for i in knowledge.interventions["interventions"]
                        if phase in i["phases"] and group["id"] in i["target_groups"]]
-            members.sort(key=lambda i: (-knowledge.evidence_rank(i["evidence"]),
-                                        (i["name"]["da"] if lang == "da" else i["name"]["en"]).casefold()))
+            members.sort(key=lambda i: (-knowledge.evidence_rank(i["evidence"]), name(i).casefold()))
             best = strongest(knowledge, [i["evidence"] for i in members])
             cells.append({"target_group": group["id"], "phase": phase,
                           "interventions": [{"id": i["id"], "evidence": i["evidence"], "designs": list(i["designs"])}
@@ -294,7 +264,8 @@ def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
 
     entries = knowledge.law["entries"]
     if len(reference) > 80:  # no reference is that long; also keeps the matching below cheap
-        raise NotFound("No legal reference of that length in the knowledge base.", hint="Run `vold law` to list them.")
+        raise NotFound(Bilingual("Ingen lovhenvisning af den længde i vidensbasen.",
+                                 "No legal reference of that length in the knowledge base."), hint=_LIST_LAW)
     text = " ".join(reference.replace("§", " ").replace("stk.", " ").split()).casefold()
     for entry in entries:
         if entry["id"] == text:
@@ -321,8 +292,12 @@ def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
     from vold_cli.text import did_you_mean
 
     hint = did_you_mean(reference[:80], refs)
-    raise NotFound(f"No legal reference {quote(reference)} in the knowledge base.",
-                   hint=(hint + " " if hint else "") + "Run `vold law` to list them.")
+    raise NotFound(Bilingual(f"Ingen lovhenvisning {quote(reference)} i vidensbasen.",
+                             f"No legal reference {quote(reference)} in the knowledge base."),
+                   hint=hint + " " + _LIST_LAW if hint else _LIST_LAW)
+
+
+_LIST_LAW = Bilingual("Kør `vold law` for at se dem alle.", "Run `vold law` to list them.")
 
 
 # --- the --search filter of `vold interventions` ------------------------------------------------------
@@ -348,17 +323,6 @@ def _matches(node: object, words: list[str]) -> bool:
 
     haystack = fold(" ".join(_texts(node)))
     return all(word in haystack for word in words)
-
-
-def data_title(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
-    """The title, in `lang`, of the data source beside the note a fact comes from ('Ændringer efter notatet
-    (lovgivning og nyere landstal)'), or '' for facts from the note. People read this; JSON keeps the file."""
-    if not source or not source["data"]:
-        return ""
-    found = next((d for d in knowledge.meta["data_sources"] if d["id"] == source["data"]), None)
-    from vold_cli.i18n.lang import pick
-
-    return pick(found["title"], lang) if found else source["data"]
 
 
 def data_file(knowledge: KnowledgeBase, source: Source | SourceRef | None) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from vold_cli.core.query import population_years
 from vold_cli.errors import NotFound, UsageError
-from vold_cli.i18n.lang import tr
+from vold_cli.i18n.bilingual import Bilingual
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -42,26 +42,27 @@ def national_total(knowledge: KnowledgeBase, year: int) -> int:
     """Denmark's population on 1 January `year` (the municipalities plus Christiansø)."""
     found = knowledge.population_year(year)
     if found is None:
-        raise NotFound(f"No national population for {year} in the knowledge base.")
+        raise NotFound(Bilingual(f"Ingen befolkning for hele landet i {year} i vidensbasen.",
+                                 f"No national population for {year} in the knowledge base."))
     return found["national_total"]
 
 
 # --- lookups ----------------------------------------------------------------------------------------
 
 
-def check_year(knowledge: KnowledgeBase, year: int | None, lang: str = "en") -> int:
+def check_year(knowledge: KnowledgeBase, year: int | None) -> int:
     """The population year to use: `year` if the knowledge base has it, else the latest; UsageError if not."""
     years = population_years(knowledge)
     if year is None:
         return years[-1]
     if year not in years:
         listed = ", ".join(map(str, years))
-        raise UsageError(tr(lang, f"Ugyldigt --year {year}: vælg et af årene {listed}.",
-                            f"Invalid --year {year}: it must be one of {listed}."))
+        raise UsageError(Bilingual(f"Ugyldigt --year {year}: vælg et af årene {listed}.",
+                                   f"Invalid --year {year}: it must be one of {listed}."))
     return year
 
 
-def find_region(knowledge: KnowledgeBase, query: str, lang: str = "en") -> Region:
+def find_region(knowledge: KnowledgeBase, query: str) -> Region:
     """A region by code (1081-1085) or name, with or without 'Region', any case, Danish letters optional
     ('sjaelland', 'Sjalland', 'region sjælland'), or the start of one name. UsageError with the closest names."""
     from vold_cli.kb.facade import region_key
@@ -71,14 +72,14 @@ def find_region(knowledge: KnowledgeBase, query: str, lang: str = "en") -> Regio
     wanted = query.strip()
     codes = ", ".join(f"{r['code']} {r['name']}" for r in regions)
     if not wanted:
-        raise UsageError(tr(lang, "Tom region.", "Empty region."),
-                         hint=tr(lang, f"Giv et navn eller en kode: {codes}.", f"Give a name or a code: {codes}."))
+        raise UsageError(Bilingual("Tom region.", "Empty region."),
+                         hint=Bilingual(f"Giv et navn eller en kode: {codes}.", f"Give a name or a code: {codes}."))
     if wanted.isdigit():
         by_code = knowledge.region_by_code(wanted)
         if by_code is not None:
             return by_code
-        raise UsageError(tr(lang, f"Ingen region har koden {wanted!r}.", f"No region has the code {wanted!r}."),
-                         hint=tr(lang, f"Regionskoderne er {codes}.", f"The region codes are {codes}."))
+        raise UsageError(Bilingual(f"Ingen region har koden {wanted!r}.", f"No region has the code {wanted!r}."),
+                         hint=Bilingual(f"Regionskoderne er {codes}.", f"The region codes are {codes}."))
     by_name = knowledge.region_by_name(wanted)
     if by_name is not None:
         return by_name
@@ -89,31 +90,30 @@ def find_region(knowledge: KnowledgeBase, query: str, lang: str = "en") -> Regio
     names = [r["name"] for r in regions]
     short = [n[len("Region "):] if n.startswith("Region ") else n for n in names]
     near = did_you_mean(wanted, short) or did_you_mean(wanted, names)
-    hint = near if lang == "en" or near is None else near.replace("Did you mean", "Mente du")
-    raise UsageError(tr(lang, f"Ukendt region {query!r}.", f"Unknown region {query!r}."),
-                     hint=hint or tr(lang, f"Regionerne er {codes}.", f"The regions are {codes}."))
+    raise UsageError(Bilingual(f"Ukendt region {query!r}.", f"Unknown region {query!r}."),
+                     hint=near or Bilingual(f"Regionerne er {codes}.", f"The regions are {codes}."))
 
 
-def find_municipalities(knowledge: KnowledgeBase, queries: list[str], lang: str = "en") -> list[Municipality]:
+def find_municipalities(knowledge: KnowledgeBase, queries: list[str]) -> list[Municipality]:
     """Several municipalities for a comparison (2-10, none twice), in the order given."""
     from vold_cli.core.query import find_municipality
 
     if len(queries) > MAX_COMPARED:
-        raise UsageError(tr(lang, f"For mange kommuner ({len(queries)}): højst {MAX_COMPARED} kan sammenlignes.",
-                            f"Too many municipalities ({len(queries)}): at most {MAX_COMPARED} can be compared."),
-                         hint=tr(lang, "Brug --all for alle kommuner i én tabel.",
-                                 "Use --all for every municipality in one table."))
+        raise UsageError(Bilingual(f"For mange kommuner ({len(queries)}): højst {MAX_COMPARED} kan sammenlignes.",
+                                   f"Too many municipalities ({len(queries)}): at most {MAX_COMPARED} can be compared."),
+                         hint=Bilingual("Brug --all for alle kommuner i én tabel.",
+                                        "Use --all for every municipality in one table."))
     found: list[Municipality] = []
     for query in queries:
         muni = find_municipality(knowledge, query)
         if any(m["code"] == muni["code"] for m in found):
-            raise UsageError(tr(lang, f"{muni['name']} er angivet to gange.", f"{muni['name']} is given twice."),
-                             hint=tr(lang, "Angiv hver kommune én gang.", "Give each municipality once."))
+            raise UsageError(Bilingual(f"{muni['name']} er angivet to gange.", f"{muni['name']} is given twice."),
+                             hint=Bilingual("Angiv hver kommune én gang.", "Give each municipality once."))
         found.append(muni)
     return found
 
 
-def parse_sort(text: str | None, lang: str = "en") -> tuple[str, bool]:
+def parse_sort(text: str | None) -> tuple[str, bool]:
     """'population', 'population:desc', '-population' -> (column, descending). Default: code, ascending."""
     if text is None:
         return "code", False
@@ -123,15 +123,16 @@ def parse_sort(text: str | None, lang: str = "en") -> tuple[str, bool]:
     if ":" in raw:
         raw, direction = raw.split(":", 1)
         if direction not in ("asc", "desc"):
-            raise UsageError(tr(lang, f"Ugyldig retning {direction!r} i --sort.",
-                                f"Invalid direction {direction!r} in --sort."),
-                             hint=tr(lang, "Brug :asc eller :desc, fx --sort population:desc.",
-                                     "Use :asc or :desc, e.g. --sort population:desc."))
+            raise UsageError(Bilingual(f"Ugyldig retning {direction!r} i --sort.",
+                                       f"Invalid direction {direction!r} in --sort."),
+                             hint=Bilingual("Brug :asc eller :desc, fx --sort population:desc.",
+                                            "Use :asc or :desc, e.g. --sort population:desc."))
         descending = direction == "desc"
     if raw not in SORT_COLUMNS:
-        raise UsageError(tr(lang, f"Ugyldig kolonne {text!r} for --sort.", f"Invalid column {text!r} for --sort."),
-                         hint=tr(lang, "Vælg mellem: ", "Choose from: ") + ", ".join(SORT_COLUMNS)
-                         + tr(lang, " (evt. med :desc).", " (optionally with :desc)."))
+        columns = ", ".join(SORT_COLUMNS)
+        raise UsageError(Bilingual(f"Ugyldig kolonne {text!r} for --sort.", f"Invalid column {text!r} for --sort."),
+                         hint=Bilingual(f"Vælg mellem: {columns} (evt. med :desc).",
+                                        f"Choose from: {columns} (optionally with :desc)."))
     return raw, descending
 
 
@@ -163,7 +164,9 @@ def _figure_lookup(knowledge: KnowledgeBase) -> dict[FigureColumn, Figure]:
     out = {}
     for column, ident in MAIN_FIGURES.items():
         if ident not in figures:
-            raise NotFound(f"The knowledge base has no prevalence figure {ident!r}, which the {column!r} column needs.")
+            raise NotFound(Bilingual(f"Vidensbasen har ikke landstallet {ident!r}, som kolonnen {column!r} bruger.",
+                                     f"The knowledge base has no prevalence figure {ident!r}, which the {column!r} "
+                                     "column needs."))
         out[column] = figures[ident]
     return out
 
@@ -172,7 +175,9 @@ def _benchmark(knowledge: KnowledgeBase) -> Benchmark:
     for bench in knowledge.benchmarks["benchmarks"]:
         if bench["id"] == MAIN_BENCHMARK[1]:
             return bench
-    raise NotFound(f"The knowledge base has no benchmark {MAIN_BENCHMARK[1]!r}, which the 'places' column needs.")
+    raise NotFound(Bilingual(f"Vidensbasen har ikke pejlemærket {MAIN_BENCHMARK[1]!r}, som kolonnen 'places' bruger.",
+                             f"The knowledge base has no benchmark {MAIN_BENCHMARK[1]!r}, which the 'places' column "
+                             "needs."))
 
 
 Level = Literal["municipality", "region", "country"]

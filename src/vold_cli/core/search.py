@@ -68,7 +68,11 @@ def query_words(text: str) -> list[str]:
     """The words of a search, folded; UsageError when there are none."""
     words = [token for token, _, _ in tokens(text)]
     if not words:
-        raise UsageError("Empty search.", hint="Give one or more words, e.g. vold search kaerestevold")
+        from vold_cli.i18n.bilingual import Bilingual
+
+        raise UsageError(Bilingual("Tom søgning.", "Empty search."),
+                         hint=Bilingual("Giv et eller flere ord, fx vold search kaerestevold",
+                                        "Give one or more words, e.g. vold search kaerestevold"))
     return words
 
 

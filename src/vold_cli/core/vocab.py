@@ -3,14 +3,15 @@
 Every choice option of every command (phase, target group, evidence level, the part of `vold implementation`;
 the output formats are the format registry's, output/formats.py) takes its English id, its Danish word, and the names the knowledge base gives
 (`Sekundær forebyggelse`, `Unge`, `Lovende`), in any case, with or without Danish letters (sekundaer = sekundær),
-with spaces or hyphens. `normalise` gives the id; an unknown value is a UsageError listing the values in the
-chosen language. Pure data and text: no typer, click or rich (the CLI wraps it in a click ParamType).
+with spaces or hyphens. `normalise` gives the id; an unknown value is a UsageError listing the values in both
+languages (Danish words, English ids). Pure data and text: no typer, click or rich (the CLI wraps it in a click ParamType).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.text import loose
 
 if TYPE_CHECKING:
@@ -74,18 +75,11 @@ def vocabulary(kind: str, knowledge: KnowledgeBase | None = None) -> dict[str, d
     return out
 
 
-def shown(kind: str, lang: str, knowledge: KnowledgeBase | None = None) -> list[str]:
-    """The values to list in help and errors, in `lang` (Danish word where there is one, else the id)."""
-    return [(words["da"][0] if lang == "da" and words["da"] else ident)
-            for ident, words in vocabulary(kind, knowledge).items()]
-
-
-def label(kind: str, ident: str, lang: str, knowledge: KnowledgeBase | None = None) -> str:
-    """The word for `ident` in `lang` (for notices: 'fase=sekundær')."""
+def word(kind: str, ident: str, knowledge: KnowledgeBase | None = None) -> Bilingual:
+    """The word for `ident`: its first Danish word (the id where it has none), and the id in English
+    ('fase sekundær' / 'phase secondary'; 'tabel' / 'table')."""
     words = vocabulary(kind, knowledge).get(ident)
-    if words is None:
-        return ident
-    return words["da"][0] if lang == "da" and words["da"] else ident
+    return Bilingual(words["da"][0] if words and words["da"] else ident, ident)
 
 
 def lookup(kind: str, value: str, knowledge: KnowledgeBase | None = None) -> str | None:
@@ -99,22 +93,24 @@ def lookup(kind: str, value: str, knowledge: KnowledgeBase | None = None) -> str
     return None
 
 
-def normalise(kind: str, value: str, *, option: str, lang: str, knowledge: KnowledgeBase | None = None) -> str:
-    """The id for `value`; a UsageError naming the valid values (in `lang`) when there is none."""
+def normalise(kind: str, value: str, *, option: str | Bilingual, knowledge: KnowledgeBase | None = None) -> str:
+    """The id for `value`; a UsageError naming the valid values when there is none."""
     found = lookup(kind, value, knowledge)
     if found is not None:
         return found
     from vold_cli.errors import UsageError
 
-    raise UsageError(f"Invalid value {value!r} for {option}.",
-                     hint=f"Choose from: {', '.join(shown(kind, lang, knowledge))}.")
+    shown = Bilingual.same(", ").join([word(kind, ident, knowledge) for ident in vocabulary(kind, knowledge)])
+    raise UsageError(Bilingual("Ugyldig værdi {value} for {option}.", "Invalid value {value} for {option}.").format(
+                         value=repr(value), option=option),
+                     hint=Bilingual("Vælg mellem: {values}.", "Choose from: {values}.").format(values=shown))
 
 
-def normalise_all(kind: str, values: list[str] | None, *, option: str, lang: str, knowledge: KnowledgeBase | None = None) -> list[str]:
+def normalise_all(kind: str, values: list[str] | None, *, option: str | Bilingual, knowledge: KnowledgeBase | None = None) -> list[str]:
     """`normalise` for each value of a repeatable option, in order, without repeats."""
     out: list[str] = []
     for value in values or []:
-        ident = normalise(kind, value, option=option, lang=lang, knowledge=knowledge)
+        ident = normalise(kind, value, option=option, knowledge=knowledge)
         if ident not in out:
             out.append(ident)
     return out

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-LANGS = ("da", "en")
+from vold_cli.i18n.bilingual import LANGS as LANGS
+from vold_cli.i18n.bilingual import Bilingual
+from vold_cli.i18n.bilingual import pick as pick  # the one function that picks a language (re-exported)
+from vold_cli.i18n.bilingual import tr as tr
 
 # The language named on the command line (`--lang` before or after the command), found by the CLI's pre-scan of
 # argv before help is built; None when not given.
@@ -22,7 +21,8 @@ def parse_lang(value: str, where: str = "--lang") -> str:
         return wanted
     from vold_cli.errors import UsageError
 
-    raise UsageError(f"Unknown language {value!r} for {where}.", hint="Choose da or en.")
+    raise UsageError(Bilingual(f"Ukendt sprog {value!r} i {where}.", f"Unknown language {value!r} for {where}."),
+                     hint=Bilingual("Vælg da eller en.", "Choose da or en."))
 
 
 def choose(lang: str | None) -> None:
@@ -83,15 +83,3 @@ def current() -> str:
     except Exception:  # an unknown VOLD_LANG: say so in English
         return "en"
 
-
-def pick(text: Mapping[str, object] | None, lang: str) -> str:
-    """One language of a bilingual text ({da, en}, the knowledge's Text); empty when there is no text."""
-    if not text:
-        return ""
-    chosen = text.get(lang) or text.get("en") or ""
-    return chosen if isinstance(chosen, str) else ""
-
-
-def tr(lang: str, da: str, en: str) -> str:
-    """The interface's own words: Danish or English."""
-    return da if lang == "da" else en

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vold_cli.errors import EXIT_NOT_FOUND, VoldError
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.text import did_you_mean, loose
 
 if TYPE_CHECKING:
@@ -55,8 +56,6 @@ def valid_columns() -> str:
     return ", ".join(f"{da}/{en}" for _, da, en, _ in COLUMNS)
 
 
-def header_names(lang: str) -> list[str]:
-    return [da if lang == "da" else en for _, da, en, _ in COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -117,52 +116,96 @@ def _read(path: Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise PortfolioError(f"{name}: no such file.", hint="Check the path; `vold check --template -o tilbud.csv` "
-                                                            "writes a file to start from.") from None
+        raise PortfolioError(Bilingual(f"{name}: filen findes ikke.", f"{name}: no such file."),
+                             hint=Bilingual("Kontrollér stien; `vold check --template -o tilbud.csv` skriver en fil at "
+                                            "begynde med.",
+                                            "Check the path; `vold check --template -o tilbud.csv` writes a file to "
+                                            "start from.")) from None
     except OSError as exc:
-        raise PortfolioError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+        raise _unreadable(name, exc) from None
+    give = Bilingual("Giv CSV-, YAML- eller xlsx-filen med tilbuddene.", "Give the CSV, YAML or xlsx file of offers.")
     if stat.S_ISDIR(info.st_mode):
-        raise PortfolioError(f"{name}: is a folder, not a file.", hint="Give the CSV, YAML or xlsx file of offers.")
+        raise PortfolioError(Bilingual(f"{name}: er en mappe, ikke en fil.", f"{name}: is a folder, not a file."),
+                             hint=give)
     if not stat.S_ISREG(info.st_mode):
-        raise PortfolioError(f"{name}: is not a regular file.", hint="Give the CSV, YAML or xlsx file of offers.")
+        raise PortfolioError(Bilingual(f"{name}: er ikke en almindelig fil.", f"{name}: is not a regular file."),
+                             hint=give)
     if info.st_size > MAX_BYTES:
-        raise PortfolioError(f"{name}: {info.st_size:,} bytes is larger than the limit of {MAX_BYTES:,} bytes.",
-                             hint="A list of offers is a few kilobytes; check that this is the right file.")
+        from vold_cli.i18n.localize import number
+
+        raise PortfolioError(
+            Bilingual(f"{name}: {number(info.st_size, 'da')} byte er over grænsen på {number(MAX_BYTES, 'da')} byte.",
+                      f"{name}: {info.st_size:,} bytes is larger than the limit of {MAX_BYTES:,} bytes."),
+            hint=Bilingual("En liste over tilbud fylder få kilobyte; kontrollér, at det er den rigtige fil.",
+                           "A list of offers is a few kilobytes; check that this is the right file."))
     try:
         with path.open("rb") as handle:
             blob = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise PortfolioError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+        raise _unreadable(name, exc) from None
     if len(blob) > MAX_BYTES:
-        raise PortfolioError(f"{name}: larger than the limit of {MAX_BYTES:,} bytes.")
+        from vold_cli.i18n.localize import number
+
+        raise PortfolioError(Bilingual(f"{name}: større end grænsen på {number(MAX_BYTES, 'da')} byte.",
+                                       f"{name}: larger than the limit of {MAX_BYTES:,} bytes."))
     return blob
+
+
+def _unreadable(name: str, exc: OSError) -> PortfolioError:
+    reason = exc.strerror or exc
+    return PortfolioError(Bilingual(f"{name}: kan ikke læses ({reason}).", f"{name}: cannot be read ({reason})."))
+
+
+def _empty(name: str, hint: Bilingual | None = None) -> PortfolioError:
+    return PortfolioError(Bilingual(f"{name}: filen er tom.", f"{name}: the file is empty."), hint=hint)
+
+
+def _too_many_rows(name: str) -> PortfolioError:
+    from vold_cli.i18n.localize import number
+
+    return PortfolioError(Bilingual(f"{name}: mere end {number(MAX_ROWS, 'da')} rækker.",
+                                    f"{name}: more than {MAX_ROWS:,} rows."))
 
 
 def _decode(name: str, blob: bytes) -> str:
     if b"\x00" in blob[:8192]:
-        raise PortfolioError(f"{name}: line 1: looks like a binary file (or UTF-16 text), not CSV or YAML.",
-                             hint="Save it as 'CSV UTF-8' from the spreadsheet, or give an .xlsx file.")
+        raise PortfolioError(Bilingual(f"{name}: linje 1: ligner en binær fil (eller UTF-16-tekst), ikke CSV eller YAML.",
+                                       f"{name}: line 1: looks like a binary file (or UTF-16 text), not CSV or YAML."),
+                             hint=Bilingual("Gem den som 'CSV UTF-8' fra regnearket, eller giv en .xlsx-fil.",
+                                            "Save it as 'CSV UTF-8' from the spreadsheet, or give an .xlsx file."))
     try:
         text = blob.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = blob[: exc.start].count(b"\n") + 1
+        byte = f"0x{blob[exc.start]:02x}"
         raise PortfolioError(
-            f"{name}: line {line}: not UTF-8 (byte 0x{blob[exc.start]:02x}).",
-            hint="Save it as 'CSV UTF-8' (Excel: Save as > 'CSV UTF-8 (kommasepareret)').",
+            Bilingual(f"{name}: linje {line}: ikke UTF-8 (byte {byte}).", f"{name}: line {line}: not UTF-8 (byte {byte})."),
+            hint=Bilingual("Gem den som 'CSV UTF-8' (Excel: Gem som > 'CSV UTF-8 (kommasepareret)').",
+                           "Save it as 'CSV UTF-8' (Excel: Save as > 'CSV UTF-8 (kommasepareret)')."),
         ) from None
     if not text.strip():
-        raise PortfolioError(f"{name}: the file is empty.",
-                             hint="Write a header line (tilbud;indsats;...) and one line per offer; "
-                                  "`vold check --template` shows one.")
+        raise _empty(name, Bilingual("Skriv en overskriftslinje (tilbud;indsats;...) og én linje pr. tilbud; "
+                                     "`vold check --template` viser en.",
+                                     "Write a header line (tilbud;indsats;...) and one line per offer; "
+                                     "`vold check --template` shows one."))
     return text
 
 
 # --- rows -> offers ---------------------------------------------------------------------------------
 
 
-def _fail(name: str, line: int, column: str | None, problem: str, hint: str | None = None) -> PortfolioError:
-    where = f"line {line}" + (f", column {column!r}" if column is not None else "")
-    return PortfolioError(f"{name}: {where}: {problem}", hint=hint)
+def _fail(name: str, line: int, column: str | None, problem: Bilingual, hint: Bilingual | None = None) -> PortfolioError:
+    """`name: line 3, column 'fase': problem`."""
+    where = Bilingual(f"linje {line}" + (f", kolonne {column!r}" if column is not None else ""),
+                      f"line {line}" + (f", column {column!r}" if column is not None else ""))
+    return PortfolioError(Bilingual.same("{name}: {where}: {problem}").format(
+        name=name, where=where, problem=problem), hint=hint)
+
+
+def _valid_columns(before: Bilingual | None = None) -> Bilingual:
+    """'Did you mean: …? Valid columns: tilbud/offer, …' (the hint after `before`, if any)."""
+    hint = Bilingual(f"Gyldige kolonner: {valid_columns()}.", f"Valid columns: {valid_columns()}.")
+    return before + " " + hint if before else hint
 
 
 def _keys(name: str, headers: list[str], line: int, lines: list[int] | None = None) -> list[str | None]:
@@ -180,16 +223,18 @@ def _keys(name: str, headers: list[str], line: int, lines: list[int] | None = No
         if key is None:
             names = [n for _, da, en, _ in COLUMNS for n in (da, en)]
             near = did_you_mean(text, names)
-            raise _fail(name, at, text, "unknown column.",
-                        (near + " " if near else "") + f"Valid columns: {valid_columns()}.")
+            raise _fail(name, at, text, Bilingual("ukendt kolonne.", "unknown column."), _valid_columns(near))
         if key in seen:
-            raise _fail(name, at, text, f"the same column as {seen[key]!r} (duplicate header).",
-                        "Keep one of them.")
+            other = repr(seen[key])
+            raise _fail(name, at, text, Bilingual(f"samme kolonne som {other} (dobbelt overskrift).",
+                                                  f"the same column as {other} (duplicate header)."),
+                        Bilingual("Behold én af dem.", "Keep one of them."))
         seen[key] = text
         keys.append(key)
     if "offer" not in seen:
-        raise _fail(name, line, None, "missing the required column tilbud/offer (the offer's own name).",
-                    f"Valid columns: {valid_columns()}.")
+        raise _fail(name, line, None, Bilingual("mangler den påkrævede kolonne tilbud/offer (tilbuddets eget navn).",
+                                                "missing the required column tilbud/offer (the offer's own name)."),
+                    _valid_columns())
     return keys
 
 
@@ -206,7 +251,7 @@ def _lookup(word: str, table: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _resolve(name: str, line: int, column: str, value: str, table: dict[str, tuple[str, ...]],
-             what: str) -> tuple[str, ...]:
+             what: Bilingual) -> tuple[str, ...]:
     out: list[str] = []
     for word in _split(value):
         ident = _lookup(word, table)
@@ -214,8 +259,9 @@ def _resolve(name: str, line: int, column: str, value: str, table: dict[str, tup
             shown = [f"{names[1]}" for names in table.values()] + [f"{names[2]}" for names in table.values()]
             near = did_you_mean(word, shown)
             choices = ", ".join(f"{names[1]}/{names[0]}" for names in table.values())
-            raise _fail(name, line, column, f"unknown {what} {word!r}.",
-                        (near + " " if near else "") + f"Choose from: {choices}.")
+            listed = Bilingual(f"Vælg mellem: {choices}.", f"Choose from: {choices}.")
+            raise _fail(name, line, column, Bilingual("ukendt {what} {word}.", "unknown {what} {word}.").format(
+                what=what, word=repr(word)), near + " " + listed if near else listed)
         if ident not in out:
             out.append(ident)
     return tuple(out)
@@ -229,8 +275,11 @@ def _places(name: str, line: int, column: str, value: str) -> int | None:
         return int(text)
     if re.fullmatch(r"[0-9]{1,6}[.,]0+", text):  # a spreadsheet's 12.0
         return int(re.split(r"[.,]", text)[0])
-    raise _fail(name, line, column, f"{value.strip()[:40]!r} is not a whole number of places.",
-                "Write digits only, e.g. 12, or leave the cell empty.")
+    shown = repr(value.strip()[:40])
+    raise _fail(name, line, column, Bilingual(f"{shown} er ikke et helt antal pladser.",
+                                              f"{shown} is not a whole number of places."),
+                Bilingual("Skriv kun cifre, fx 12, eller lad cellen stå tom.",
+                          "Write digits only, e.g. 12, or leave the cell empty."))
 
 
 def _offer(name: str, line: int, cells: dict[str, tuple[str, str, int]], vocab: Vocabulary) -> Offer:
@@ -245,9 +294,13 @@ def _offer(name: str, line: int, cells: dict[str, tuple[str, str, int]], vocab: 
     if not title:
         raise _fail(name, cells["offer"][2] if "offer" in cells else line,
                     cells["offer"][0] if "offer" in cells else "tilbud",
-                    "empty: every row needs the offer's own name.", "Fill in the name, or delete the row.")
-    phases = _resolve(*at("phase"), value("phase"), vocab.phases, "phase") if value("phase") else ()
-    targets = _resolve(*at("target"), value("target"), vocab.targets, "target group") if value("target") else ()
+                    Bilingual("tom: hver række skal have tilbuddets eget navn.",
+                              "empty: every row needs the offer's own name."),
+                    Bilingual("Skriv navnet, eller slet rækken.", "Fill in the name, or delete the row."))
+    phases = (_resolve(*at("phase"), value("phase"), vocab.phases, Bilingual("fase", "phase"))
+              if value("phase") else ())
+    targets = (_resolve(*at("target"), value("target"), vocab.targets, Bilingual("målgruppe", "target group"))
+               if value("target") else ())
     places = _places(*at("places"), value("places")) if value("places") else None
     law = tuple(p.strip() for p in value("law").split(";") if p.strip())
     return Offer(line=line, name=title[:200], intervention=value("intervention")[:200] or None, phases=phases,
@@ -263,21 +316,29 @@ def _from_table(name: str, rows: list[tuple[int, list[str]]], vocab: Vocabulary)
         if not any(cell.strip() for cell in row):
             continue  # Excel writes ';;;;' for rows that were only formatted
         if len(row) > len(keys) and any(cell.strip() for cell in row[len(keys):]):
-            raise _fail(name, line, None, f"{len(row)} cells but only {len(keys)} columns in the header.",
-                        "Put values only under a header, or quote a value that holds the separator.")
+            raise _fail(name, line, None, Bilingual(f"{len(row)} celler, men kun {len(keys)} kolonner i overskriftslinjen.",
+                                                    f"{len(row)} cells but only {len(keys)} columns in the header."),
+                        Bilingual("Skriv kun værdier under en overskrift, eller sæt anførselstegn om en værdi, der "
+                                  "rummer skilletegnet.",
+                                  "Put values only under a header, or quote a value that holds the separator."))
         cells: dict[str, tuple[str, str, int]] = {}
         for index, key in enumerate(keys):
             cell = row[index] if index < len(row) else ""
             if key is None:
                 if cell.strip():
-                    raise _fail(name, line, f"#{index + 1}", "a value under a column without a header.",
-                                f"Add a header; valid columns: {valid_columns()}.")
+                    raise _fail(name, line, f"#{index + 1}",
+                                Bilingual("en værdi under en kolonne uden overskrift.",
+                                          "a value under a column without a header."),
+                                Bilingual(f"Tilføj en overskrift; gyldige kolonner: {valid_columns()}.",
+                                          f"Add a header; valid columns: {valid_columns()}."))
                 continue
             cells[key] = (headers[index].strip(), cell, line)
         offers.append(_offer(name, line, cells, vocab))
     if not offers:
-        raise PortfolioError(f"{name}: no offers below the header (line {header_line}).",
-                             hint="Write one line per offer under the header.")
+        raise PortfolioError(Bilingual(f"{name}: ingen tilbud under overskriftslinjen (linje {header_line}).",
+                                       f"{name}: no offers below the header (line {header_line})."),
+                             hint=Bilingual("Skriv én linje pr. tilbud under overskriftslinjen.",
+                                            "Write one line per offer under the header."))
     return [k for k in keys if k is not None], offers
 
 
@@ -294,13 +355,13 @@ def _csv_rows(name: str, text: str) -> list[tuple[int, list[str]]]:
     try:
         for row in reader:
             if len(rows) > MAX_ROWS:
-                raise PortfolioError(f"{name}: more than {MAX_ROWS:,} rows.")
+                raise _too_many_rows(name)
             if rows or any(cell.strip() for cell in row):  # blank lines before the header are skipped
                 rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise _fail(name, reader.line_num, None, f"not valid CSV ({exc}).",
-                    "Check the quotes on this line.") from None
+        raise _fail(name, reader.line_num, None, Bilingual(f"ikke gyldig CSV ({exc}).", f"not valid CSV ({exc})."),
+                    Bilingual("Kontrollér anførselstegnene på denne linje.", "Check the quotes on this line.")) from None
     return rows
 
 
@@ -351,26 +412,35 @@ def _yaml_offers(name: str, text: str, vocab: Vocabulary) -> tuple[list[str], li
     try:
         data = build(name, text)
     except KnowledgeError as exc:  # already "name: line N, column M: problem"
-        raise PortfolioError(str(exc)) from None
+        raise PortfolioError(exc.message, hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
+        # PyYAML's own words for a syntax error, in English in both languages
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        where = Bilingual(f"linje {mark.line + 1}, kolonne {mark.column + 1}: ",
+                          f"line {mark.line + 1}, column {mark.column + 1}: ") if mark is not None else ""
         problem = (exc.problem or exc.context or "invalid YAML").replace("\n", " ")
-        raise PortfolioError(f"{name}: {where}{problem}.", hint="Check the indentation and quotes there.") from None
+        raise PortfolioError(Bilingual.same("{name}: {where}{problem}.").format(
+                                 name=name, where=where, problem=problem),
+                             hint=Bilingual("Kontrollér indrykning og anførselstegn der.",
+                                            "Check the indentation and quotes there.")) from None
     except yaml.YAMLError as exc:
-        raise PortfolioError(f"{name}: invalid YAML ({str(exc).splitlines()[0]}).") from None
+        detail = str(exc).splitlines()[0]
+        raise PortfolioError(Bilingual(f"{name}: ugyldig YAML ({detail}).", f"{name}: invalid YAML ({detail}).")) from None
     if data is EMPTY or data is None:
-        raise PortfolioError(f"{name}: the file is empty.")
+        raise _empty(name)
     if not isinstance(data, list) or not data:
-        raise PortfolioError(f"{name}: line 1: expected a list of offers, one mapping per offer.",
-                             hint="Write e.g. '- tilbud: Krisecenter' followed by its other keys.")
+        raise PortfolioError(Bilingual(f"{name}: linje 1: forventede en liste over tilbud, én afbildning pr. tilbud.",
+                                       f"{name}: line 1: expected a list of offers, one mapping per offer."),
+                             hint=Bilingual("Skriv fx '- tilbud: Krisecenter' efterfulgt af dets andre nøgler.",
+                                            "Write e.g. '- tilbud: Krisecenter' followed by its other keys."))
     lines, key_lines = _yaml_lines(text)
     offers = []
     present: list[str] = []
     for index, item in enumerate(data):
         line = lines[index] if index < len(lines) else index + 1
         if not isinstance(item, dict):
-            raise _fail(name, line, None, "expected a mapping (tilbud: ..., indsats: ...).")
+            raise _fail(name, line, None, Bilingual("forventede en afbildning (tilbud: ..., indsats: ...).",
+                                                    "expected a mapping (tilbud: ..., indsats: ...)."))
         own = key_lines[index] if index < len(key_lines) else {}
         keys = _keys(name, [str(k) for k in item], line, [own.get(str(k), line) for k in item])
         cells: dict[str, tuple[str, str, int]] = {}
@@ -381,7 +451,8 @@ def _yaml_offers(name: str, text: str, vocab: Vocabulary) -> tuple[list[str], li
             if isinstance(value, list):
                 text_value = "; ".join(str(v) for v in value if v is not None)
             elif isinstance(value, dict):
-                raise _fail(name, at, str(raw), "expected a text or a list, not a mapping.")
+                raise _fail(name, at, str(raw), Bilingual("forventede en tekst eller en liste, ikke en afbildning.",
+                                                          "expected a text or a list, not a mapping."))
             else:
                 text_value = "" if value is None else str(value)
             cells[key] = (str(raw), text_value, at)
@@ -395,20 +466,28 @@ def _xlsx_rows(name: str, path: Path) -> list[tuple[int, list[str]]]:
     try:
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:
-        raise PortfolioError(f"{name}: reading .xlsx needs the package openpyxl (a dependency of vold), which is "
-                             "missing from this installation.",
-                             hint="Install it (pip install openpyxl), or save the sheet as 'CSV UTF-8'.") from None
+        raise PortfolioError(Bilingual(f"{name}: at læse .xlsx kræver pakken openpyxl (som vold afhænger af), men den "
+                                       "mangler i denne installation.",
+                                       f"{name}: reading .xlsx needs the package openpyxl (a dependency of vold), "
+                                       "which is missing from this installation."),
+                             hint=Bilingual("Installér den (pip install openpyxl), eller gem arket som 'CSV UTF-8'.",
+                                            "Install it (pip install openpyxl), or save the sheet as 'CSV UTF-8'.")
+                             ) from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise PortfolioError(f"{name}: not a readable xlsx workbook ({type(exc).__name__}).",
-                             hint="Open and save it again in the spreadsheet, or save it as 'CSV UTF-8'.") from None
+        kind = type(exc).__name__
+        raise PortfolioError(Bilingual(f"{name}: ikke en xlsx-projektmappe, der kan læses ({kind}).",
+                                       f"{name}: not a readable xlsx workbook ({kind})."),
+                             hint=Bilingual("Åbn og gem den igen i regnearket, eller gem den som 'CSV UTF-8'.",
+                                            "Open and save it again in the spreadsheet, or save it as 'CSV UTF-8'.")
+                             ) from None
     try:
         sheet = book.worksheets[0]
         rows: list[tuple[int, list[str]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS:
-                raise PortfolioError(f"{name}: more than {MAX_ROWS:,} rows.")
+                raise _too_many_rows(name)
             cells = []
             for value in values[:50]:
                 if value is None:
@@ -422,7 +501,7 @@ def _xlsx_rows(name: str, path: Path) -> list[tuple[int, list[str]]]:
     finally:
         book.close()
     if not rows:
-        raise PortfolioError(f"{name}: the first sheet is empty.")
+        raise PortfolioError(Bilingual(f"{name}: det første ark er tomt.", f"{name}: the first sheet is empty."))
     return rows
 
 
@@ -434,8 +513,9 @@ def read_offers(path: str | Path, vocab: Vocabulary) -> Portfolio:
     blob = _read(path)
     if blob[:4] == b"PK\x03\x04":
         if path.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise PortfolioError(f"{name}: line 1: a zip archive, not CSV or YAML.",
-                                 hint="Give a CSV, YAML or .xlsx file.")
+            raise PortfolioError(Bilingual(f"{name}: linje 1: et zip-arkiv, ikke CSV eller YAML.",
+                                           f"{name}: line 1: a zip archive, not CSV or YAML."),
+                                 hint=Bilingual("Giv en CSV-, YAML- eller .xlsx-fil.", "Give a CSV, YAML or .xlsx file."))
         columns, offers = _from_table(name, _xlsx_rows(name, path), vocab)
         return Portfolio(file=name, kind="xlsx", columns=tuple(columns), offers=tuple(offers))
     text = _decode(name, blob)
@@ -456,14 +536,17 @@ _EXAMPLES = {
 }
 
 
-def template(lang: str) -> str:
-    """A small CSV file of offers: the headers in `lang` and two example rows. Danish uses ';' as Danish Excel
-    does, English ','."""
+def template() -> Bilingual:
+    """A small CSV file of offers in each language: the headers and two example rows. Danish uses ';' as Danish
+    Excel does, English ','."""
     import csv
     import io
 
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if lang == "da" else ",", lineterminator="\r\n")
-    writer.writerow(header_names(lang))
-    writer.writerows(_EXAMPLES["da" if lang == "da" else "en"])
-    return out.getvalue()
+    def written(lang: str) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";" if lang == "da" else ",", lineterminator="\r\n")
+        writer.writerow([da if lang == "da" else en for _, da, en, _ in COLUMNS])
+        writer.writerows(_EXAMPLES[lang])
+        return out.getvalue()
+
+    return Bilingual(written("da"), written("en"))

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from vold_cli import __version__
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.kb.cachestatus import Status as Status  # re-exported: cache.Status
 from vold_cli.kb.cachestatus import shape_ok as shape_ok
 
@@ -61,86 +62,62 @@ SUPPORTED = (bool(_NOFOLLOW and _DIRECTORY) and hasattr(os, "geteuid")
 
 
 #: Why the cache was not used, in words (`vold kb info` shows them).
-WHY = {
-    "folder-link": "the cache folder is a symbolic link",
-    "folder-owner": "the cache folder is owned by another user",
-    "folder-mode": "the cache folder is writable by group or others",
-    "not-a-folder": "the cache folder's path is not a folder",
-    "cannot-create": "the cache folder cannot be created",
-    "cannot-open": "the cache folder cannot be opened",
-    "folder-gone": "the cache folder disappeared",
-    "folder-replaced": "the cache folder was replaced while in use",
-    "cannot-write": "the cache entry cannot be written",
-    "entry-link": "the cache entry was a symbolic link",
-    "entry-not-regular": "the cache entry was not a regular file",
-    "entry-owner": "the cache entry was owned by another user",
-    "entry-too-large": "the cache entry was larger than the size cap",
-    "entry-unreadable": "the cache entry could not be read",
-    "entry-damaged": "the cache entry was damaged",
-    "entry-format": "the cache entry was of another cache format",
-    "entry-schema": "the cache entry was made by another schema",
-    "entry-key": "the cache entry was for other files",
-    "entry-shape": "the cache entry did not have the knowledge's shape",
+WHY: dict[str, Bilingual] = {
+    "folder-link": Bilingual("cache-mappen er et symbolsk link", "the cache folder is a symbolic link"),
+    "folder-owner": Bilingual("cache-mappen ejes af en anden bruger", "the cache folder is owned by another user"),
+    "folder-mode": Bilingual("andre end ejeren kan skrive i cache-mappen", "the cache folder is writable by group or others"),
+    "not-a-folder": Bilingual("cache-mappens sti er ikke en mappe", "the cache folder's path is not a folder"),
+    "cannot-create": Bilingual("cache-mappen kan ikke oprettes", "the cache folder cannot be created"),
+    "cannot-open": Bilingual("cache-mappen kan ikke åbnes", "the cache folder cannot be opened"),
+    "folder-gone": Bilingual("cache-mappen forsvandt", "the cache folder disappeared"),
+    "folder-replaced": Bilingual("cache-mappen blev udskiftet undervejs", "the cache folder was replaced while in use"),
+    "cannot-write": Bilingual("cache-filen kan ikke skrives", "the cache entry cannot be written"),
+    "entry-link": Bilingual("cache-filen var et symbolsk link", "the cache entry was a symbolic link"),
+    "entry-not-regular": Bilingual("cache-filen var ikke en almindelig fil", "the cache entry was not a regular file"),
+    "entry-owner": Bilingual("cache-filen ejes af en anden bruger", "the cache entry was owned by another user"),
+    "entry-too-large": Bilingual("cache-filen var større end grænsen", "the cache entry was larger than the size cap"),
+    "entry-unreadable": Bilingual("cache-filen kunne ikke læses", "the cache entry could not be read"),
+    "entry-damaged": Bilingual("cache-filen var beskadiget", "the cache entry was damaged"),
+    "entry-format": Bilingual("cache-filen havde et andet format", "the cache entry was of another cache format"),
+    "entry-schema": Bilingual("cache-filen var lavet efter et andet skema", "the cache entry was made by another schema"),
+    "entry-key": Bilingual("cache-filen hørte til andre filer", "the cache entry was for other files"),
+    "entry-shape": Bilingual("cache-filen havde ikke vidensbasens form", "the cache entry did not have the knowledge's shape"),
 }
 
 
-WHY_DA = {
-    "folder-link": "cache-mappen er et symbolsk link",
-    "folder-owner": "cache-mappen ejes af en anden bruger",
-    "folder-mode": "andre end ejeren kan skrive i cache-mappen",
-    "not-a-folder": "cache-mappens sti er ikke en mappe",
-    "cannot-create": "cache-mappen kan ikke oprettes",
-    "cannot-open": "cache-mappen kan ikke åbnes",
-    "folder-gone": "cache-mappen forsvandt",
-    "folder-replaced": "cache-mappen blev udskiftet undervejs",
-    "cannot-write": "cache-filen kan ikke skrives",
-    "entry-link": "cache-filen var et symbolsk link",
-    "entry-not-regular": "cache-filen var ikke en almindelig fil",
-    "entry-owner": "cache-filen ejes af en anden bruger",
-    "entry-too-large": "cache-filen var større end grænsen",
-    "entry-unreadable": "cache-filen kunne ikke læses",
-    "entry-damaged": "cache-filen var beskadiget",
-    "entry-format": "cache-filen havde et andet format",
-    "entry-schema": "cache-filen var lavet efter et andet skema",
-    "entry-key": "cache-filen hørte til andre filer",
-    "entry-shape": "cache-filen havde ikke vidensbasens form",
-}
-
-
-def describe(status: Status, lang: str) -> str:
+def describe(status: Status) -> Bilingual:
     """One line for `vold kb info`: was a cache used, and if not, why."""
-    da = lang == "da"
-    why = (WHY_DA if da else WHY).get(status.why, status.why)
+    why = WHY.get(status.why, Bilingual.same(status.why))
     if status.detail:
-        why = f"{why} ({status.detail})"
+        why += f" ({status.detail})"
     at = status.folder
     texts = {
-        "hit": ("brugt", "used") if not at else (f"brugt ({at})", f"used ({at})"),
-        "stored": (f"ikke brugt: intet gemt for disse filer; valideret og gemt i {at}",
-                   f"not used: nothing stored for these files; validated and stored in {at}"),
-        "replaced": (f"ikke brugt: {why}; valideret og erstattet i {at}",
-                     f"not used: {why}; validated and replaced in {at}"),
-        "generated": ("ikke nødvendig: den medfølgende vidensbase er valideret, da pakken blev bygget (genererede data)",
-                      "not needed: the bundled knowledge was validated when the package was built (generated data)"),
-        "validate": ("ikke brugt: fuld validering", "not used: full validation"),
-        "disabled": ("slået fra (VOLD_NO_CACHE)", "disabled (VOLD_NO_CACHE)"),
-        "unsafe": (f"ikke brugt, usikker: {why} ({at})", f"not used, unsafe: {why} ({at})"),
-        "unwritable": (f"ikke brugt: {why} ({at})", f"not used: {why} ({at})"),
-        "unsupported": ("slået fra på denne platform: cachens sikkerhedstjek (filer åbnet uden at følge links, "
-                        "filens ejer) kræver POSIX-kald, som den ikke har (fx Windows); en --kb-mappe valideres "
-                        "ved hver kørsel",
-                        "off on this platform: the cache's safety checks (files opened without following links, "
-                        "the file's owner) need POSIX calls it lacks (e.g. Windows); a --kb folder is validated "
-                        "on every run"),
-        "no-folder": ("ikke brugt: ingen absolut sti til cache-mappen (HOME og XDG_CACHE_HOME er relative eller "
-                      "ikke sat; sæt VOLD_CACHE_DIR)",
-                      "not used: no absolute path for the cache folder (HOME and XDG_CACHE_HOME are relative or "
-                      "unset; set VOLD_CACHE_DIR)"),
-        "no-schema": ("ikke brugt: skemaets kildefiler kan ikke læses",
-                      "not used: the schema's source files cannot be read"),
+        "hit": Bilingual("brugt", "used") if not at else Bilingual(f"brugt ({at})", f"used ({at})"),
+        "stored": Bilingual(f"ikke brugt: intet gemt for disse filer; valideret og gemt i {at}",
+                            f"not used: nothing stored for these files; validated and stored in {at}"),
+        "replaced": Bilingual(f"ikke brugt: {why.da}; valideret og erstattet i {at}",
+                              f"not used: {why.en}; validated and replaced in {at}"),
+        "generated": Bilingual(
+            "ikke nødvendig: den medfølgende vidensbase er valideret, da pakken blev bygget (genererede data)",
+            "not needed: the bundled knowledge was validated when the package was built (generated data)"),
+        "validate": Bilingual("ikke brugt: fuld validering", "not used: full validation"),
+        "disabled": Bilingual("slået fra (VOLD_NO_CACHE)", "disabled (VOLD_NO_CACHE)"),
+        "unsafe": Bilingual(f"ikke brugt, usikker: {why.da} ({at})", f"not used, unsafe: {why.en} ({at})"),
+        "unwritable": Bilingual(f"ikke brugt: {why.da} ({at})", f"not used: {why.en} ({at})"),
+        "unsupported": Bilingual("slået fra på denne platform: cachens sikkerhedstjek (filer åbnet uden at følge links, "
+                                 "filens ejer) kræver POSIX-kald, som den ikke har (fx Windows); en --kb-mappe "
+                                 "valideres ved hver kørsel",
+                                 "off on this platform: the cache's safety checks (files opened without following "
+                                 "links, the file's owner) need POSIX calls it lacks (e.g. Windows); a --kb folder is "
+                                 "validated on every run"),
+        "no-folder": Bilingual("ikke brugt: ingen absolut sti til cache-mappen (HOME og XDG_CACHE_HOME er relative "
+                               "eller ikke sat; sæt VOLD_CACHE_DIR)",
+                               "not used: no absolute path for the cache folder (HOME and XDG_CACHE_HOME are relative "
+                               "or unset; set VOLD_CACHE_DIR)"),
+        "no-schema": Bilingual("ikke brugt: skemaets kildefiler kan ikke læses",
+                               "not used: the schema's source files cannot be read"),
     }
-    pair = texts.get(status.code, (status.code, status.code))
-    return pair[0] if da else pair[1]
+    return texts.get(status.code, Bilingual.same(status.code))
 
 
 # --- the key ---------------------------------------------------------------------------------------

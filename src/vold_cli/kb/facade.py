@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from vold_cli.errors import NotFound
+from vold_cli.i18n.bilingual import Bilingual
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -59,12 +60,14 @@ def _index(items: Sequence[T], key: Callable[[T], str]) -> dict[str, T]:
     return {key(item): item for item in items}
 
 
-def _missing(what: str, ident: str, known: Sequence[str], command: str) -> UnknownEntry:
+def _missing(none: Bilingual, ident: str, known: Sequence[str], command: str) -> UnknownEntry:
+    """'No intervention with id 'x'.' (`none`: 'Ingen indsats' / 'No intervention')."""
     from vold_cli.sanitize import quote
     from vold_cli.text import did_you_mean
 
-    hint = did_you_mean(ident, list(known)) or f"Run `{command}` to list them."
-    return UnknownEntry(f"No {what} with id {quote(ident)}.", hint=hint)
+    hint = did_you_mean(ident, list(known)) or Bilingual(f"Kør `{command}` for at se dem alle.",
+                                                         f"Run `{command}` to list them.")
+    return UnknownEntry(Bilingual(f"{none.da} med id {quote(ident)}.", f"{none.en} with id {quote(ident)}."), hint=hint)
 
 
 def region_key(text: str) -> str:
@@ -210,7 +213,7 @@ class KnowledgeBase:
 
         found = self._interventions().get(fold(ident.strip()))
         if found is None:
-            raise _missing("intervention", ident, list(self._interventions()), "vold interventions")
+            raise _missing(Bilingual("Ingen indsats", "No intervention"), ident, list(self._interventions()), "vold interventions")
         return found
 
     def initiative(self, ident: str) -> Initiative:
@@ -218,7 +221,7 @@ class KnowledgeBase:
 
         found = self._initiatives().get(fold(ident.strip()))
         if found is None:
-            raise _missing("initiative", ident, list(self._initiatives()), "vold initiatives")
+            raise _missing(Bilingual("Intet initiativ", "No initiative"), ident, list(self._initiatives()), "vold initiatives")
         return found
 
     def law_entries(self, idents: Sequence[str]) -> list[LawEntry]:
@@ -229,25 +232,25 @@ class KnowledgeBase:
     def act(self, ident: str) -> Act:
         found = self._acts().get(ident)
         if found is None:
-            raise _missing("act", ident, list(self._acts()), "vold law")
+            raise _missing(Bilingual("Ingen lov", "No act"), ident, list(self._acts()), "vold law")
         return found
 
     def evidence_level(self, ident: str) -> EvidenceLevel:
         found = self._levels().get(ident)
         if found is None:
-            raise _missing("evidence level", ident, list(self._levels()), "vold evidence")
+            raise _missing(Bilingual("Intet evidensniveau", "No evidence level"), ident, list(self._levels()), "vold evidence")
         return found
 
     def phase(self, ident: str) -> PhaseEntry:
         found = self._phases().get(ident)
         if found is None:
-            raise _missing("prevention phase", ident, list(self._phases()), "vold phases")
+            raise _missing(Bilingual("Ingen forebyggelsesfase", "No prevention phase"), ident, list(self._phases()), "vold phases")
         return found
 
     def target_group(self, ident: str) -> TargetGroup:
         found = self._targets().get(ident)
         if found is None:
-            raise _missing("target group", ident, list(self._targets()), "vold map")
+            raise _missing(Bilingual("Ingen målgruppe", "No target group"), ident, list(self._targets()), "vold map")
         return found
 
     def municipality_by_code(self, code: str) -> Municipality | None:
@@ -300,8 +303,6 @@ class KnowledgeBase:
     def evidence_rank(self, ident: Evidence) -> int:
         return self.evidence_level(ident)["rank"]
 
-    def evidence_name(self, ident: str, lang: str) -> str:
-        from vold_cli.i18n.lang import pick
-
-        return pick(self.evidence_level(ident)["name"], lang)
+    def evidence_name(self, ident: str) -> Text:
+        return self.evidence_level(ident)["name"]
 

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from vold_cli import __version__
 from vold_cli.errors import KnowledgeError
+from vold_cli.i18n.bilingual import Bilingual
+from vold_cli.i18n.localize import number
 from vold_cli.kb.sections import SECTIONS as SECTIONS  # the files of a knowledge folder (re-exported)
 
 if TYPE_CHECKING:
@@ -89,8 +91,10 @@ def _bundled() -> tuple[Any, str]:
     if repository.is_dir():
         return repository, "repository"
     raise KnowledgeError(
-        "The bundled knowledge base is missing from this installation.",
-        hint="Reinstall vold, or point --kb / VOLD_KB at a knowledge folder.",
+        Bilingual("Den medfølgende vidensbase mangler i denne installation.",
+                  "The bundled knowledge base is missing from this installation."),
+        hint=Bilingual("Installér vold igen, eller peg --kb / VOLD_KB på en vidensmappe.",
+                       "Reinstall vold, or point --kb / VOLD_KB at a knowledge folder."),
     )
 
 
@@ -105,13 +109,19 @@ def resolve(path: str | os.PathLike[str] | None) -> tuple[Any, str]:
     try:
         is_dir = folder.is_dir()
     except OSError as exc:
-        raise KnowledgeError(f"Cannot open knowledge folder {folder}: {exc.strerror or exc}.") from None
+        reason = exc.strerror or exc
+        raise KnowledgeError(Bilingual(f"Kan ikke åbne vidensmappen {folder}: {reason}.",
+                                       f"Cannot open knowledge folder {folder}: {reason}.")) from None
     if not is_dir:
-        what = "is not a folder" if folder.exists() else "does not exist"
-        named = " (from VOLD_KB)" if origin == "VOLD_KB" else ""
+        what = (Bilingual("er ikke en mappe", "is not a folder") if folder.exists()
+                else Bilingual("findes ikke", "does not exist"))
+        named = Bilingual(" (fra VOLD_KB)", " (from VOLD_KB)") if origin == "VOLD_KB" else ""
         raise KnowledgeError(
-            f"Knowledge folder {folder}{named} {what}.",
-            hint="Give the path of a folder holding meta.yaml etc.; `vold kb init DIR` writes one to start from.",
+            Bilingual("Vidensmappen {folder}{named} {what}.", "Knowledge folder {folder}{named} {what}.").format(
+                folder=folder, named=named, what=what),
+            hint=Bilingual("Giv stien til en mappe med meta.yaml osv.; `vold kb init MAPPE` skriver en at begynde med.",
+                           "Give the path of a folder holding meta.yaml etc.; `vold kb init DIR` writes one to start "
+                           "from."),
         )
     return folder, origin
 
@@ -123,43 +133,48 @@ def _read_path(folder: Path, real_folder: str, stem: str) -> bytes:
     """One file of a folder on disk: only a regular file inside the folder, never blocking, under the cap."""
     name = f"{stem}.yaml"
     entry = folder / name
-    where = f"{name} in {folder}"
+    where = Bilingual(f"{name} i {folder}", f"{name} in {folder}")
     real = os.path.realpath(entry)
     if not within(real, real_folder):
         raise KnowledgeError(
-            f"{name}: is a symbolic link that leads outside the knowledge folder {folder}; "
-            "vold reads only the folder's own files.",
-            hint="Copy the file into the folder instead of linking to it.",
+            Bilingual(f"{name}: er et symbolsk link, der fører uden for vidensmappen {folder}; "
+                      "vold læser kun mappens egne filer.",
+                      f"{name}: is a symbolic link that leads outside the knowledge folder {folder}; "
+                      "vold reads only the folder's own files."),
+            hint=Bilingual("Kopiér filen ind i mappen i stedet for at linke til den.",
+                           "Copy the file into the folder instead of linking to it."),
         )
     try:
         # the real path's last part is no link; O_NOFOLLOW refuses one swapped in since, O_NONBLOCK a FIFO's wait
         fd = os.open(real, os.O_RDONLY | BINARY | _NOFOLLOW | _NONBLOCK)
     except FileNotFoundError:
         if os.path.islink(entry):
-            raise KnowledgeError(f"{name}: cannot be read (a symbolic link to a file that does not exist, "
-                                 f"in {folder}).") from None
-        raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.") from None
+            raise KnowledgeError(Bilingual(
+                f"{name}: kan ikke læses (et symbolsk link til en fil, der ikke findes, i {folder}).",
+                f"{name}: cannot be read (a symbolic link to a file that does not exist, in {folder}).")) from None
+        raise _missing(name, folder) from None
     except OSError as exc:
         if exc.errno == errno.EISDIR:
-            raise KnowledgeError(f"{name}: is a folder, not a file ({where}).") from None
-        raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+            raise _not_a_file(name, where) from None
+        raise _unreadable(name, exc) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise KnowledgeError(f"{name}: is a folder, not a file ({where}).")
+            raise _not_a_file(name, where)
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
-            raise KnowledgeError(f"{name}: is not a regular file ({where}).")
+            raise KnowledgeError(Bilingual(f"{name}: er ikke en almindelig fil ({where.da}).",
+                                           f"{name}: is not a regular file ({where.en})."))
         if info.st_size > MAX_FILE_BYTES:
-            raise KnowledgeError(
-                f"{name}: {info.st_size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes."
-            )
+            raise KnowledgeError(Bilingual(
+                f"{name}: {number(info.st_size, 'da')} byte er over grænsen på {number(MAX_FILE_BYTES, 'da')} byte.",
+                f"{name}: {info.st_size:,} bytes is larger than the limit of {MAX_FILE_BYTES:,} bytes."))
         data = read_capped(fd, MAX_FILE_BYTES)
     except OSError as exc:
-        raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+        raise _unreadable(name, exc) from None
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
-        raise KnowledgeError(f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes.")
+        raise _too_large(name)
     return data
 
 
@@ -174,19 +189,39 @@ def within(real: str, real_folder: str) -> bool:
     return os.path.normcase(common) == os.path.normcase(real_folder)
 
 
+def _missing(name: str, folder: object) -> KnowledgeError:
+    return KnowledgeError(Bilingual(f"{name}: mangler i vidensmappen {folder}.",
+                                    f"{name}: missing from the knowledge folder {folder}."))
+
+
+def _not_a_file(name: str, where: Bilingual) -> KnowledgeError:
+    return KnowledgeError(Bilingual(f"{name}: er en mappe, ikke en fil ({where.da}).",
+                                    f"{name}: is a folder, not a file ({where.en})."))
+
+
+def _unreadable(name: str, exc: OSError) -> KnowledgeError:
+    reason = exc.strerror or exc
+    return KnowledgeError(Bilingual(f"{name}: kan ikke læses ({reason}).", f"{name}: cannot be read ({reason})."))
+
+
+def _too_large(name: str) -> KnowledgeError:
+    return KnowledgeError(Bilingual(f"{name}: større end grænsen på {number(MAX_FILE_BYTES, 'da')} byte.",
+                                    f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes."))
+
+
 def _read_resource(folder: Any, stem: str) -> bytes:
     """One file of the knowledge inside an installed package that is not a plain folder (e.g. a zip)."""
     name = f"{stem}.yaml"
     entry = folder / name
     try:
         if not entry.is_file():
-            raise KnowledgeError(f"{name}: missing from the knowledge folder {folder}.")
+            raise _missing(name, folder)
         with entry.open("rb") as handle:
             data: bytes = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise KnowledgeError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+        raise _unreadable(name, exc) from None
     if len(data) > MAX_FILE_BYTES:
-        raise KnowledgeError(f"{name}: larger than the limit of {MAX_FILE_BYTES:,} bytes.")
+        raise _too_large(name)
     return data
 
 

@@ -9,19 +9,22 @@ label, `kb info` and `kb validate` report them in this order. A test checks that
 
 from __future__ import annotations
 
-#: What a cross-reference may point at: its name in messages -> "stem:list", the list whose entries' ids are
-#: the valid values ("stem:list:key" where the entries are named by another key than `id`).
-TARGETS: dict[str, str] = {
-    "target group": "target_groups:target_groups",
-    "law entry": "law:entries",
-    "act": "law:acts",
-    "intervention": "interventions:interventions",
-    "initiative": "initiatives:initiatives",
-    "evidence level": "evidence:levels",
-    "figure": "prevalence:figures",
-    "data source": "documentation:data_sources",
-    "municipality": "municipalities:municipalities:code",
-    "region": "regions:regions:code",
+from vold_cli.i18n.bilingual import Bilingual
+
+#: What a cross-reference may point at: its name in messages (English; Danish beside the list) -> (Danish name,
+#: "stem:list", the list whose entries' ids are the valid values; "stem:list:key" where the entries are named by
+#: another key than `id`).
+TARGETS: dict[str, tuple[str, str]] = {
+    "target group": ("målgruppe", "target_groups:target_groups"),
+    "law entry": ("lovhenvisning", "law:entries"),
+    "act": ("lov", "law:acts"),
+    "intervention": ("indsats", "interventions:interventions"),
+    "initiative": ("initiativ", "initiatives:initiatives"),
+    "evidence level": ("evidensniveau", "evidence:levels"),
+    "figure": ("landstal", "prevalence:figures"),
+    "data source": ("datakilde", "documentation:data_sources"),
+    "municipality": ("kommune", "municipalities:municipalities:code"),
+    "region": ("region", "regions:regions:code"),
 }
 
 
@@ -63,8 +66,10 @@ class Section:
     def file(self) -> str:
         return f"{self.stem}.yaml"
 
-    def label(self, lang: str) -> str:
-        return self.da if lang == "da" else self.en
+    @property
+    def title(self) -> Bilingual:
+        """Its label in both languages."""
+        return Bilingual(self.da, self.en)
 
     def __repr__(self) -> str:
         return f"Section({self.stem!r})"
@@ -108,33 +113,48 @@ BY_STEM: dict[str, Section] = {section.stem: section for section in REGISTRY}
 
 #: What the lists of the knowledge files hold, in words for people (`vold kb info` and `kb validate` count them; the
 #: YAML keys stay in JSON): every list of entries of a section needs its words here (tests/test_schema.py).
-LIST_LABELS: dict[str, tuple[str, str]] = {
-    "acts": ("love", "acts"), "benchmarks": ("normer", "benchmarks"), "caveats": ("forbehold", "caveats"),
-    "cost_items": ("omkostningsposter", "cost items"),
-    "crisis_centre_key_figures": ("nøgletal for krisecentre", "crisis-centre key figures"),
-    "data_kinds": ("datatyper", "kinds of data"), "data_sources": ("datakilder", "data sources"),
-    "drivers": ("drivkræfter", "drivers"), "entries": ("lovhenvisninger", "legal references"),
-    "excluded": ("udeladte poster", "items left out"), "factor_levels": ("faktorniveauer", "factor levels"),
-    "figures": ("landstal", "national figures"), "forms": ("voldsformer", "forms of violence"),
-    "goals": ("mål", "goals"), "groups": ("grupper", "groups"), "initiatives": ("initiativer", "initiatives"),
-    "interventions": ("indsatser", "interventions"), "levels": ("niveauer", "levels"),
-    "members": ("kommuner i regioner", "municipalities in regions"), "municipalities": ("kommuner", "municipalities"),
-    "newer_caveats": ("forbehold ved nyere tal", "caveats on newer figures"),
-    "newer_figures": ("nyere landstal", "newer national figures"), "partner_reports": ("partneroplysninger", "partner reports"),
-    "phases": ("faser", "phases"), "regions": ("regioner", "regions"), "reports": ("rapporter", "reports"),
-    "sections": ("afsnit i notatet", "sections of the note"), "statements": ("udsagn", "statements"),
-    "strategies": ("strategier", "strategies"), "target_groups": ("målgrupper", "target groups"),
-    "worked_examples": ("regneeksempler", "worked examples"), "years": ("befolkningsår", "population years"),
+LIST_LABELS: dict[str, Bilingual] = {
+    "acts": Bilingual("love", "acts"),
+    "benchmarks": Bilingual("normer", "benchmarks"),
+    "caveats": Bilingual("forbehold", "caveats"),
+    "cost_items": Bilingual("omkostningsposter", "cost items"),
+    "crisis_centre_key_figures": Bilingual("nøgletal for krisecentre", "crisis-centre key figures"),
+    "data_kinds": Bilingual("datatyper", "kinds of data"),
+    "data_sources": Bilingual("datakilder", "data sources"),
+    "drivers": Bilingual("drivkræfter", "drivers"),
+    "entries": Bilingual("lovhenvisninger", "legal references"),
+    "excluded": Bilingual("udeladte poster", "items left out"),
+    "factor_levels": Bilingual("faktorniveauer", "factor levels"),
+    "figures": Bilingual("landstal", "national figures"),
+    "forms": Bilingual("voldsformer", "forms of violence"),
+    "goals": Bilingual("mål", "goals"),
+    "groups": Bilingual("grupper", "groups"),
+    "initiatives": Bilingual("initiativer", "initiatives"),
+    "interventions": Bilingual("indsatser", "interventions"),
+    "levels": Bilingual("niveauer", "levels"),
+    "members": Bilingual("kommuner i regioner", "municipalities in regions"),
+    "municipalities": Bilingual("kommuner", "municipalities"),
+    "newer_caveats": Bilingual("forbehold ved nyere tal", "caveats on newer figures"),
+    "newer_figures": Bilingual("nyere landstal", "newer national figures"),
+    "partner_reports": Bilingual("partneroplysninger", "partner reports"),
+    "phases": Bilingual("faser", "phases"),
+    "regions": Bilingual("regioner", "regions"),
+    "reports": Bilingual("rapporter", "reports"),
+    "sections": Bilingual("afsnit i notatet", "sections of the note"),
+    "statements": Bilingual("udsagn", "statements"),
+    "strategies": Bilingual("strategier", "strategies"),
+    "target_groups": Bilingual("målgrupper", "target groups"),
+    "worked_examples": Bilingual("regneeksempler", "worked examples"),
+    "years": Bilingual("befolkningsår", "population years"),
 }
 
 
-def list_label(key: str, lang: str) -> str:
-    """What the list `key` of a knowledge file holds, in `lang` (the key itself for a list not named above)."""
-    da, en = LIST_LABELS.get(key, (key, key))
-    return da if lang == "da" else en
+def list_label(key: str) -> Bilingual:
+    """What the list `key` of a knowledge file holds (the key itself for a list not named above)."""
+    return LIST_LABELS.get(key) or Bilingual.same(key)
 
 
-def label(stem: str, lang: str) -> str:
-    """The section's label in `lang` (the file stem for a file the registry does not know)."""
+def label(stem: str) -> Bilingual:
+    """The section's label (the file stem for a file the registry does not know)."""
     section = BY_STEM.get(stem)
-    return section.label(lang) if section is not None else stem
+    return section.title if section is not None else Bilingual.same(stem)

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from vold_cli.errors import KnowledgeError
+from vold_cli.i18n.bilingual import Bilingual
+from vold_cli.i18n.localize import number
 from vold_cli.sanitize import quote
 
 try:
@@ -28,8 +30,33 @@ MAX_DEPTH = 40
 MAX_NODES = 1_000_000  # values in one file; 10,000 interventions are ~805,000, the bundled files ~1,300 at most
 
 
-def _where(mark: Any) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+def _where(mark: yaml.Mark | None) -> Bilingual:
+    if mark is None:
+        return Bilingual.same("")
+    return Bilingual(f"linje {mark.line + 1}, kolonne {mark.column + 1}: ", f"line {mark.line + 1}, column {mark.column + 1}: ")
+
+
+def _refused(name: str, mark: yaml.Mark | None, problem: Bilingual, hint: Bilingual | None = None) -> KnowledgeError:
+    """`name: line N, column M: problem.`"""
+    return KnowledgeError(Bilingual.same("{name}: {where}{problem}.").format(
+        name=name, where=_where(mark), problem=problem), hint=hint)
+
+
+def _tag_refused(name: str, tag: str | None, mark: yaml.Mark | None) -> KnowledgeError:
+    return _refused(name, mark, Bilingual(
+        f"kan ikke finde en konstruktør til mærket {quote(tag)} (YAML-mærker, der bygger objekter, er ikke tilladt)",
+        f"could not determine a constructor for the tag {quote(tag)} (YAML tags that build objects are not allowed)"))
+
+
+def _too_many(name: str, mark: yaml.Mark | None) -> KnowledgeError:
+    return _refused(name, mark, Bilingual(
+        f"mere end {number(MAX_NODES, 'da')} værdier; en vidensfil rummer højst nogle tusinde",
+        f"more than {MAX_NODES:,} values; a knowledge file holds a few thousand at most"))
+
+
+def _unhashable(name: str, mark: yaml.Mark | None) -> KnowledgeError:
+    return _refused(name, mark, Bilingual("en nøgle kan ikke være en liste eller en afbildning",
+                                          "found unhashable key"))
 
 
 EMPTY = object()  # no document at all (a null document is None)
@@ -49,31 +76,47 @@ def _not_decimal(name: str, value: str, mark: Any) -> KnowledgeError:
     bare = value.lstrip("+-")
     sign = "-" if value.startswith("-") else ""
     digits = bare.replace("_", "")
+    meant = False  # `instead` is a guess at what was meant (a base-16, 8 or 2 number in decimal)
     if ":" in bare:
-        why, instead = "a base-60 (sexagesimal) number in YAML 1.1, like a time", None
+        why, instead = Bilingual("et tal med grundtal 60 (seksagesimalt) i YAML 1.1, som et klokkeslæt",
+                                 "a base-60 (sexagesimal) number in YAML 1.1, like a time"), None
     elif bare[:2].lower() in ("0x", "0o", "0b"):
-        why = {"0x": "hexadecimal", "0o": "octal", "0b": "binary"}[bare[:2].lower()]
+        why = {"0x": Bilingual("sekstentalssystemet", "hexadecimal"), "0o": Bilingual("ottetalssystemet", "octal"),
+               "0b": Bilingual("totalssystemet", "binary")}[bare[:2].lower()]
         try:
-            instead = f"{sign}{int(digits, 0)} if that is what it means"
+            instead, meant = f"{sign}{int(digits, 0)}", True
         except ValueError:
             instead = None
     elif "_" in bare:
-        why, instead = "underscores are digit separators in YAML 1.1", None
+        why, instead = Bilingual("understreger adskiller cifre i YAML 1.1",
+                                 "underscores are digit separators in YAML 1.1"), None
     elif value.startswith("+"):
-        why, instead = "a leading + sign", None
+        why, instead = Bilingual("et foranstillet +", "a leading + sign"), None
     elif len(digits) > 1 and digits[0] == "0" and digits[1:2] != ".":
-        why = "a leading zero makes an octal number in YAML 1.1" if digits.isdigit() else "a leading zero"
+        why = (Bilingual("et foranstillet nul gør tallet oktalt i YAML 1.1",
+                         "a leading zero makes an octal number in YAML 1.1") if digits.isdigit()
+               else Bilingual("et foranstillet nul", "a leading zero"))
         instead = None
     else:
-        why, instead = "not a plain decimal number", None
+        why, instead = Bilingual("ikke et almindeligt decimaltal", "not a plain decimal number"), None
     if instead is None and ":" not in bare and bare[:2].lower() not in ("0x", "0o", "0b"):
         instead = sign + (digits.lstrip("0") or "0") if digits.isdigit() else None
         if instead is None and "." in digits:
             whole, _, frac = digits.partition(".")
             instead = f"{sign}{whole.lstrip('0') or '0'}.{frac}" if (whole + frac).isdigit() else None
-    write = f"write {instead}" if instead else "write the number in plain decimal digits"
-    return KnowledgeError(f"{name}: {_where(mark)}{quote(value)} is not a plain decimal number ({why}).",
-                          hint=f"Numbers must mean what they look like: {write}, or quote it if it is text.")
+    if instead is None:
+        write = Bilingual("skriv tallet med almindelige decimale cifre", "write the number in plain decimal digits")
+    elif meant:
+        write = Bilingual(f"skriv {instead}, hvis det er det, der menes", f"write {instead} if that is what it means")
+    else:
+        write = Bilingual(f"skriv {instead}", f"write {instead}")
+    return _refused(name, mark, Bilingual("{value} er ikke et almindeligt decimaltal ({why})",
+                                          "{value} is not a plain decimal number ({why})").format(
+                        value=quote(value), why=why),
+                    hint=Bilingual("Tal skal betyde det, de ser ud til: {write}, eller sæt anførselstegn om "
+                                   "værdien, hvis den er tekst.",
+                                   "Numbers must mean what they look like: {write}, or quote it if it is text.").format(
+                        write=write))
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -85,7 +128,6 @@ _SequenceStart = yaml.SequenceStartEvent
 _End = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _Alias = yaml.AliasEvent
 _ScalarNode = yaml.ScalarNode
-_ConstructorError = yaml.constructor.ConstructorError
 
 
 def build(name: str, text: str) -> Any:
@@ -114,8 +156,7 @@ def build(name: str, text: str) -> Any:
             if cls is _ScalarEvent:
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise KnowledgeError(f"{name}: {_where(event.start_mark)}more than {MAX_NODES:,} values; "
-                                         "a knowledge file holds a few thousand at most.")
+                    raise _too_many(name, event.start_mark)
                 tag = event.tag
                 value = event.value
                 if tag is None and event.implicit[0] and value.isdigit() and value.isascii() and (
@@ -125,41 +166,39 @@ def build(name: str, text: str) -> Any:
                 elif tag is None or tag == "!":
                     tag = resolve(_ScalarNode, value, event.implicit)
                 elif tag not in _SAFE_SCALAR_TAGS:
-                    raise _ConstructorError(None, None, f"could not determine a constructor for the tag {quote(tag)}",
-                                            event.start_mark)
+                    raise _tag_refused(name, tag, event.start_mark)
                 if tag in (_INT, _FLOAT) and not _PLAIN_NUMBER.fullmatch(value) or (
                         tag == _STR and event.implicit[0] and isinstance(value, str) and value[:1] in "0+-"
                         and _OCTAL_12.fullmatch(value)):
                     raise _not_decimal(name, value, event.start_mark)
                 if tag != _STR:
                     if tag == _MERGE and is_map and pending is no_key:
-                        raise _ConstructorError(None, None, "merge keys (<<) are not allowed in knowledge files",
-                                                event.start_mark)
+                        raise _refused(name, event.start_mark, Bilingual(
+                            "flettenøgler (<<) er ikke tilladt i vidensfiler",
+                            "merge keys (<<) are not allowed in knowledge files"))
                     construct = constructors.get(tag)
                     if construct is None:  # e.g. '=' (tag:yaml.org,2002:value): refused, as safe_load does
-                        raise _ConstructorError(None, None, f"could not determine a constructor for the tag {quote(tag)}",
-                                                event.start_mark)
+                        raise _tag_refused(name, tag, event.start_mark)
                     try:
                         value = construct(parser, _ScalarNode(tag, value, event.start_mark, event.end_mark,
                                                               event.style))
                     except (ValueError, OverflowError):  # an int of 5,000 digits, a date 2020-02-30
                         shown = value if len(value) <= 30 else value[:30] + "…"
                         kind = tag.rsplit(":", 1)[-1]
-                        raise _ConstructorError(None, None, f"{shown!r} is not a valid {kind} (out of range or "
-                                                "too long)", event.start_mark) from None
+                        raise _refused(name, event.start_mark, Bilingual(
+                            f"{shown!r} er ikke en gyldig {kind} (uden for området eller for lang)",
+                            f"{shown!r} is not a valid {kind} (out of range or too long)")) from None
             elif cls is _MappingStart or cls is _SequenceStart:
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise KnowledgeError(f"{name}: {_where(event.start_mark)}more than {MAX_NODES:,} values; "
-                                         "a knowledge file holds a few thousand at most.")
+                    raise _too_many(name, event.start_mark)
                 if event.tag not in (None, "!", "tag:yaml.org,2002:map" if cls is _MappingStart else "tag:yaml.org,2002:seq"):
-                    raise _ConstructorError(None, None, f"could not determine a constructor for the tag {quote(event.tag)}",
-                                            event.start_mark)
+                    raise _tag_refused(name, event.tag, event.start_mark)
                 if len(stack) >= MAX_DEPTH:
-                    raise KnowledgeError(f"{name}: {_where(event.start_mark)}nested more than {MAX_DEPTH} levels deep.")
+                    raise _refused(name, event.start_mark, Bilingual(f"indlejret mere end {MAX_DEPTH} niveauer",
+                                                                     f"nested more than {MAX_DEPTH} levels deep"))
                 if is_map and pending is no_key:
-                    raise _ConstructorError("while constructing a mapping", None, "found unhashable key",
-                                            event.start_mark)
+                    raise _unhashable(name, event.start_mark)
                 stack.append((target, pending, is_map))
                 if cls is _MappingStart:
                     target, pending, is_map = {}, no_key, True
@@ -170,8 +209,9 @@ def build(name: str, text: str) -> Any:
                 value = target
                 target, pending, is_map = stack.pop()
             elif cls is _Alias:
-                raise _ConstructorError(None, None, "anchors and aliases (&, *) are not allowed in knowledge files",
-                                        event.start_mark)
+                raise _refused(name, event.start_mark, Bilingual(
+                    "ankre og aliasser (&, *) er ikke tilladt i vidensfiler",
+                    "anchors and aliases (&, *) are not allowed in knowledge files"))
             else:  # DocumentEnd
                 break
             # attach `value` to the innermost container
@@ -179,10 +219,10 @@ def build(name: str, text: str) -> Any:
                 if pending is no_key:
                     try:
                         if value in target:
-                            raise _ConstructorError(None, None, f"duplicate key {quote(value)}", event.start_mark)
+                            raise _refused(name, event.start_mark, Bilingual(f"dobbelt nøgle {quote(value)}",
+                                                                             f"duplicate key {quote(value)}"))
                     except TypeError:
-                        raise _ConstructorError("while constructing a mapping", None, "found unhashable key",
-                                                event.start_mark) from None
+                        raise _unhashable(name, event.start_mark) from None
                     pending = value
                 else:
                     target[pending] = value
@@ -191,8 +231,9 @@ def build(name: str, text: str) -> Any:
                 target.append(value)
         if not check(yaml.StreamEndEvent):
             event = get()
-            raise yaml.composer.ComposerError("expected a single document in the stream", None,
-                                              "but found another document", event.start_mark)
+            raise _refused(name, event.start_mark, Bilingual(
+                "forventede ét dokument i filen, men fandt et til",
+                "expected a single document in the stream, but found another document"))
         return root[0] if root else EMPTY
     finally:
         parser.dispose()
@@ -204,35 +245,49 @@ def decode(name: str, blob: bytes) -> str:
         return blob.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = blob[: exc.start].count(b"\n") + 1
+        byte = f"0x{blob[exc.start]:02x}"
         raise KnowledgeError(
-            f"{name}: line {line}: not UTF-8 (byte 0x{blob[exc.start]:02x}).",
-            hint="Save the file as UTF-8.",
+            Bilingual(f"{name}: linje {line}: ikke UTF-8 (byte {byte}).", f"{name}: line {line}: not UTF-8 (byte {byte})."),
+            hint=Bilingual("Gem filen som UTF-8.", "Save the file as UTF-8."),
         ) from None
 
 
 def parse(name: str, blob: bytes) -> Any:
     """The data in one YAML file, or a KnowledgeError saying what is wrong and where."""
     text = decode(name, blob)
+    empty = KnowledgeError(Bilingual(f"{name}: filen er tom.", f"{name}: the file is empty."))
     if not text.strip():
-        raise KnowledgeError(f"{name}: the file is empty.")
+        raise empty
     try:
         data = build(name, text)
         if data is EMPTY:
-            raise KnowledgeError(f"{name}: the file is empty.")
+            raise empty
         return data
     except yaml.MarkedYAMLError as exc:
+        # PyYAML's own words for a syntax error ("mapping values are not allowed here"), in English in both languages
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").replace("\n", " ")
-        if "could not determine a constructor" in problem or "tag" in problem and "!" in problem:
-            problem = f"{problem} (YAML tags that build objects are not allowed)"
-        raise KnowledgeError(f"{name}: {_where(mark)}{problem}.") from None
+        tags = " (YAML tags that build objects are not allowed)"
+        tags_da = " (YAML-mærker, der bygger objekter, er ikke tilladt)"
+        objects = "could not determine a constructor" in problem or "tag" in problem and "!" in problem
+        raise _refused(name, mark, Bilingual(problem + (tags_da if objects else ""),
+                                             problem + (tags if objects else ""))) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset, the pure-Python reader a character offset: find the character
         code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
         at = text.find(chr(code))
-        where = f"line {text.count(chr(10), 0, at) + 1}: " if at >= 0 else ""
-        raise KnowledgeError(f"{name}: {where}character U+{code:04X} is not allowed ({exc.reason}).") from None
+        line = text.count(chr(10), 0, at) + 1
+        where = Bilingual(f"linje {line}: ", f"line {line}: ") if at >= 0 else ""
+        raise KnowledgeError(Bilingual("{name}: {where}tegnet U+{code:04X} er ikke tilladt ({reason}).",
+                                       "{name}: {where}character U+{code:04X} is not allowed ({reason}).").format(
+            name=name, where=where, code=code, reason=exc.reason)) from None
     except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{name}: invalid YAML ({str(exc).splitlines()[0]}).") from None
+        detail = str(exc).splitlines()[0]
+        raise KnowledgeError(Bilingual(f"{name}: ugyldig YAML ({detail}).",
+                                       f"{name}: invalid YAML ({detail}).")) from None
     except RecursionError:
-        raise KnowledgeError(f"{name}: nested too deeply.") from None
+        raise nested_too_deeply(name) from None
+
+
+def nested_too_deeply(name: str) -> KnowledgeError:
+    return KnowledgeError(Bilingual(f"{name}: for dybt indlejret.", f"{name}: nested too deeply."))

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from vold_cli.errors import OutputError
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.kb.loader import SECTIONS, Knowledge, resolve
 
 #: How the temporary files and folders vold writes beside a target begin (then mkstemp's random part).
@@ -34,11 +35,20 @@ def discard_pending() -> None:
 def _parent_ok(target: Path) -> Path:
     parent = target.absolute().parent
     if not parent.is_dir():
-        what = "is not a folder" if parent.exists() else "does not exist"
-        raise OutputError(f"Cannot write {target}: folder {parent} {what}.")
+        if parent.exists():
+            raise OutputError(Bilingual(f"Kan ikke skrive {target}: {parent} er ikke en mappe.",
+                                        f"Cannot write {target}: folder {parent} is not a folder."))
+        raise OutputError(Bilingual(f"Kan ikke skrive {target}: mappen {parent} findes ikke.",
+                                    f"Cannot write {target}: folder {parent} does not exist."))
     if not os.access(parent, os.W_OK):
-        raise OutputError(f"Cannot write {target}: folder {parent} is not writable.")
+        raise OutputError(Bilingual(f"Kan ikke skrive {target}: der kan ikke skrives i mappen {parent}.",
+                                    f"Cannot write {target}: folder {parent} is not writable."))
     return parent
+
+
+def _cannot(target: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or exc
+    return OutputError(Bilingual(f"Kan ikke skrive {target}: {reason}.", f"Cannot write {target}: {reason}."))
 
 
 def _umasked(mode: int) -> int:
@@ -49,15 +59,17 @@ def _umasked(mode: int) -> int:
     return mode & ~mask
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_FOLDER = Bilingual("en mappe", "a folder")
+_KINDS = ((stat.S_ISDIR, _FOLDER), (stat.S_ISFIFO, Bilingual("en FIFO (navngivet rør)", "a FIFO (named pipe)")),
+          (stat.S_ISCHR, Bilingual("en tegnenhed", "a character device")),
+          (stat.S_ISBLK, Bilingual("en blokenhed", "a block device")), (stat.S_ISSOCK, Bilingual("en socket", "a socket")))
 
 
-def special_kind(mode: int) -> str | None:
+def special_kind(mode: int) -> Bilingual | None:
     """What a file of this st_mode is when it is not a regular file ('a FIFO (named pipe)', ...); None if regular."""
     if stat.S_ISREG(mode):
         return None
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _KINDS if test(mode)), Bilingual("ikke en almindelig fil", "not a regular file"))
 
 
 def refuse_special(target: Path) -> None:
@@ -68,13 +80,17 @@ def refuse_special(target: Path) -> None:
     except (FileNotFoundError, NotADirectoryError):  # nothing there (the folder check comes later)
         return
     except OSError as exc:
-        raise OutputError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+        raise _cannot(target, exc) from None
     kind = special_kind(info.st_mode)
-    if kind == "a folder":
-        raise OutputError(f"Cannot write {target}: it is a folder.", hint="Give a file name.")
+    if kind == _FOLDER:
+        raise OutputError(Bilingual(f"Kan ikke skrive {target}: det er en mappe.", f"Cannot write {target}: it is a folder."),
+                          hint=Bilingual("Giv et filnavn.", "Give a file name."))
     if kind:
-        raise OutputError(f"Cannot write {target}: it is {kind}, and vold writes only over regular files.",
-                          hint="Choose another name, or - for standard output.")
+        raise OutputError(Bilingual(f"Kan ikke skrive {target}: det er {kind.da}, og vold skriver kun over almindelige "
+                                    "filer.",
+                                    f"Cannot write {target}: it is {kind.en}, and vold writes only over regular files."),
+                          hint=Bilingual("Vælg et andet navn, eller - for standardoutput.",
+                                         "Choose another name, or - for standard output."))
 
 
 def refuse_existing(target: Path, *, force: bool) -> None:
@@ -85,7 +101,9 @@ def refuse_existing(target: Path, *, force: bool) -> None:
 
 
 def _exists(target: Path) -> OutputError:
-    return OutputError(f"{target} already exists.", hint="Use --force to overwrite it, or choose another name.")
+    return OutputError(Bilingual(f"{target} findes allerede.", f"{target} already exists."),
+                       hint=Bilingual("Brug --force for at overskrive den, eller vælg et andet navn.",
+                                      "Use --force to overwrite it, or choose another name."))
 
 
 def write_text_atomic(target: Path, text: str, *, force: bool = False) -> None:
@@ -143,14 +161,18 @@ def write_bytes_atomic(target: Path, data: bytes, *, force: bool = False) -> Non
             except OSError:
                 pass
         if isinstance(exc, OSError):
-            raise OutputError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+            raise _cannot(target, exc) from None
         raise
+
+
+_NEW_FOLDER = Bilingual("Vælg et nyt mappenavn; vold overskriver aldrig en mappe.",
+                        "Choose a new folder name; vold never overwrites it.")
 
 
 def copy_knowledge(knowledge: Knowledge, directory: Path) -> list[Path]:
     """Copy the knowledge files of `knowledge` into a new folder `directory` (which must not exist)."""
     if directory.exists() or directory.is_symlink():
-        raise OutputError(f"{directory} already exists.", hint="Choose a new folder name; vold never overwrites it.")
+        raise OutputError(Bilingual(f"{directory} findes allerede.", f"{directory} already exists."), hint=_NEW_FOLDER)
     parent = _parent_ok(directory)
     source, _ = resolve(None if knowledge.origin in ("bundled", "repository") else knowledge.location)
     staging = None
@@ -167,10 +189,12 @@ def copy_knowledge(knowledge: Knowledge, directory: Path) -> list[Path]:
             _PENDING.discard(str(staging))
             shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, FileExistsError):
-            raise OutputError(f"Cannot write {directory}: it appeared while the copy was made; it was left as "
-                              "it is.", hint="Choose a new folder name; vold never overwrites it.") from None
+            raise OutputError(Bilingual(f"Kan ikke skrive {directory}: den dukkede op, mens kopien blev lavet; den er "
+                                        "ikke rørt.",
+                                        f"Cannot write {directory}: it appeared while the copy was made; it was left "
+                                        "as it is."), hint=_NEW_FOLDER) from None
         if isinstance(exc, OSError):
-            raise OutputError(f"Cannot write {directory}: {exc.strerror or exc}.") from None
+            raise _cannot(directory, exc) from None
         raise
     return [directory / f"{stem}.yaml" for stem in SECTIONS]
 

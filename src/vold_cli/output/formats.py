@@ -110,8 +110,11 @@ def get(name: str) -> Format:
         return FORMATS[name]
     except KeyError:
         from vold_cli.errors import UsageError
+        from vold_cli.i18n.bilingual import Bilingual
 
-        raise UsageError(f"Unknown output format {name!r}.", hint=f"Choose from: {', '.join(FORMATS)}.") from None
+        listed = ", ".join(FORMATS)
+        raise UsageError(Bilingual(f"Ukendt format {name!r}.", f"Unknown output format {name!r}."),
+                         hint=Bilingual(f"Vælg mellem: {listed}.", f"Choose from: {listed}.")) from None
 
 
 def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path | None = None,
@@ -124,7 +127,7 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     from vold_cli.sanitize import text as visible
 
     fmt = get(name)
-    check_output(fmt, output, lang)
+    check_output(fmt, output)
     # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
     # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
     if fmt.carries != "data":  # JSON, CSV and xlsx write only the data, which they clean their own way
@@ -176,21 +179,21 @@ def write_utf8(out: TextIO, text: str) -> None:
     binary.flush()
 
 
-def check_output(fmt: Format, output: Path | None, lang: str = "en") -> None:
+def check_output(fmt: Format, output: Path | None) -> None:
     """UsageError (exit 2) when the format cannot go where it is asked to: a file format without -o FILE (never
     bytes to a terminal), or -o FILE with a format made only for the terminal."""
     from vold_cli.errors import UsageError
-    from vold_cli.i18n.lang import tr
+    from vold_cli.i18n.bilingual import Bilingual
 
     if fmt.files == "only" and output is None:
-        raise UsageError(tr(lang, f"--format {fmt.name} skriver en fil og kræver -o FIL.",
-                            f"--format {fmt.name} writes a file and needs -o FILE."),
-                         hint=tr(lang, f"Fx: -f {fmt.name} -o skøn.{fmt.name}",
-                                 f"Example: -f {fmt.name} -o estimate.{fmt.name}"))
+        raise UsageError(Bilingual(f"--format {fmt.name} skriver en fil og kræver -o FIL.",
+                                   f"--format {fmt.name} writes a file and needs -o FILE."),
+                         hint=Bilingual(f"Fx: -f {fmt.name} -o skøn.{fmt.name}",
+                                        f"Example: -f {fmt.name} -o estimate.{fmt.name}"))
     if fmt.files == "never" and output is not None:
         choose = ", ".join(f.name for f in FORMATS.values() if f.tables and f.files != "never")
-        raise UsageError(tr(lang, f"-o skriver en fil: vælg --format {choose}.",
-                            f"-o writes a file: choose --format {choose}."))
+        raise UsageError(Bilingual(f"-o skriver en fil: vælg --format {choose}.",
+                                   f"-o writes a file: choose --format {choose}."))
 
 
 def _table() -> Renderer:
@@ -233,7 +236,9 @@ def _xlsx() -> Renderer:
 
 def word(fmt: Format, lang: str) -> str:
     """The format's name as `lang`'s help shows it ('tabel' in Danish)."""
-    return fmt.da if lang == "da" and fmt.da else fmt.name
+    from vold_cli.i18n.bilingual import Bilingual, pick
+
+    return pick(Bilingual(fmt.da or fmt.name, fmt.name), lang)
 
 
 _SCRIPTS = {"da": "til filer og scripts", "en": "for files and scripts"}

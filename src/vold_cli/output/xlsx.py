@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vold_cli.i18n.bilingual import Bilingual, pick
+
 if TYPE_CHECKING:
     import re
     from collections.abc import Mapping, Sequence
@@ -23,115 +25,115 @@ if TYPE_CHECKING:
     from vold_cli.output.blocks import Document
     from vold_cli.output.formats import Context
 
-#: Column labels for the record keys vold uses: key -> (Danish, English). Unknown keys are shown as they are.
-HEADERS: dict[str, tuple[str, str]] = {
-    "kind": ("Art", "Kind"),
-    "id": ("Id", "Id"),
-    "label": ("Betegnelse", "Label"),
-    "national": ("Landstal", "National"),
-    "national_low": ("Landstal, lav", "National, low"),
-    "national_high": ("Landstal, høj", "National, high"),
-    "local": ("Lokalt", "Local"),
-    "local_low": ("Lokalt, lav", "Local, low"),
-    "local_high": ("Lokalt, høj", "Local, high"),
-    "rounded": ("Afrundet", "Rounded"),
-    "source": ("Kilde", "Source"),
-    "source_text": ("Kilde", "Source"),
-    "level": ("Niveau", "Level"),
-    "code": ("Kode", "Code"),
-    "name": ("Navn", "Name"),
-    "region": ("Region", "Region"),
-    "population": ("Folketal", "Population"),
-    "women": ("Kvinder udsat for fysisk partnervold", "Women exposed to physical partner violence"),
-    "women_rounded": ("Kvinder, afrundet", "Women, rounded"),
-    "women_national": ("Kvinder, landstal", "Women, national figure"),
-    "men": ("Mænd udsat for fysisk partnervold", "Men exposed to physical partner violence"),
-    "men_rounded": ("Mænd, afrundet", "Men, rounded"),
-    "men_national": ("Mænd, landstal", "Men, national figure"),
-    "stays": ("Ophold på kvindekrisecentre", "Stays at women's crisis centres"),
-    "stays_rounded": ("Ophold, afrundet", "Stays, rounded"),
-    "stays_national": ("Ophold, landstal", "Stays, national figure"),
-    "places": ("Familiepladser (Europarådets norm)", "Family places (Council of Europe benchmark)"),
-    "phases": ("Faser", "Phases"),
-    "phase": ("Fase", "Phase"),
-    "target_groups": ("Målgrupper", "Target groups"),
-    "target_group": ("Målgruppe", "Target group"),
-    "evidence": ("Evidens", "Evidence"),
-    "evidence_reason": ("Begrundelse for evidens", "Reason for evidence level"),
-    "evidence_name": ("Evidensniveau", "Evidence level"),
-    "evidence_action": ("Hvad niveauet tilsiger", "What the level suggests"),
-    "tried_in_denmark": ("Afprøvet i Danmark", "Tried in Denmark"),
-    "summary": ("Resumé", "Summary"),
-    "delivery": ("Udførelse", "Delivery"),
-    "study_design": ("Undersøgelsesdesign", "Study design"),
-    "studied_in": ("Undersøgt i", "Studied in"),
-    "ref": ("Henvisning", "Reference"),
-    "title": ("Titel", "Title"),
-    "changes_since_note": ("Ændret siden notatet", "Changed since the note"),
-    "act": ("Lov", "Act"),
-    "act_name": ("Lovens navn", "Name of the act"),
-    "act_kind": ("Lovens art", "Kind of act"),
-    "section": ("Bestemmelse", "Provision"),
-    "provides": ("Giver", "Provides"),
-    "municipality": ("Kommunen", "The municipality"),
-    "note_says": ("Notatet siger", "The note says"),
-    "period": ("Periode", "Period"),
-    "contacts": ("Kontakter", "Contacts"),
-    "interventions": ("Indsatser", "Interventions"),
-    "strongest": ("Stærkeste evidens", "Strongest evidence"),
-    "gap": ("Hul i viden", "Gap in knowledge"),
+#: Column labels for the record keys vold uses. Unknown keys are shown as they are.
+HEADERS: dict[str, Bilingual] = {
+    "kind": Bilingual("Art", "Kind"),
+    "id": Bilingual("Id", "Id"),
+    "label": Bilingual("Betegnelse", "Label"),
+    "national": Bilingual("Landstal", "National"),
+    "national_low": Bilingual("Landstal, lav", "National, low"),
+    "national_high": Bilingual("Landstal, høj", "National, high"),
+    "local": Bilingual("Lokalt", "Local"),
+    "local_low": Bilingual("Lokalt, lav", "Local, low"),
+    "local_high": Bilingual("Lokalt, høj", "Local, high"),
+    "rounded": Bilingual("Afrundet", "Rounded"),
+    "source": Bilingual("Kilde", "Source"),
+    "source_text": Bilingual("Kilde", "Source"),
+    "level": Bilingual("Niveau", "Level"),
+    "code": Bilingual("Kode", "Code"),
+    "name": Bilingual("Navn", "Name"),
+    "region": Bilingual("Region", "Region"),
+    "population": Bilingual("Folketal", "Population"),
+    "women": Bilingual("Kvinder udsat for fysisk partnervold", "Women exposed to physical partner violence"),
+    "women_rounded": Bilingual("Kvinder, afrundet", "Women, rounded"),
+    "women_national": Bilingual("Kvinder, landstal", "Women, national figure"),
+    "men": Bilingual("Mænd udsat for fysisk partnervold", "Men exposed to physical partner violence"),
+    "men_rounded": Bilingual("Mænd, afrundet", "Men, rounded"),
+    "men_national": Bilingual("Mænd, landstal", "Men, national figure"),
+    "stays": Bilingual("Ophold på kvindekrisecentre", "Stays at women's crisis centres"),
+    "stays_rounded": Bilingual("Ophold, afrundet", "Stays, rounded"),
+    "stays_national": Bilingual("Ophold, landstal", "Stays, national figure"),
+    "places": Bilingual("Familiepladser (Europarådets norm)", "Family places (Council of Europe benchmark)"),
+    "phases": Bilingual("Faser", "Phases"),
+    "phase": Bilingual("Fase", "Phase"),
+    "target_groups": Bilingual("Målgrupper", "Target groups"),
+    "target_group": Bilingual("Målgruppe", "Target group"),
+    "evidence": Bilingual("Evidens", "Evidence"),
+    "evidence_reason": Bilingual("Begrundelse for evidens", "Reason for evidence level"),
+    "evidence_name": Bilingual("Evidensniveau", "Evidence level"),
+    "evidence_action": Bilingual("Hvad niveauet tilsiger", "What the level suggests"),
+    "tried_in_denmark": Bilingual("Afprøvet i Danmark", "Tried in Denmark"),
+    "summary": Bilingual("Resumé", "Summary"),
+    "delivery": Bilingual("Udførelse", "Delivery"),
+    "study_design": Bilingual("Undersøgelsesdesign", "Study design"),
+    "studied_in": Bilingual("Undersøgt i", "Studied in"),
+    "ref": Bilingual("Henvisning", "Reference"),
+    "title": Bilingual("Titel", "Title"),
+    "changes_since_note": Bilingual("Ændret siden notatet", "Changed since the note"),
+    "act": Bilingual("Lov", "Act"),
+    "act_name": Bilingual("Lovens navn", "Name of the act"),
+    "act_kind": Bilingual("Lovens art", "Kind of act"),
+    "section": Bilingual("Bestemmelse", "Provision"),
+    "provides": Bilingual("Giver", "Provides"),
+    "municipality": Bilingual("Kommunen", "The municipality"),
+    "note_says": Bilingual("Notatet siger", "The note says"),
+    "period": Bilingual("Periode", "Period"),
+    "contacts": Bilingual("Kontakter", "Contacts"),
+    "interventions": Bilingual("Indsatser", "Interventions"),
+    "strongest": Bilingual("Stærkeste evidens", "Strongest evidence"),
+    "gap": Bilingual("Hul i viden", "Gap in knowledge"),
     # the other keys of the listings' records (tests/test_labels.py finds every key a workbook shows)
-    "after_note": ("Efter notatet", "After the note"),
-    "audience": ("Målgruppe", "Target group"),
-    "cell": ("Felt (målgruppe/fase)", "Cell (target group/phase)"),
-    "part": ("Del", "Part"),
-    "change_counts.changed": ("Antal ændret", "Number changed"),
-    "change_counts.unchanged": ("Antal bekræftet uændret", "Number confirmed unchanged"),
-    "change_counts.background": ("Antal baggrundspunkter", "Number of background items"),
-    "changed_since_note": ("Antal ændringer siden notatet", "Number of changes since the note"),
-    "changed_provision": ("Ændringer i selve bestemmelsen", "Changes to the provision itself"),
-    "changes_since": ("Bestemmelsens egne punkter efter notatet", "The provision's own items after the note"),
-    "commissioner": ("Opdragsgiver", "Commissioned by"),
-    "contacts_as_of": ("Kontakternes år", "Year of the contacts"),
-    "design": ("Designtyper", "Design types"),
-    "designs": ("Designtyper", "Design types"),
-    "documentation": ("Dokumentation og effekt", "Documentation and effect"),
-    "indicators": ("Indikatorer", "Indicators"),
-    "initiatives": ("Initiativer", "Initiatives"),
-    "law": ("Lovgivning", "Law"),
-    "measure": ("Opgørelse", "Measure"),
-    "not_recommended": ("Frarådes", "Not recommended"),
-    "outcomes": ("Effekter", "Outcomes"),
-    "period_end": ("Periodens sidste år", "Last year of the period"),
-    "period_note": ("Om perioden", "On the period"),
-    "providers": ("Udbydere", "Providers"),
-    "purpose": ("Formål", "Purpose"),
-    "reference_date": ("Referencedato", "Reference date"),
-    "reference_population": ("Referencefolketal", "Reference population"),
-    "related_initiatives": ("Tilknyttede initiativer", "Related initiatives"),
-    "related_interventions": ("Tilknyttede indsatser", "Related interventions"),
-    "related_law": ("Tilknyttet lovgivning", "Related law"),
-    "source.section": ("Kilde: notatets afsnit", "Source: the note's section"),
-    "source.refs": ("Kilde: referencer", "Source: references"),
-    "source.data": ("Kilde: datafil", "Source: data file"),
-    "source.detail": ("Kilde: uddybning", "Source: detail"),
-    "status": ("Status", "Status"),
-    "status_date": ("Status pr. dato", "Status as of"),
-    "status_text": ("Status i ord", "Status in words"),
-    "year": ("År", "Year"),
+    "after_note": Bilingual("Efter notatet", "After the note"),
+    "audience": Bilingual("Målgruppe", "Target group"),
+    "cell": Bilingual("Felt (målgruppe/fase)", "Cell (target group/phase)"),
+    "part": Bilingual("Del", "Part"),
+    "change_counts.changed": Bilingual("Antal ændret", "Number changed"),
+    "change_counts.unchanged": Bilingual("Antal bekræftet uændret", "Number confirmed unchanged"),
+    "change_counts.background": Bilingual("Antal baggrundspunkter", "Number of background items"),
+    "changed_since_note": Bilingual("Antal ændringer siden notatet", "Number of changes since the note"),
+    "changed_provision": Bilingual("Ændringer i selve bestemmelsen", "Changes to the provision itself"),
+    "changes_since": Bilingual("Bestemmelsens egne punkter efter notatet", "The provision's own items after the note"),
+    "commissioner": Bilingual("Opdragsgiver", "Commissioned by"),
+    "contacts_as_of": Bilingual("Kontakternes år", "Year of the contacts"),
+    "design": Bilingual("Designtyper", "Design types"),
+    "designs": Bilingual("Designtyper", "Design types"),
+    "documentation": Bilingual("Dokumentation og effekt", "Documentation and effect"),
+    "indicators": Bilingual("Indikatorer", "Indicators"),
+    "initiatives": Bilingual("Initiativer", "Initiatives"),
+    "law": Bilingual("Lovgivning", "Law"),
+    "measure": Bilingual("Opgørelse", "Measure"),
+    "not_recommended": Bilingual("Frarådes", "Not recommended"),
+    "outcomes": Bilingual("Effekter", "Outcomes"),
+    "period_end": Bilingual("Periodens sidste år", "Last year of the period"),
+    "period_note": Bilingual("Om perioden", "On the period"),
+    "providers": Bilingual("Udbydere", "Providers"),
+    "purpose": Bilingual("Formål", "Purpose"),
+    "reference_date": Bilingual("Referencedato", "Reference date"),
+    "reference_population": Bilingual("Referencefolketal", "Reference population"),
+    "related_initiatives": Bilingual("Tilknyttede initiativer", "Related initiatives"),
+    "related_interventions": Bilingual("Tilknyttede indsatser", "Related interventions"),
+    "related_law": Bilingual("Tilknyttet lovgivning", "Related law"),
+    "source.section": Bilingual("Kilde: notatets afsnit", "Source: the note's section"),
+    "source.refs": Bilingual("Kilde: referencer", "Source: references"),
+    "source.data": Bilingual("Kilde: datafil", "Source: data file"),
+    "source.detail": Bilingual("Kilde: uddybning", "Source: detail"),
+    "status": Bilingual("Status", "Status"),
+    "status_date": Bilingual("Status pr. dato", "Status as of"),
+    "status_text": Bilingual("Status i ord", "Status in words"),
+    "year": Bilingual("År", "Year"),
 }
 
-#: Values of the `level` and `kind` columns (ids in JSON and CSV) as words in the workbook: id -> (Danish, English).
-VALUES: dict[str, tuple[str, str]] = {
-    "municipality": ("kommune", "municipality"),
-    "region": ("region", "region"),
-    "country": ("land", "country"),
-    "caveat": ("forbehold", "caveat"),
-    "estimate": ("skøn", "estimate"),
-    "expectation": ("afledt forventning", "derived expectation"),
-    "cost": ("omkostning", "cost"),
-    "benchmark": ("norm", "benchmark"),
-    "newer-figure": ("nyere landstal", "newer national figure"),
+#: Values of the `level` and `kind` columns (ids in JSON and CSV) as words in the workbook.
+VALUES: dict[str, Bilingual] = {
+    "municipality": Bilingual("kommune", "municipality"),
+    "region": Bilingual("region", "region"),
+    "country": Bilingual("land", "country"),
+    "caveat": Bilingual("forbehold", "caveat"),
+    "estimate": Bilingual("skøn", "estimate"),
+    "expectation": Bilingual("afledt forventning", "derived expectation"),
+    "cost": Bilingual("omkostning", "cost"),
+    "benchmark": Bilingual("norm", "benchmark"),
+    "newer-figure": Bilingual("nyere landstal", "newer national figure"),
 }
 WORD_COLUMNS = ("level", "kind")
 
@@ -143,12 +145,12 @@ def header_label(key: str, lang: str) -> str:
     """A record key as a column header in `lang`: its line in HEADERS, or a known key with a suffix vold adds
     ('national_low'; 'evidence_label', the words beside an id; 'phase_labels', those beside a list of ids)."""
     if key in HEADERS:
-        da, en = HEADERS[key]
-        return da if lang == "da" else en
-    for suffix, base, (da, en) in (("_low", "", (", lav", ", low")), ("_high", "", (", høj", ", high")),
-                                   ("_labels", "s", (", i ord", ", in words")), ("_label", "", (", i ord", ", in words"))):
+        return pick(HEADERS[key], lang)
+    for suffix, base, words in (("_low", "", Bilingual(", lav", ", low")), ("_high", "", Bilingual(", høj", ", high")),
+                                ("_labels", "s", Bilingual(", i ord", ", in words")),
+                                ("_label", "", Bilingual(", i ord", ", in words"))):
         if key.endswith(suffix) and key[: -len(suffix)] + base in HEADERS:
-            return header_label(key[: -len(suffix)] + base, lang) + (da if lang == "da" else en)
+            return header_label(key[: -len(suffix)] + base, lang) + pick(words, lang)
     return key
 
 
@@ -225,7 +227,7 @@ def workbook_bytes(records: Sequence[Mapping[str, object]], *, lang: str, title:
         for index, key in enumerate(columns, start=1):
             value = _cell_value(record.get(key), lang)
             if key in WORD_COLUMNS and value in VALUES:
-                value = VALUES[value][0 if lang == "da" else 1]
+                value = pick(VALUES[value], lang)
             cell = _put(sheet, r, index, value, ILLEGAL_CHARACTERS_RE)
             if isinstance(value, float):
                 cell.number_format = "#,##0.0"

@@ -1,13 +1,14 @@
 """`vold check`: the municipality's offers against the note, as a Document (table, Markdown, HTML via the
 report) and as JSON and CSV data. Every sentence in our own words is worded here, in both languages; the
-texts from the knowledge base come with the result (`check.Text`)."""
+texts from the knowledge base come with the result (`check.Text`, a `Bilingual`)."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from vold_cli.core.check import CheckResult, OfferCheck, Step, Suggestion, Text
-from vold_cli.core.query import localize_record
+from vold_cli.core.check import CheckResult, OfferCheck, Step, Suggestion
+from vold_cli.i18n.bilingual import Bilingual as Text
+from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import attribution, when
 from vold_cli.i18n.localize import decimal as fmt_dec
@@ -25,19 +26,21 @@ from vold_cli.output.blocks import (
     Styled,
     Table,
 )
+from vold_cli.text import suggest
+from vold_cli.views.common import localize_record
 from vold_cli.views.names import municipality as official_name
 
 
 def _l(text: Text | None, lang: str) -> str:
-    return text.get(lang) if text else ""
+    return pick(text, lang)
 
 
 class _Names:
     def __init__(self, result: CheckResult, lang: str) -> None:
         self.lang = lang
-        self.level = {lv.id: lv.name.get(lang) for lv in result.levels}
-        self.phase = {p.id: p.name.get(lang) for p in result.coverage.phases}
-        self.target = {t.id: t.name.get(lang) for t in result.coverage.targets}
+        self.level = {lv.id: pick(lv.name, lang) for lv in result.levels}
+        self.phase = {p.id: pick(p.name, lang) for p in result.coverage.phases}
+        self.target = {t.id: pick(t.name, lang) for t in result.coverage.targets}
         self.offer = {c.line: c.offer for c in result.offers}
         self.law = {item.id: item for item in result.law}
         self.capacity = result.capacity
@@ -46,7 +49,7 @@ class _Names:
         return _t(self.lang, f"{self.offer.get(line, '?')} (linje {line})", f"{self.offer.get(line, '?')} (line {line})")
 
     def suggestion(self, s: Suggestion) -> str:
-        return f"{s.name.get(self.lang)} ({self.grade(s.evidence, s.designs)})"
+        return f"{pick(s.name, self.lang)} ({self.grade(s.evidence, s.designs)})"
 
     def grade(self, level: str, designs: tuple[str, ...]) -> str:
         """'● Dokumenteret effekt · design ikke oplyst': the level with its mark, the design beside it."""
@@ -75,7 +78,7 @@ def _not_in_note(c: OfferCheck, n: _Names) -> str:
     related = [s for s in c.suggestions if s.by == "text"]
     parts = [head + "."]
     if close:
-        parts.append(_t(lang, "Mente du: ", "Did you mean: ") + ", ".join(n.suggestion(s) for s in close) + "?")
+        parts.append(pick(suggest([n.suggestion(s) for s in close]), lang))
     if related:
         parts.append(_t(lang, "Notatet omtaler dette under: ", "The note covers this under: ")
                      + ", ".join(n.suggestion(s) for s in related) + ".")
@@ -85,7 +88,7 @@ def _not_in_note(c: OfferCheck, n: _Names) -> str:
 def _where(c: OfferCheck, lang: str) -> str:
     if not c.source:
         return ""
-    parts = [c.source.section.name.get(lang)] if c.source.section else []
+    parts = [pick(c.source.section.name, lang)] if c.source.section else []
     if c.source.refs:
         parts.append("ref. " + ", ".join(str(r) for r in c.source.refs))
     return ", ".join(parts)
@@ -104,7 +107,7 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     for c in result.offers:
         if c.intervention:
             match = _match_text(c, lang)
-            found: Cell = Lines([Styled(c.intervention.name.get(lang), "strong"), Styled(c.intervention.id, "muted")]
+            found: Cell = Lines([Styled(pick(c.intervention.name, lang), "strong"), Styled(c.intervention.id, "muted")]
                                + ([Styled(match, "muted")] if match else []))
             level = Styled(n.grade(c.evidence.id, c.designs), c.evidence.id) if c.evidence else Styled("—", "muted")
             action = _l(c.evidence.action if c.evidence else None, lang)
@@ -128,7 +131,7 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     for c in result.offers:
         if not c.intervention:
             continue
-        text = f"{c.offer} → {c.intervention.name.get(lang)}: {_l(c.reason, lang)}"
+        text = f"{c.offer} → {pick(c.intervention.name, lang)}: {_l(c.reason, lang)}"
         if c.design:
             text += " " + _t(lang, "Design: ", "Design: ") + _l(c.design, lang)
         where = _where(c, lang)
@@ -147,7 +150,7 @@ def _coverage_blocks(result: CheckResult, n: _Names) -> list[Block]:
     not_recommended = {c.line for c in result.offers if c.not_recommended}
     rows = []
     for target in cov.targets:
-        row: list[Cell] = [Styled(target.name.get(lang), "strong")]
+        row: list[Cell] = [Styled(pick(target.name, lang), "strong")]
         for phase in cov.phases:
             cell = by[(target.id, phase.id)]
             parts: list[str | Styled] = []
@@ -171,7 +174,7 @@ def _coverage_blocks(result: CheckResult, n: _Names) -> list[Block]:
     blocks: list[Block] = [
         Heading(_t(lang, "2. Dækning: forebyggelsesfase × målgruppe", "2. Coverage: prevention phase × target group"), 2),
         Table([Column(_t(lang, "Målgruppe", "Target group"), ratio=1, min_width=10)]
-              + [Column(p.name.get(lang), ratio=2) for p in cov.phases], rows,
+              + [Column(pick(p.name, lang), ratio=2) for p in cov.phases], rows,
               caption=_t(lang, f"✓ = tilbud, der dækker cellen; ✕ = tilbud, notatet ikke anbefaler. Hul = notatet har her indsatser med {levels} og intet "
                                "tilbud dækker cellen (et tilbud, notatet ikke anbefaler, tæller ikke).",
                          f"✓ = offers covering the cell; ✕ = offers the note does not recommend. Gap = the note has interventions with {levels} here and no "
@@ -203,7 +206,7 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
         else:
             changed = _t(lang, "ingen ændring registreret", "no change recorded")
         rows.append([Lines([Styled(item.label, "strong"), Styled(f"vold law {item.ref}", "muted")]),
-                     item.title.get(lang), linked, changed])
+                     pick(item.title, lang), linked, changed])
     blocks: list[Block] = [
         Heading(_t(lang, "3. Tjekliste: notatets lovhenvisninger", "3. Checklist: the note's legal references"), 2),
         Paragraph(_t(lang, "En tjekliste at gå igennem, ikke en vurdering af, om kommunen overholder loven. Et tilbud "
@@ -219,15 +222,15 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
     ]
     changes = []
     for item in result.law:
-        changes += [f"{item.label} — {when(ch.date, lang)}: {ch.text.get(lang)} "
+        changes += [f"{item.label} — {when(ch.date, lang)}: {pick(ch.text, lang)} "
                     f"({attribution(ch.authority, ch.reported_by, lang)})" for ch in item.changes]
-        changes += [f"{item.act} — {when(ch.date, lang)}: {ch.text.get(lang)} "
+        changes += [f"{item.act} — {when(ch.date, lang)}: {pick(ch.text, lang)} "
                     f"({attribution(ch.authority, ch.reported_by, lang)})" for ch in item.act_changes]
     if changes:
         blocks.append(Notes(list(dict.fromkeys(changes)),
                             title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: Ændringer efter notatet)",
                                      "Changed since the note — not from the note (source: Changes after the note)")))
-    unknown = [f"{n.offer_ref(c.line)}: '{raw}'" + (f" — {hint}" if hint else "")
+    unknown = [f"{n.offer_ref(c.line)}: '{raw}'" + (f" — {pick(hint, lang)}" if hint else "")
                for c in result.offers for raw, hint in c.law_unknown]
     if unknown:
         blocks.append(Notes(unknown, title=_t(lang, "Lovhenvisninger i filen, som notatet ikke nævner",
@@ -259,17 +262,17 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Block]:
                      Styled(fmt_int(cap.places, lang), "strong"),
                      ", ".join(n.offer.get(line, "?") for line in cap.offers)])
     for b in cap.benchmarks:
-        rows.append([b.name.get(lang), Styled(fmt_dec(b.local, lang), "strong"),
+        rows.append([pick(b.name, lang), Styled(fmt_dec(b.local, lang), "strong"),
                      _t(lang, f"{fmt_int(b.places, lang)} pr. {fmt_int(b.per_inhabitants, lang)} indbyggere. ",
-                        f"{fmt_int(b.places, lang)} per {fmt_int(b.per_inhabitants, lang)} inhabitants. ") + b.status.get(lang)])
+                        f"{fmt_int(b.places, lang)} per {fmt_int(b.per_inhabitants, lang)} inhabitants. ") + pick(b.status, lang)])
     for s in cap.stays:
         qualifier = {"about": "ca. ", "just-over": _t(lang, "godt ", "just over "),
                      "just-under": _t(lang, "knap ", "just under ")}.get(s.approx, "")  # as the note writes it
         national = qualifier + fmt_int(s.national, lang)
-        rows.append([s.label.get(lang), Styled(f"ca. {fmt_int(s.rounded, lang)}", "strong"),
-                     _t(lang, f"{fmt_dec(s.local, lang)} {s.unit.get(lang)} pr. år: landstallet {national} "
+        rows.append([pick(s.label, lang), Styled(f"ca. {fmt_int(s.rounded, lang)}", "strong"),
+                     _t(lang, f"{fmt_dec(s.local, lang)} {pick(s.unit, lang)} pr. år: landstallet {national} "
                               "skaleret med befolkningens andel, som i vold estimate",
-                        f"{fmt_dec(s.local, lang)} {s.unit.get(lang)} per year: the national {national} "
+                        f"{fmt_dec(s.local, lang)} {pick(s.unit, lang)} per year: the national {national} "
                         "scaled by the population's share, as in vold estimate")])
     blocks.append(Table([Column(_t(lang, "Hvad", "What"), ratio=3), Column(_t(lang, "Antal", "Number"), justify="right", no_wrap=True),
                          Column(_t(lang, "Grundlag", "Basis"), ratio=4)], rows,
@@ -411,16 +414,16 @@ def _rows(result: CheckResult, lang: str) -> list[dict[str, object]]:
                      "offer": [n.offer.get(line, "") for line in cell.offers],
                      "intervention": [s.id for s in cell.evidenced], "gap": cell.gap})
     for item in result.law:
-        rows.append({"kind": "law", "intervention": "", "name": item.label, "text": item.title.get(lang),
+        rows.append({"kind": "law", "intervention": "", "name": item.label, "text": pick(item.title, lang),
                      "law": item.ref, "offer": [o.offer for o in item.offers],
                      "changes_since_note": len(item.changes) + len(item.act_changes)})
     cap = result.capacity
     if cap.population is not None:
         rows.append({"kind": "capacity", "name": _t(lang, "pladser i krisecentertilbud", "places in crisis-centre offers"),
                      "places": cap.places, "offer": [n.offer.get(line, "") for line in cap.offers]})
-        rows += [{"kind": "benchmark", "name": b.name.get(lang), "local": b.local, "text": b.status.get(lang)}
+        rows += [{"kind": "benchmark", "name": pick(b.name, lang), "local": b.local, "text": pick(b.status, lang)}
                  for b in cap.benchmarks]
-        rows += [{"kind": "expected-stays", "name": s.label.get(lang), "local": s.local, "rounded": s.rounded,
+        rows += [{"kind": "expected-stays", "name": pick(s.label, lang), "local": s.local, "rounded": s.rounded,
                   "text": _t(lang, "meget løst skøn", "very loose estimate")} for s in cap.stays]
     rows += [{"kind": "next", "line": i, "text": step_text(s, n)} for i, s in enumerate(result.steps, start=1)]
     from vold_cli.views.labels import add_labels

@@ -7,28 +7,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.i18n.lang import pick
-from vold_cli.i18n.lang import tr as _t
+from vold_cli.i18n.bilingual import Bilingual, pick
+from vold_cli.i18n.bilingual import tr as _t
 from vold_cli.output.blocks import Styled
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
+    from vold_cli.core.results import SourceRef
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Evidence
+    from vold_cli.kb.schema import Evidence, Source
 
 #: Each evidence level's mark, shown before its name wherever a grade is shown (never colour alone). Where the output
 #: encoding cannot show them (ASCII), `render/blocks.ascii_marks` swaps them for MARKS_ASCII.
 MARKS: dict[str, str] = {"documented": "●", "promising": "◐", "inconclusive": "○", "unknown": "?",
                          "not-recommended": "✕"}
 #: The study designs as the note states them (models.Design): the second dimension beside a grade.
-DESIGN_NAMES: dict[str, tuple[str, str]] = {
-    "meta-analysis": ("metaanalyse", "meta-analysis"),
-    "controlled": ("kontrol- eller sammenligningsgruppe", "control or comparison group"),
-    "before-after": ("før- og eftermåling", "before and after"),
-    "single-study": ("én undersøgelse", "a single study"),
-    "qualitative": ("kvalitativ", "qualitative"),
-    "not-stated": ("design ikke oplyst", "design not stated"),
+DESIGN_NAMES: dict[str, Bilingual] = {
+    "meta-analysis": Bilingual("metaanalyse", "meta-analysis"),
+    "controlled": Bilingual("kontrol- eller sammenligningsgruppe", "control or comparison group"),
+    "before-after": Bilingual("før- og eftermåling", "before and after"),
+    "single-study": Bilingual("én undersøgelse", "a single study"),
+    "qualitative": Bilingual("kvalitativ", "qualitative"),
+    "not-stated": Bilingual("design ikke oplyst", "design not stated"),
 }
 
 
@@ -58,18 +59,14 @@ def design_text(designs: Sequence[str], lang: str) -> str:
     """'design ikke oplyst' / 'design not stated', or 'design: metaanalyse, én undersøgelse'."""
     if not designs or list(designs) == ["not-stated"]:
         return _t(lang, "design ikke oplyst", "design not stated")
-    words = [pick_pair(DESIGN_NAMES.get(d, (d, d)), lang) for d in designs]
+    words = [pick(DESIGN_NAMES.get(d), lang) or d for d in designs]
     return "design: " + ", ".join(words)
-
-
-def pick_pair(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "da" else pair[1]
 
 
 def grade_text(knowledge: KnowledgeBase, level: str, designs: Sequence[str] | None, lang: str,
                *, with_mark: bool = True) -> str:
     """'● Dokumenteret effekt · design ikke oplyst': the grade as the note gives it, and the design beside it."""
-    text = knowledge.evidence_name(level, lang)
+    text = pick(knowledge.evidence_name(level), lang)
     if with_mark and mark(level):
         text = f"{mark(level)} {text}"
     if designs is not None:
@@ -96,7 +93,6 @@ def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None
     of method and sources): the note, the method (if any), each caveat, the data sources used (by id, in
     meta.yaml's order; all of them when None) and a line saying what vold is."""
     meta = knowledge.meta
-    da = lang == "da"
     rows: list[tuple[str, str]] = [
         (_t(lang, "Kilde", "Source"), f"{meta['publisher']}: {pick(meta['title'], lang)} ({meta['year']})."),
     ]
@@ -109,12 +105,11 @@ def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None
 
             rows.append(("Data", f"{pick(source['title'], lang)}: {pick(source['attribution'], lang)} "
                                  f"({date(source['date'], lang)})"))
-    rows.append(("Om filen" if da else "About this file",
-                 "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet er fra "
-                 f"{meta['year']}; hvad der er ændret siden, står for sig med kilde og dato."
-                 if da else
-                 "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note is "
-                 f"from {meta['year']}; what has changed since is kept apart, with its source and date."))
+    rows.append((_t(lang, "Om filen", "About this file"),
+                 _t(lang, "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet "
+                          f"er fra {meta['year']}; hvad der er ændret siden, står for sig med kilde og dato.",
+                    "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note "
+                    f"is from {meta['year']}; what has changed since is kept apart, with its source and date.")))
     return rows
 
 
@@ -124,3 +119,57 @@ def labelled(data: object, knowledge: KnowledgeBase, lang: str) -> object:
     from vold_cli.views.labels import add_labels, knowledge_names
 
     return add_labels(data, knowledge_names(knowledge, lang))
+
+
+# --- where a fact comes from, and the knowledge's texts in one language -----------------------------
+
+
+def source_text(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
+    """'Section title, ref. 3, 4' or the data file's title and attribution: where a fact comes from."""
+    if not source:
+        return ""
+    meta = knowledge.meta
+    parts: list[str] = []
+    if source["section"]:
+        title = knowledge.section_title(source["section"])
+        if title is not None:
+            parts.append(pick(title, lang))
+        refs = source["refs"]
+        if refs:
+            parts.append("ref. " + ", ".join(str(r) for r in refs))
+    if source["data"]:
+        for data in meta["data_sources"]:
+            if data["id"] == source["data"]:
+                parts.append(f"{pick(data['attribution'], lang)} ({data['date']})")
+    return "; ".join(parts) if not source["section"] else ", ".join(parts)
+
+
+def data_title(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
+    """The title, in `lang`, of the data source beside the note a fact comes from ('Ændringer efter notatet
+    (lovgivning og nyere landstal)'), or '' for facts from the note. People read this; JSON keeps the file."""
+    if not source or not source["data"]:
+        return ""
+    found = next((d for d in knowledge.meta["data_sources"] if d["id"] == source["data"]), None)
+    return pick(found["title"], lang) if found else source["data"]
+
+
+def localize(node: object, lang: str) -> object:
+    """The same data with every bilingual text (the knowledge's {da, en}, or a `Bilingual`) replaced by the text in
+    `lang` (for JSON output).
+
+    A dated text ({da, en, as_of}) names its year in both languages, so its text alone keeps the date."""
+    if isinstance(node, dict):
+        if set(node) - {"as_of"} == {"da", "en"} and isinstance(node["da"], str) and isinstance(node["en"], str):
+            return pick(node, lang)
+        return {key: localize(value, lang) for key, value in node.items()}
+    if isinstance(node, list):
+        return [localize(item, lang) for item in node]
+    if isinstance(node, Bilingual):
+        return pick(node, lang)
+    return node
+
+
+def localize_record(record: Mapping[str, object], lang: str) -> dict[str, object]:
+    """`localize` of a record (an entry, a result: not a bare {da, en} text), which stays a record: its fields
+    localized one by one, so the caller can add fields beside them."""
+    return {key: localize(value, lang) for key, value in record.items()}

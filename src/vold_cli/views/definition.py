@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import localize
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import Column, Document, Heading, Notes, Paragraph, Styled, Table
+from vold_cli.views.common import localize
 
 if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import data_title, localize_record, source_text
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import approx, approx_span, date
@@ -26,6 +26,7 @@ from vold_cli.output.blocks import (
     Styled,
     Table,
 )
+from vold_cli.views.common import data_title, localize_record, source_text
 
 if TYPE_CHECKING:
     import datetime
@@ -249,15 +250,16 @@ def caveat_blocks(result: EstimateResult, lang: str, *, newer_texts: bool = True
 
 # --- the newer national figures, scaled the note's way (newer.py) ---------------------------------------------
 
-_MEASURE = {"physical": ("fysisk partnervold", "physical partner violence"),
-            "physical-or-psychological": ("fysisk og/eller psykisk partnervold (bredere mål)",
-                                          "physical and/or psychological partner violence (broader measure)")}
-_TREND = {"up": ("op", "up"), "down": ("ned", "down"), "same": ("omtrent uændret", "about the same")}
+_MEASURE = {"physical": Bilingual("fysisk partnervold", "physical partner violence"),
+            "physical-or-psychological": Bilingual("fysisk og/eller psykisk partnervold (bredere mål)",
+                                                   "physical and/or psychological partner violence (broader measure)")}
+_TREND = {"up": Bilingual("op", "up"), "down": Bilingual("ned", "down"),
+          "same": Bilingual("omtrent uændret", "about the same")}
 
 
 def trend_text(steps: list[Step], lang: str) -> str:
     """'op, derefter ned' / 'up, then down': the direction of each step 2013 -> 2017 -> 2021 (rounded values)."""
-    words = [_TREND[s["direction"]][0 if lang == "da" else 1] for s in steps]
+    words = [pick(_TREND[s["direction"]], lang) for s in steps]
     return _t(lang, ", derefter ", ", then ").join(words) if words else "—"
 
 
@@ -303,11 +305,11 @@ def newer_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) ->
         by_year = {n["year"]: n for n in row["newer"]}
         unit = pick(row["group"], lang)
         group = unit[:1].upper() + unit[1:]
-        rows.append([Styled(f"{group}: {_MEASURE['physical'][0 if lang == 'da' else 1]}", "strong"),
+        rows.append([Styled(f"{group}: {pick(_MEASURE['physical'], lang)}", "strong"),
                      newer_cell(row["note"], lang), *[newer_cell(by_year.get(y), lang) for y in years],
                      trend_text(row["trend"], lang)])
         for broad in row["broader"]:
-            rows.append([f"{group}: {_MEASURE[broad['measure'] or 'physical'][0 if lang == 'da' else 1]}",
+            rows.append([f"{group}: {pick(_MEASURE[broad['measure'] or 'physical'], lang)}",
                          Styled("—", "muted"), *[newer_cell(broad if broad["year"] == y else None, lang) for y in years],
                          _t(lang, "kan ikke sammenlignes (bredere)", "not comparable (broader)")])
     files = sorted({data_title(knowledge, n["source"], lang) for row in rows_in for n in row["newer"] + row["broader"]}
@@ -464,8 +466,8 @@ def _municipality_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today:
 def _region_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:
     from vold_cli.core.regions import check_year, estimate_region, find_region
 
-    region = find_region(knowledge, str(entry["code"]), lang)
-    return estimate_document(knowledge, estimate_region(knowledge, region, year=check_year(knowledge, None, lang)), lang)
+    region = find_region(knowledge, str(entry["code"]))
+    return estimate_document(knowledge, estimate_region(knowledge, region, year=check_year(knowledge, None)), lang)
 
 
 ENTRY_PAGES: dict[str, tuple[str, Detail]] = {

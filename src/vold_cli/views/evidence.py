@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import evidence_counts, localize_record
+from vold_cli.core.query import evidence_counts
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import Cell, Column, Document, Lines, Paragraph, Styled, Table
-from vold_cli.views.common import MARKS, design_text, evidence_cell, grade_text, labelled, names
+from vold_cli.views.common import (
+    MARKS,
+    design_text,
+    evidence_cell,
+    grade_text,
+    labelled,
+    localize_record,
+    names,
+)
 
 if TYPE_CHECKING:
     import datetime
@@ -24,7 +32,7 @@ if TYPE_CHECKING:
 
 def legend(knowledge: KnowledgeBase, lang: str) -> str:
     """'● Dokumenteret effekt, ◐ Lovende, …': what each mark stands for."""
-    return ", ".join(f"{MARKS[lv]} {knowledge.evidence_name(lv, lang)}" for lv in knowledge.evidence_ids if lv in MARKS)
+    return ", ".join(f"{MARKS[lv]} {pick(knowledge.evidence_name(lv), lang)}" for lv in knowledge.evidence_ids if lv in MARKS)
 
 
 def evidence_doc(knowledge: KnowledgeBase, lang: str) -> Document:
@@ -79,7 +87,7 @@ def map_records(knowledge: KnowledgeBase, cells: list[MapCell], lang: str) -> li
         for entry in cell["interventions"]:
             item = knowledge.intervention(entry["id"])
             items.append({"id": item["id"], "name": pick(item["name"], lang), "level": item["evidence"],
-                          "level_label": knowledge.evidence_name(item["evidence"], lang),
+                          "level_label": pick(knowledge.evidence_name(item["evidence"]), lang),
                           "not_recommended": item["evidence"] == "not-recommended",
                           "designs": list(item["designs"]), "design_label": design_text(item["designs"], lang)})
         out.append({"id": f"{cell['target_group']}/{cell['phase']}", "target_group": cell["target_group"],
@@ -144,7 +152,7 @@ def _scale_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Do
 def _map_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
     from vold_cli.core.query import evidence_map
 
-    return map_doc(knowledge, evidence_map(knowledge, lang), lang)
+    return map_doc(knowledge, evidence_map(knowledge, lambda i: pick(i["name"], lang)), lang)
 
 
 PAGES: dict[str, Listing] = {"vold evidence": _scale_page, "vold map": _map_page}

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import localize, localize_record
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import number as fmt_int
 from vold_cli.output.blocks import BulletList, Cell, Column, Document, Lines, Notes, Paragraph, Styled, Table
+from vold_cli.views.common import localize, localize_record
 
 if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import law_label, localize_record, related_interventions, source_text
+from vold_cli.core.query import law_label, related_interventions
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import (
@@ -20,7 +20,7 @@ from vold_cli.output.blocks import (
     Styled,
     Table,
 )
-from vold_cli.views.common import labelled, names
+from vold_cli.views.common import labelled, localize_record, names, source_text
 
 if TYPE_CHECKING:
     import datetime

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import localize, localize_record, related_initiatives, short_ref, source_text
+from vold_cli.core.query import related_initiatives, short_ref
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import (
@@ -19,7 +19,17 @@ from vold_cli.output.blocks import (
     Styled,
     Table,
 )
-from vold_cli.views.common import design_text, evidence_cell, labelled, names, refs_text, tried_text
+from vold_cli.views.common import (
+    design_text,
+    evidence_cell,
+    labelled,
+    localize,
+    localize_record,
+    names,
+    refs_text,
+    source_text,
+    tried_text,
+)
 
 if TYPE_CHECKING:
     import datetime
@@ -152,7 +162,7 @@ def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document
 
     filters = applied_filters(phases=[], targets=[], evidence=[], min_evidence=None, tried_in_denmark=None,
                               search=None)
-    return interventions_list(knowledge, filter_interventions(knowledge, lang=lang), lang, filters)
+    return interventions_list(knowledge, filter_interventions(knowledge, name=lambda i: pick(i["name"], lang)), lang, filters)
 
 
 def _entry_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: datetime.date) -> Document:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.i18n.lang import pick
+from vold_cli.i18n.lang import pick, tr
 from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Styled, Table
 
 if TYPE_CHECKING:
@@ -20,11 +20,11 @@ def counts_table(counts: dict[str, dict[str, int]], lang: str) -> Table:
     """One row per section of the registry: its label, its file and what its lists hold (in words)."""
     from vold_cli.kb.sections import label, list_label
 
-    header = ("Afsnit", "Fil", "Indhold") if lang == "da" else ("Section", "File", "Contents")
-    rows: list[list[Cell]] = [[Styled(label(stem, lang), "strong"), f"{stem}.yaml",
-                               ", ".join(f"{n} {list_label(name, lang)}" for name, n in parts.items()) or "-"]
+    rows: list[list[Cell]] = [[Styled(pick(label(stem), lang), "strong"), f"{stem}.yaml",
+                               ", ".join(f"{n} {pick(list_label(name), lang)}" for name, n in parts.items()) or "-"]
                               for stem, parts in counts.items()]
-    return Table([Column(header[0]), Column(header[1], no_wrap=True), Column(header[2], ratio=1)], rows)
+    return Table([Column(tr(lang, "Afsnit", "Section")), Column(tr(lang, "Fil", "File"), no_wrap=True),
+                  Column(tr(lang, "Indhold", "Contents"), ratio=1)], rows)
 
 
 def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Document:
@@ -35,7 +35,6 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
 
     meta = knowledge.meta
     counts = section_counts(knowledge)
-    da = lang == "da"
     data = {
         "title": pick(meta["title"], lang),
         "publisher": meta["publisher"],
@@ -56,22 +55,22 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
     if status is not None:
         from vold_cli.kb.cache import describe
 
-        cache_text = describe(status, lang)
+        cache_text = pick(describe(status), lang)
         data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
                          "folder": status.folder or None, "text": cache_text}
     doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
     doc.add(Heading(str(data["title"])))
     doc.add(Fields([
-        ("Udgiver" if da else "Publisher", meta["publisher"]),
-        ("År" if da else "Year", str(meta["year"]) + (" (notatets år)" if da else " (the note's year)")),
-        ("Udgave" if da else "Edition", pick(meta["edition"], lang)),
+        (tr(lang, "Udgiver", "Publisher"), meta["publisher"]),
+        (tr(lang, "År", "Year"), str(meta["year"]) + tr(lang, " (notatets år)", " (the note's year)")),
+        (tr(lang, "Udgave", "Edition"), pick(meta["edition"], lang)),
         *_age_fields(knowledge_age(knowledge), lang),
-        ("Målgruppe" if da else "Audience", pick(meta["audience"], lang)),
-        ("Formål" if da else "Purpose", pick(meta["purpose"], lang)),
-        ("Metode" if da else "Method", pick(meta["method"], lang)),
-        ("Kvalitetssikring" if da else "Quality assurance", pick(meta["quality_assurance"], lang)),
-        ("Vidensbasens version" if da else "Knowledge base version", meta["knowledge_base_version"]),
-        ("Indlæst fra" if da else "Loaded from",
+        (tr(lang, "Målgruppe", "Audience"), pick(meta["audience"], lang)),
+        (tr(lang, "Formål", "Purpose"), pick(meta["purpose"], lang)),
+        (tr(lang, "Metode", "Method"), pick(meta["method"], lang)),
+        (tr(lang, "Kvalitetssikring", "Quality assurance"), pick(meta["quality_assurance"], lang)),
+        (tr(lang, "Vidensbasens version", "Knowledge base version"), meta["knowledge_base_version"]),
+        (tr(lang, "Indlæst fra", "Loaded from"),
          f"{knowledge.location} ({knowledge.origin})" if status is not None else ""),
         ("Cache", cache_text),
     ]))
@@ -81,7 +80,6 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
 
 def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
     """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
-    from vold_cli.i18n.lang import tr
     from vold_cli.i18n.localize import date
 
     interval = age["update_interval_years"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
+from vold_cli.i18n.bilingual import Bilingual
+
 if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase
 
@@ -29,10 +31,11 @@ KEYS: dict[str, tuple[str, str]] = {
     "act_kind": ("act", "act_kind_label"),
 }
 
-CHANGE_KINDS = {"changed": ("ændret siden notatet", "changed since the note"),
-                "unchanged": ("bekræftet gældende (ingen ændring)", "confirmed in force (no change)"),
-                "background": ("baggrund fra før notatet", "background from before the note")}
-ACT_KINDS = {"act": ("lov", "act"), "guidance": ("vejledning", "guidance"), "order": ("bekendtgørelse", "order")}
+CHANGE_KINDS = {"changed": Bilingual("ændret siden notatet", "changed since the note"),
+                "unchanged": Bilingual("bekræftet gældende (ingen ændring)", "confirmed in force (no change)"),
+                "background": Bilingual("baggrund fra før notatet", "background from before the note")}
+ACT_KINDS = {"act": Bilingual("lov", "act"), "guidance": Bilingual("vejledning", "guidance"),
+             "order": Bilingual("bekendtgørelse", "order")}
 
 Names = Mapping[str, Mapping[str, str]]
 
@@ -47,8 +50,8 @@ def knowledge_names(knowledge: KnowledgeBase, lang: str) -> dict[str, dict[str, 
         "evidence": {lv["id"]: pick(lv["name"], lang) for lv in knowledge.evidence["levels"]},
         "target": {t["id"]: pick(t["name"], lang) for t in knowledge.target_groups["target_groups"]},
         "tried": {ident: tried_text(ident, lang) for ident in ("yes", "not-known", "not-stated")},
-        "change": {ident: words[0 if lang == "da" else 1] for ident, words in CHANGE_KINDS.items()},
-        "act": {ident: words[0 if lang == "da" else 1] for ident, words in ACT_KINDS.items()},
+        "change": {ident: pick(words, lang) for ident, words in CHANGE_KINDS.items()},
+        "act": {ident: pick(words, lang) for ident, words in ACT_KINDS.items()},
     }
 
 

@@ -5,19 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vold_cli.core.newer import real_changes, sorted_changes
-from vold_cli.core.query import (
-    data_title,
-    law_changes,
-    law_label,
-    localize,
-    localize_record,
-    short_ref,
-    source_text,
-)
+from vold_cli.core.query import law_changes, law_label, short_ref
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import attribution, when
 from vold_cli.output.blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
+from vold_cli.views.common import data_title, localize, localize_record, source_text
 
 if TYPE_CHECKING:
     import datetime

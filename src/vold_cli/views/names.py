@@ -24,24 +24,28 @@ def municipality(name: str) -> str:
 def filters(applied: Mapping[str, object], lang: str, knowledge: KnowledgeBase | None = None) -> str:
     """The filters of a listing in words: 'fase sekundær; målgruppe unge' / 'phase secondary; target group
     young-people' (no Python list syntax)."""
-    from vold_cli.core.vocab import label
+    from vold_cli.core.vocab import word
+    from vold_cli.i18n.bilingual import Bilingual, pick
 
-    words = {"phase": ("fase", "phase"), "target": ("målgruppe", "target group"),
-             "evidence": ("evidens", "evidence"), "min-evidence": ("mindst", "at least"),
-             "tested-in-denmark": ("afprøvet i Danmark", "tested in Denmark"), "search": ("søgning", "search")}
+    def label(kind: str, ident: str) -> str:
+        return pick(word(kind, ident, knowledge), lang)
+
+    words = {"phase": Bilingual("fase", "phase"), "target": Bilingual("målgruppe", "target group"),
+             "evidence": Bilingual("evidens", "evidence"), "min-evidence": Bilingual("mindst", "at least"),
+             "tested-in-denmark": Bilingual("afprøvet i Danmark", "tested in Denmark"),
+             "search": Bilingual("søgning", "search")}
     kinds = {"phase": "phase", "target": "target", "evidence": "evidence", "min-evidence": "evidence"}
-    da = lang == "da"
     parts = []
     for key, value in applied.items():
-        word = words.get(key, (key, key))[0 if da else 1]
+        name = pick(words.get(key), lang) or key
         if isinstance(value, bool):
-            shown = ("ja" if da else "yes") if value else ("nej" if da else "no")
+            shown = pick(Bilingual("ja", "yes") if value else Bilingual("nej", "no"), lang)
         elif isinstance(value, list):
-            shown = join([label(kinds.get(key, ""), str(v), lang, knowledge) for v in value], lang,
-                         word="eller" if da else "or")
+            shown = join([label(kinds.get(key, ""), str(v)) for v in value], lang,
+                         word=pick(Bilingual("eller", "or"), lang))
         elif key in kinds:
-            shown = label(kinds[key], str(value), lang, knowledge)
+            shown = label(kinds[key], str(value))
         else:
             shown = repr(value)
-        parts.append(f"{word} {shown}")
+        parts.append(f"{name} {shown}")
     return "; ".join(parts)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import data_file, data_title
+from vold_cli.core.query import data_file
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import number as fmt_int
 from vold_cli.i18n.localize import percent as fmt_pct
 from vold_cli.output.blocks import Block, Cell, Column, Notes, Styled, Table
+from vold_cli.views.common import data_title
 
 if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase
@@ -22,9 +24,9 @@ if TYPE_CHECKING:
 MEN = "men-physical-partner-violence"
 WOMEN = "women-physical-partner-violence"
 
-_MEASURE = {"physical": ("fysisk", "physical"),
-            "physical-or-psychological": ("fysisk og/eller psykisk (bredere mål)",
-                                          "physical and/or psychological (broader measure)")}
+_MEASURE = {"physical": Bilingual("fysisk", "physical"),
+            "physical-or-psychological": Bilingual("fysisk og/eller psykisk (bredere mål)",
+                                                   "physical and/or psychological (broader measure)")}
 
 
 def figure_records(knowledge: KnowledgeBase, figure_id: str, lang: str) -> list[FigureRecord]:
@@ -56,7 +58,7 @@ def figures_table(knowledge: KnowledgeBase, figure_ids: list[str], lang: str) ->
             continue
         rows: list[list[Cell]] = []
         for item in records:
-            measure = _MEASURE.get(item["measure"] or "physical", ("", ""))[0 if lang == "da" else 1]
+            measure = pick(_MEASURE.get(item["measure"] or "physical"), lang)
             share = f" ({fmt_pct(item['percent'], lang, 1)})" if item["percent"] is not None else ""
             # a note's figure given as a range has no single value: a dash (only a --kb folder can have one here)
             national = "—" if item["national"] is None else f"ca. {fmt_int(item['national'], lang)}"

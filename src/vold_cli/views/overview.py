@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import localize_record, source_text
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import approx, approx_span
 from vold_cli.i18n.localize import decimal as fmt_dec
 from vold_cli.i18n.localize import number as fmt_int
 from vold_cli.output.blocks import Cell, Column, Document, Heading, Notes, Paragraph, Styled, Table
+from vold_cli.views.common import localize_record, source_text
 from vold_cli.views.estimate import method_text, used_sources
 
 if TYPE_CHECKING:

@@ -316,7 +316,7 @@ def build(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Index:
             for row_texts, _, _ in rows(doc):
                 for text in row_texts:
                     if text in common[page.kind]:
-                        add(text, owner(section, section, label(section, lang)), command, 1)
+                        add(text, owner(section, section, pick(label(section), lang)), command, 1)
                     else:
                         add(text, mine, command, 0)
             continue
@@ -335,7 +335,7 @@ def build(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Index:
             if found is not None:  # an entry's row: its own page, if it has one, shows it better
                 who, rank = owner(*found), 1
             else:
-                who, rank = owner(section, section, title or heading or label(section, lang)), 0
+                who, rank = owner(section, section, title or heading or pick(label(section), lang)), 0
             for text in row_texts:
                 add(text, who, command, rank)
     printed: list[list[str]] = [[] for _ in text_at]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vold_cli.core.query import localize_record, source_text
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import BulletList, Column, Document, Paragraph, Styled, Table
-from vold_cli.views.common import refs_text
+from vold_cli.views.common import localize_record, refs_text, source_text
 
 if TYPE_CHECKING:
     from vold_cli.kb.facade import KnowledgeBase

@@ -60,7 +60,7 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         "it, the design of the studies as the note states it. The column 'What the note says' reports what the "
         "note says about the level."))]
     for phase in knowledge.phase_ids:
-        items = filter_interventions(knowledge, phases=[phase], lang=lang)
+        items = filter_interventions(knowledge, phases=[phase], name=lambda i: pick(i["name"], lang))
         blocks.append(Table(
             [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=2),
              Column(_t(lang, "Notatet siger", "What the note says"), ratio=3), Column(_t(lang, "Afprøvet i DK", "Tried in DK"))],
@@ -228,7 +228,7 @@ def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     for phase in knowledge.phase_ids:
         # the design beside the grade, always (issue 15): 'Safe Dates (design ikke oplyst)'
         documented = [f"{pick(i['name'], lang)} ({design_text(i['designs'], lang)})"
-                      for i in filter_interventions(knowledge, phases=[phase], lang=lang)
+                      for i in filter_interventions(knowledge, phases=[phase], name=lambda i: pick(i["name"], lang))
                       if i["evidence"] == "documented"]
         pairs.append((n["phase"][phase], ", ".join(documented) if documented
                       else Styled(_t(lang, "ingen med dokumenteret effekt", "none with documented effect"), "gap")))
@@ -328,7 +328,7 @@ def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
     doc.blocks += _interventions(knowledge, lang)
 
     doc.add(Heading(_t(lang, "3. Evidenskort", "3. Evidence gap map"), 2))
-    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lang), lang, groups_table=False).blocks
+    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lambda i: pick(i["name"], lang)), lang, groups_table=False).blocks
 
     doc.add(Heading(_t(lang, "4. Lovgivning", "4. Law"), 2))
     doc.blocks += _law(knowledge, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.kb.sections import label
 from vold_cli.output.blocks import Column, Document, Paragraph, Styled, Table
@@ -28,6 +29,6 @@ def search_doc(hits: list[SearchHit], text: str, lang: str) -> Document:
             [Column(_t(lang, "Fund", "Hit"), ratio=2), Column(_t(lang, "Uddrag", "Excerpt"), ratio=4),
              Column(_t(lang, "Vis med", "Show with"), ratio=2)],
             [[Styled(h["title"], "strong"), h["snippet"], h["command"]] for h in group],
-            title=f"{label(section, lang)} ({len(group)})",
+            title=f"{pick(label(section), lang)} ({len(group)})",
         ))
     return doc
