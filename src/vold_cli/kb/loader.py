@@ -279,19 +279,29 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) 
         if generated is not None:  # made by the build hook from the validated YAML, so it has the schema's shape
             return Knowledge(data=cast("KnowledgeData", generated), location=location, origin=origin, cached=False,
                              cache=Status("generated"))
-    raw = read_all(folder)
     if not use_cache:
         from vold_cli.kb.validate import validate_files
 
-        return Knowledge(data=validate_files(raw), location=location, origin=origin, cached=False,
+        return Knowledge(data=validate_files(read_all(folder)), location=location, origin=origin, cached=False,
                          cache=Status("validate"))
     from vold_cli.kb import cache
 
+    on_disk = isinstance(folder, Path)
+    if on_disk:  # files unchanged since their key was recorded: neither read nor hashed (cache.py)
+        found, status = cache.fetch_unchanged(location, SECTIONS)
+        if found is not None and status is not None:
+            return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True,
+                             cache=status)
+    before = cache.stat_signature(location, SECTIONS) if on_disk else None
+    raw = read_all(folder)
     found, status, lookup = cache.fetch(raw, SECTIONS)
     if found is not None:  # cache.fetch checked its key, schema fingerprint, digest and shape
+        cache.remember(lookup, location, before, SECTIONS)
         return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status)
     from vold_cli.kb.validate import validate_files
 
     data = validate_files(raw)
     status = cache.store(lookup, cast("dict[str, Any]", data), status)
+    if status.code in ("stored", "replaced"):
+        cache.remember(lookup, location, before, SECTIONS)
     return Knowledge(data=data, location=location, origin=origin, cached=False, cache=status)
