@@ -506,6 +506,8 @@ def fetch_unchanged(location: str, sections: tuple[str, ...]) -> tuple[dict[str,
     if schema is None or signature is None:
         return None, None
     folder = cache_folder()
+    if folder is None:
+        return None, None
     fd, _ = _open_folder(folder, create=False)
     if fd is None:
         return None, None
