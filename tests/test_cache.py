@@ -659,7 +659,33 @@ def test_no_index_while_files_are_freshly_changed(kb_copy: Path, cache_dir: Path
 def test_stat_indexes_are_pruned_like_entries(kb_copy: Path, cache_dir: Path, settled: None,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     cache_dir.mkdir(mode=0o700)
-    for n in range(cache.MAX_ENTRIES + 3):
+    for n in range(2 * cache.MAX_ENTRIES + 3):
         (cache_dir / f"st-{n:032x}.json").write_text("{}")
+        (cache_dir / f"dx-{n:032x}.json").write_text("{}")
     loader.load(kb_copy)
-    assert len(list(cache_dir.glob("st-*.json"))) <= cache.MAX_ENTRIES
+    kept = list(cache_dir.glob("st-*.json")) + list(cache_dir.glob("dx-*.json"))
+    assert len(kept) <= 2 * cache.MAX_ENTRIES  # stat indexes and derived data together
+
+
+def test_the_search_index_of_a_folder_is_made_once_and_kept(kb_copy: Path, cache_dir: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 24: a --kb folder's search index is built on the first search, then read from the cache (per folder
+    content, language and day); an edited folder gets a new one."""
+    import datetime
+
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views import pages
+
+    builds: list[str] = []
+    real = pages.build
+    monkeypatch.setattr(pages, "build", lambda knowledge, lang, today: builds.append(lang) or real(knowledge, lang, today))
+    today = datetime.date(2026, 12, 6)
+    first = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    again = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    assert builds == ["da"] and again == first
+    pages.index(KnowledgeBase(loader.load(kb_copy)), "en", today)
+    pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today + datetime.timedelta(days=1))
+    assert builds == ["da", "en", "da"]
+    replace_once(kb_copy / "implementation.yaml", b"superbrugere", b"superbrugerne")
+    edited = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    assert len(builds) == 4 and "superbrugerne" in " ".join(edited["texts"])

@@ -51,6 +51,7 @@ CACHE_FORMAT = 3  # 3: the data as marshal (was JSON), its digest SHA-256; a sta
 #: marshal's format may change with the interpreter: an entry is used only by the interpreter that wrote it
 BODY_CODEC = "marshal-" + sys.implementation.cache_tag
 STAT_PREFIX = "st-"
+DERIVED_PREFIX = "dx-"  # data derived from a knowledge folder (the search index), keyed by its files' key
 #: an index is written only when no file changed within this many nanoseconds ("racily clean", see above)
 RACY_NS = 2_000_000_000
 MAX_ENTRIES = 8
@@ -317,7 +318,9 @@ def _read_entry(dir_fd: int, name: str) -> tuple[bytes | None, str]:
         os.close(fd)
 
 
-def _decode(blob: bytes, key: str, schema: str, sections: tuple[str, ...]) -> tuple[dict[str, Any] | None, str]:
+def _decode(blob: bytes, key: str, schema: str, sections: tuple[str, ...] | None
+            ) -> tuple[dict[str, Any] | None, str]:
+    """An entry's data after its header, digest and shape are checked (`sections` None: derived data, a mapping)."""
     head, sep, body = blob.partition(b"\n")
     if not sep:
         return None, "entry-damaged"
@@ -339,7 +342,7 @@ def _decode(blob: bytes, key: str, schema: str, sections: tuple[str, ...]) -> tu
         data = marshal.loads(body)  # only bytes whose digest matched: see encode_body
     except (ValueError, EOFError, TypeError, RecursionError):
         return None, "entry-damaged"
-    if not shape_ok(data, sections):
+    if not (shape_ok(data, sections) if sections is not None else isinstance(data, dict)):
         return None, "entry-shape"
     return data, ""
 
@@ -394,7 +397,7 @@ def prune(dir_fd: int, keep: int | None = None) -> None:
 
     keep = MAX_ENTRIES if keep is None else keep
     entries: list[tuple[float, str]] = []
-    indexes: list[tuple[float, str]] = []  # stat indexes: as many as entries are kept
+    indexes: list[tuple[float, str]] = []  # stat indexes and derived data: twice as many as entries are kept
     stale = time.time() - STALE_TEMP_SECONDS
     try:
         with os.scandir(dir_fd) as listing:
@@ -408,7 +411,7 @@ def prune(dir_fd: int, keep: int | None = None) -> None:
                     continue
                 if name.startswith(PREFIX) and name.endswith(SUFFIX):
                     entries.append((info.st_mtime, name))
-                elif name.startswith(STAT_PREFIX) and name.endswith(SUFFIX):
+                elif name.startswith((STAT_PREFIX, DERIVED_PREFIX)) and name.endswith(SUFFIX):
                     indexes.append((info.st_mtime, name))
                 elif name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX) and info.st_mtime < stale:
                     entries.append((float("-inf"), name))  # always removed
@@ -416,7 +419,7 @@ def prune(dir_fd: int, keep: int | None = None) -> None:
         return
     entries.sort(reverse=True)
     indexes.sort(reverse=True)
-    doomed = [name for _, name in indexes[keep:]]
+    doomed = [name for _, name in indexes[2 * keep:]]
     kept = 0
     for mtime, name in entries:
         if mtime != float("-inf") and kept < keep:
@@ -496,39 +499,40 @@ def _stat_name(location: str, schema: str) -> str:
     return f"{STAT_PREFIX}{digest.hexdigest()}{SUFFIX}"
 
 
-def fetch_unchanged(location: str, sections: tuple[str, ...]) -> tuple[dict[str, Any] | None, Status | None]:
+def fetch_unchanged(location: str, sections: tuple[str, ...]
+                    ) -> tuple[dict[str, Any] | None, Status | None, str]:
     """The cached data when every file of the folder is exactly as it was when its key was recorded, without
     reading or hashing the files; (None, None) otherwise, and the loader takes the content path."""
     if os.environ.get("VOLD_NO_CACHE") or not SUPPORTED:
-        return None, None
+        return None, None, ""
     schema = schema_fingerprint()
     signature = stat_signature(location, sections) if schema else None
     if schema is None or signature is None:
-        return None, None
+        return None, None, ""
     folder = cache_folder()
     if folder is None:
-        return None, None
+        return None, None, ""
     fd, _ = _open_folder(folder, create=False)
     if fd is None:
-        return None, None
+        return None, None, ""
     try:
         blob, _ = _read_entry(fd, _stat_name(location, schema))
         if blob is None or len(blob) > 1 << 20:
-            return None, None
+            return None, None, ""
         try:
             index = json.loads(blob)
         except (ValueError, RecursionError):
-            return None, None
+            return None, None, ""
         key = index.get("key") if isinstance(index, dict) else None
         if (not isinstance(key, str) or len(key) != 64 or index.get("format") != CACHE_FORMAT
                 or index.get("schema") != schema or index.get("folder") != location
                 or index.get("files") != signature):
-            return None, None
+            return None, None, ""
         blob, _ = _read_entry(fd, _entry_name(key))
         if blob is None:
-            return None, None
+            return None, None, ""
         data, _ = _decode(blob, key, schema, sections)  # key, schema, SHA-256 of the data and shape, as always
-        return (data, Status("hit", str(folder))) if data is not None else (None, None)
+        return (data, Status("hit", str(folder)), key) if data is not None else (None, None, "")
     finally:
         os.close(fd)
 
@@ -551,6 +555,56 @@ def remember(lookup: Lookup | None, location: str, before: list[list[int]] | Non
                  "key": lookup.key}
         _write_file(lookup.folder, fd, _stat_name(location, lookup.schema),
                     [json.dumps(index, separators=(",", ":")).encode("ascii")])
+    finally:
+        os.close(fd)
+
+
+def _derived_name(kind: str, key: str, schema: str) -> str:
+    import hashlib
+
+    digest = hashlib.blake2b(f"{kind}\0{key}\0{schema}".encode("utf-8", "surrogatepass"), digest_size=16)
+    return f"{DERIVED_PREFIX}{digest.hexdigest()}{SUFFIX}"
+
+
+def fetch_derived(kind: str, key: str) -> dict[str, Any] | None:
+    """Data derived from the knowledge files whose key is `key` (e.g. kind "search-da-2026-12-06"), stored by
+    `store_derived`; None when there is none or it cannot be trusted (the same checks as an entry's)."""
+    if not key or os.environ.get("VOLD_NO_CACHE") or not SUPPORTED:
+        return None
+    schema = schema_fingerprint()
+    folder = cache_folder()
+    if schema is None or folder is None:
+        return None
+    fd, _ = _open_folder(folder, create=False)
+    if fd is None:
+        return None
+    try:
+        blob, _ = _read_entry(fd, _derived_name(kind, key, schema))
+    finally:
+        os.close(fd)
+    if blob is None:
+        return None
+    data, _ = _decode(blob, f"{kind}:{key}", schema, None)
+    return data
+
+
+def store_derived(kind: str, key: str, data: dict[str, Any]) -> None:
+    """Keep `data` beside the entry of the files whose key is `key`; a failure only costs speed next time."""
+    if not key or os.environ.get("VOLD_NO_CACHE") or not SUPPORTED:
+        return
+    schema = schema_fingerprint()
+    folder = cache_folder()
+    if schema is None or folder is None:
+        return
+    fd, _ = _open_folder(folder, create=False)
+    if fd is None:
+        return
+    try:
+        body = encode_body(data)
+        header = {"format": CACHE_FORMAT, "codec": BODY_CODEC, "version": __version__, "schema": schema,
+                  "key": f"{kind}:{key}", "data_bytes": len(body), "data_sha256": _data_digest(body)}
+        _write_file(folder, fd, _derived_name(kind, key, schema),
+                    [json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n", body])
     finally:
         os.close(fd)
 

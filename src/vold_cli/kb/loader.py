@@ -44,17 +44,18 @@ class Knowledge:
     """The validated knowledge base as plain data, and where it came from. Immutable; a plain class, not a
     dataclass, so that loading the bundled knowledge does not import the dataclasses module."""
 
-    __slots__ = ("data", "location", "origin", "cached", "cache")
+    __slots__ = ("data", "location", "origin", "cached", "cache", "key")
     data: KnowledgeData
     location: str
     origin: str  # "bundled", "repository", "--kb", "VOLD_KB"
     cached: bool  # came from the per-user cache
     cache: Status | None  # what the cache did, and why (for `kb info`)
+    key: str  # the cache key of the files' bytes ("" when no cache was consulted): what derived data is cached by
 
     def __init__(self, data: KnowledgeData, location: str, origin: str, cached: bool,
-                 cache: Status | None = None) -> None:
+                 cache: Status | None = None, key: str = "") -> None:
         for name, value in (("data", data), ("location", location), ("origin", origin), ("cached", cached),
-                            ("cache", cache)):
+                            ("cache", cache), ("key", key)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -288,20 +289,22 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) 
 
     on_disk = isinstance(folder, Path)
     if on_disk:  # files unchanged since their key was recorded: neither read nor hashed (cache.py)
-        found, status = cache.fetch_unchanged(location, SECTIONS)
+        found, status, key = cache.fetch_unchanged(location, SECTIONS)
         if found is not None and status is not None:
             return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True,
-                             cache=status)
+                             cache=status, key=key)
     before = cache.stat_signature(location, SECTIONS) if on_disk else None
     raw = read_all(folder)
     found, status, lookup = cache.fetch(raw, SECTIONS)
     if found is not None:  # cache.fetch checked its key, schema fingerprint, digest and shape
         cache.remember(lookup, location, before, SECTIONS)
-        return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status)
+        return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status,
+                         key=lookup.key if lookup else "")
     from vold_cli.kb.validate import validate_files
 
     data = validate_files(raw)
     status = cache.store(lookup, cast("dict[str, Any]", data), status)
     if status.code in ("stored", "replaced"):
         cache.remember(lookup, location, before, SECTIONS)
-    return Knowledge(data=data, location=location, origin=origin, cached=False, cache=status)
+    key = lookup.key if lookup is not None and status.code in ("stored", "replaced") else ""
+    return Knowledge(data=data, location=location, origin=origin, cached=False, cache=status, key=key)
