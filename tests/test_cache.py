@@ -42,9 +42,9 @@ def forged_entry(folder: Path, data: dict, *, schema: str | None = None) -> tupl
     """What another user would plant: an entry with the right name, key, schema and digest, and false data."""
     schema = schema or cache.schema_fingerprint()
     key = cache.key_of(raw_of(folder), cache.schema_fingerprint())
-    body = json.dumps(data, ensure_ascii=False).encode()
-    header = {"format": cache.CACHE_FORMAT, "schema": schema, "key": key, "data_bytes": len(body),
-              "data_blake2b": cache._data_digest(body)}
+    body = cache.encode_body(data)
+    header = {"format": cache.CACHE_FORMAT, "codec": cache.BODY_CODEC, "schema": schema, "key": key,
+              "data_bytes": len(body), "data_sha256": cache._data_digest(body)}
     return f"kb-{key}.json", json.dumps(header).encode() + b"\n" + body
 
 
@@ -557,3 +557,135 @@ def test_the_build_hook_refuses_invalid_knowledge(kb_copy: Path) -> None:
     for lang in ("da", "en"):
         made = json.loads(generated[f"vold_cli/search-{lang}.json"])
         assert made["index"]["lang"] == lang and made["index"]["texts"]
+
+
+# --- files unchanged since their key was recorded are not re-read (issue 24) ---------------------------------
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled at once (in real use: when none changed in the last 2 seconds)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+def _no_yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = loader.read_all
+
+    def spy(folder):  # type: ignore[no-untyped-def]
+        reads.append(str(folder))
+        return real(folder)
+
+    monkeypatch.setattr(loader, "read_all", spy)
+    return reads
+
+
+def test_unchanged_files_are_neither_read_nor_hashed(kb_copy: Path, cache_dir: Path, settled: None,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    first = loader.load(kb_copy)
+    assert first.cached is False and len(list(cache_dir.glob("st-*.json"))) == 1
+    reads = _no_yaml_reads(monkeypatch)
+    hashed: list[int] = []
+    monkeypatch.setattr(cache, "key_of", lambda raw, schema: hashed.append(1) or "")
+    again = loader.load(kb_copy)
+    assert again.cached is True and again.cache.code == "hit"
+    assert reads == [] and hashed == []
+    assert again.data == first.data
+
+
+def test_a_same_size_edit_with_its_mtime_restored_is_seen(kb_copy: Path, cache_dir: Path, settled: None,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    loader.load(kb_copy)
+    target = kb_copy / "law.yaml"
+    info = target.stat()
+    text = target.read_bytes()
+    changed = text.replace(b"Serviceloven", b"Servicelovem", 1)
+    assert len(changed) == len(text) and changed != text
+    target.write_bytes(changed)
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))  # size and mtime as before; ctime moved
+    reads = _no_yaml_reads(monkeypatch)
+    again = loader.load(kb_copy)
+    assert reads, "the stat changed (ctime), so the files must be read and hashed again"
+    assert again.cached is False
+    assert "Servicelovem" in json.dumps(again.data["law"], ensure_ascii=False)
+
+
+def test_an_index_whose_stat_does_not_match_is_not_used(kb_copy: Path, cache_dir: Path, settled: None,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    loader.load(kb_copy)
+    index = next(cache_dir.glob("st-*.json"))
+    payload = json.loads(index.read_bytes())
+    payload["files"][0][0] += 1  # another size for the first file
+    index.write_text(json.dumps(payload))
+    reads = _no_yaml_reads(monkeypatch)
+    again = loader.load(kb_copy)
+    assert reads and again.cached is True  # the content path: read, hashed, and the entry (still right) used
+
+
+def test_an_index_pointing_at_a_planted_entry_gives_no_false_data(kb_copy: Path, cache_dir: Path, settled: None,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index only names a key: the entry it leads to is checked (key, schema, digest, shape) as always."""
+    loader.load(kb_copy)
+    index = next(cache_dir.glob("st-*.json"))
+    payload = json.loads(index.read_bytes())
+    planted_key = "f" * 64
+    payload["key"] = planted_key
+    index.write_text(json.dumps(payload))
+    body = cache.encode_body({"law": {"entries": []}})
+    (cache_dir / f"kb-{planted_key}.json").write_bytes(b'{"format": 3}\n' + body)
+    again = loader.load(kb_copy)
+    assert again.data["law"]["entries"], "the planted entry must not be used"
+
+
+def test_a_file_that_is_a_link_always_takes_the_content_path(kb_copy: Path, cache_dir: Path, settled: None,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    target = kb_copy / "phases.yaml"
+    moved = kb_copy / "phases-real.yaml"
+    target.rename(moved)
+    target.symlink_to(moved.name)
+    assert cache.stat_signature(str(kb_copy.resolve()), loader.SECTIONS) is None
+    loader.load(kb_copy)
+    reads = _no_yaml_reads(monkeypatch)
+    loader.load(kb_copy)
+    assert reads
+
+
+def test_no_index_while_files_are_freshly_changed(kb_copy: Path, cache_dir: Path) -> None:
+    """Files changed within RACY_NS (2 s) could change again within one timestamp tick with the same stat."""
+    loader.load(kb_copy)  # kb_copy was just written
+    assert list(cache_dir.glob("kb-*.json")) and not list(cache_dir.glob("st-*.json"))
+
+
+def test_stat_indexes_are_pruned_like_entries(kb_copy: Path, cache_dir: Path, settled: None,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir.mkdir(mode=0o700)
+    for n in range(2 * cache.MAX_ENTRIES + 3):
+        (cache_dir / f"st-{n:032x}.json").write_text("{}")
+        (cache_dir / f"dx-{n:032x}.json").write_text("{}")
+    loader.load(kb_copy)
+    kept = list(cache_dir.glob("st-*.json")) + list(cache_dir.glob("dx-*.json"))
+    assert len(kept) <= 2 * cache.MAX_ENTRIES  # stat indexes and derived data together
+
+
+def test_the_search_index_of_a_folder_is_made_once_and_kept(kb_copy: Path, cache_dir: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 24: a --kb folder's search index is built on the first search, then read from the cache (per folder
+    content, language and day); an edited folder gets a new one."""
+    import datetime
+
+    from vold_cli.kb.facade import KnowledgeBase
+    from vold_cli.views import pages
+
+    builds: list[str] = []
+    real = pages.build
+    monkeypatch.setattr(pages, "build", lambda knowledge, lang, today: builds.append(lang) or real(knowledge, lang, today))
+    today = datetime.date(2026, 12, 6)
+    first = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    again = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    assert builds == ["da"] and again == first
+    pages.index(KnowledgeBase(loader.load(kb_copy)), "en", today)
+    pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today + datetime.timedelta(days=1))
+    assert builds == ["da", "en", "da"]
+    replace_once(kb_copy / "implementation.yaml", b"superbrugere", b"superbrugerne")
+    edited = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    assert len(builds) == 4 and "superbrugerne" in " ".join(edited["texts"])

@@ -215,6 +215,8 @@ class VoldGroup(LazyGroup):
             _choose_language(self, argv)
             result = super().main(args=argv, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # here, so that a closed pipe or a full disk is handled below (__main__.run)
             return result if isinstance(result, int) else EXIT_OK
         except click.exceptions.NoArgsIsHelpError as exc:  # `vold kb` alone: show its help
             sys.stdout.write(exc.ctx.get_help() + "\n")

@@ -81,7 +81,7 @@ def region_key(text: str) -> str:
 class KnowledgeBase:
     """The validated knowledge base, with typed sections and lookups."""
 
-    __slots__ = ("data", "location", "origin", "cached", "cache", "_indexes")
+    __slots__ = ("data", "location", "origin", "cached", "cache", "key", "_indexes")
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.data: KnowledgeData = knowledge.data
@@ -89,6 +89,7 @@ class KnowledgeBase:
         self.origin = knowledge.origin
         self.cached = knowledge.cached
         self.cache = knowledge.cache  # what the cache did, and why (for `kb info`)
+        self.key = knowledge.key  # the cache key of the files (derived data, e.g. the search index, is kept by it)
         self._indexes: dict[str, object] = {}
 
     # --- sections, as their schema types -------------------------------------------------------------

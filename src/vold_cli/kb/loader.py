@@ -46,17 +46,18 @@ class Knowledge:
     """The validated knowledge base as plain data, and where it came from. Immutable; a plain class, not a
     dataclass, so that loading the bundled knowledge does not import the dataclasses module."""
 
-    __slots__ = ("data", "location", "origin", "cached", "cache")
+    __slots__ = ("data", "location", "origin", "cached", "cache", "key")
     data: KnowledgeData
     location: str
     origin: str  # "bundled", "repository", "--kb", "VOLD_KB"
     cached: bool  # came from the per-user cache
     cache: Status | None  # what the cache did, and why (for `kb info`)
+    key: str  # the cache key of the files' bytes ("" when no cache was consulted): what derived data is cached by
 
     def __init__(self, data: KnowledgeData, location: str, origin: str, cached: bool,
-                 cache: Status | None = None) -> None:
+                 cache: Status | None = None, key: str = "") -> None:
         for name, value in (("data", data), ("location", location), ("origin", origin), ("cached", cached),
-                            ("cache", cache)):
+                            ("cache", cache), ("key", key)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -314,19 +315,31 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) 
         if generated is not None:  # made by the build hook from the validated YAML, so it has the schema's shape
             return Knowledge(data=cast("KnowledgeData", generated), location=location, origin=origin, cached=False,
                              cache=Status("generated"))
-    raw = read_all(folder)
     if not use_cache:
         from vold_cli.kb.validate import validate_files
 
-        return Knowledge(data=validate_files(raw), location=location, origin=origin, cached=False,
+        return Knowledge(data=validate_files(read_all(folder)), location=location, origin=origin, cached=False,
                          cache=Status("validate"))
     from vold_cli.kb import cache
 
+    on_disk = isinstance(folder, Path)
+    if on_disk:  # files unchanged since their key was recorded: neither read nor hashed (cache.py)
+        found, status, key = cache.fetch_unchanged(location, SECTIONS)
+        if found is not None and status is not None:
+            return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True,
+                             cache=status, key=key)
+    before = cache.stat_signature(location, SECTIONS) if on_disk else None
+    raw = read_all(folder)
     found, status, lookup = cache.fetch(raw, SECTIONS)
     if found is not None:  # cache.fetch checked its key, schema fingerprint, digest and shape
-        return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status)
+        cache.remember(lookup, location, before, SECTIONS)
+        return Knowledge(data=cast("KnowledgeData", found), location=location, origin=origin, cached=True, cache=status,
+                         key=lookup.key if lookup else "")
     from vold_cli.kb.validate import validate_files
 
     data = validate_files(raw)
     status = cache.store(lookup, cast("dict[str, Any]", data), status)
-    return Knowledge(data=data, location=location, origin=origin, cached=False, cache=status)
+    if status.code in ("stored", "replaced"):
+        cache.remember(lookup, location, before, SECTIONS)
+    key = lookup.key if lookup is not None and status.code in ("stored", "replaced") else ""
+    return Knowledge(data=data, location=location, origin=origin, cached=False, cache=status, key=key)

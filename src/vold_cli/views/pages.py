@@ -386,4 +386,19 @@ def index(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Index:
         found = _generated(lang)
         if found is not None:
             return found
-    return build(knowledge, lang, today)
+    if not knowledge.key:  # no cache consulted (VOLD_NO_CACHE, Windows, an unwritable folder): made now
+        return build(knowledge, lang, today)
+    # any other folder: made once per folder content, language and day, then kept in the per-user cache beside
+    # the knowledge's own entry (issue 24: a 10,000-intervention folder's pages take seconds to build)
+    from vold_cli.kb import cache
+
+    kind = f"search-{lang}-{today.isoformat()}"
+    kept = cache.fetch_derived(kind, knowledge.key)
+    if kept is not None and kept.get("lang") == lang and set(kept) >= _INDEX_KEYS:
+        return cast("Index", kept)
+    made = build(knowledge, lang, today)
+    cache.store_derived(kind, knowledge.key, cast("dict[str, object]", made))
+    return made
+
+
+_INDEX_KEYS = {"lang", "owners", "commands", "texts", "words", "printed"}
