@@ -61,7 +61,7 @@ def test_validate_bundled(run) -> None:
     out = ok(run("kb", "validate"))
     assert f"Valid: {KNOWLEDGE} ({len(SECTIONS)} files," in out
     for section in REGISTRY:
-        assert f"{section.stem}.yaml" in out and section.label("en") in out
+        assert f"{section.stem}.yaml" in out and section.title.en in out
 
 
 def test_validate_bundled_json(run) -> None:

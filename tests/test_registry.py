@@ -148,7 +148,7 @@ def test_every_command_answers_in_every_format_it_offers(run, tmp_path, monkeypa
     option = next(p for p in built.params if p.name == "fmt")
     assert words is not None, f"vold {_id(path)}: every example names a format or writes a file"
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "tilbud.csv").write_text(template("da"), encoding="utf-8")
+    (tmp_path / "tilbud.csv").write_text(template().da, encoding="utf-8")
     offered = option.type.choices
     assert offered
     for name in offered:

@@ -30,8 +30,8 @@ def test_registry_schema_and_bundled_folder_agree() -> None:
 def test_every_section_has_a_command_and_labels_in_both_languages() -> None:
     for section in REGISTRY:
         assert section.command.startswith("vold "), section
-        assert section.label("da") and section.label("en"), section
-    assert BY_STEM["interventions"].label("da") == "Indsatser"
+        assert section.title.da and section.title.en, section
+    assert BY_STEM["interventions"].title.da == "Indsatser"
 
 
 def test_every_list_of_a_section_has_words_and_each_section_a_command_that_exists(knowledge) -> None:
