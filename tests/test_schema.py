@@ -202,7 +202,7 @@ ANY_ALLOWED: dict[str, int] = {
     # the loading layer: raw YAML and JSON before and while they are validated into the TypedDicts
     "kb/loader.py": 9,
     "kb/validate.py": 45,
-    "kb/cache.py": 5,
+    "kb/cache.py": 6,  # fetch and fetch_unchanged (issue 24) hand back the raw validated data
     "kb/yamlsafe.py": 8,
     # the sanitiser's generic walk over any value that is about to be printed
     "sanitize.py": 8,
