@@ -397,7 +397,7 @@ def test_cti_is_marked_as_not_in_the_note(run):
     data = _json(run, "interventions", "cti")
     assert data["in_note"] is False and data["evidence"] is None
     listing = _flat(run("interventions").stdout)
-    assert "Not in the note:" in listing and "vold interventions cti" in listing
+    assert "Not in the note:" in listing and "Show one: vold interventions cti" in listing
     assert "vold interventions cti" not in _flat(run("interventions", "--phase", "secondary").stdout)
     assert "CTI" not in run("map").stdout and "CTI" not in run("evidence").stdout
     assert "cti" not in {i["id"] for i in _json(run, "interventions")}  # the note's list stays the note's

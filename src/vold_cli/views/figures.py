@@ -152,7 +152,7 @@ def crisis_centre_blocks(knowledge: KnowledgeBase, lang: str) -> list[Block]:
          Column(_t(lang, "Kvinder (personer)", "Women (persons)"), justify="right", no_wrap=True),
          Column(_t(lang, "Børn", "Children"), justify="right", no_wrap=True),
          Column(_t(lang, "Ophold", "Stays"), justify="right", no_wrap=True),
-         Column(_t(lang, "Note", "Note"), ratio=3)],
+         Column(_t(lang, "Bemærkning", "Note"), ratio=3)],
         rows,
         title=_t(lang, "Kvindekrisecentre: notatets ophold og Danmarks Statistiks landstal (efter notatet)",
                  "Women's crisis centres: the note's stays and Statistics Denmark's national counts (after the note)"),

@@ -84,11 +84,14 @@ def not_in_note_blocks(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     later = knowledge.interventions["not_in_note"]
     if not later:
         return []
-    return [Paragraph(_t(lang, "Ikke i notatet: indsatser kendt fra kilder efter notatet (uden notatets vurdering):",
-                         "Not in the note: interventions known from sources after it (without the note's grade):"),
-                      style="strong"),
-            *[Paragraph(f"{pick(i['name'], lang)} (vold interventions {i['id']}): {pick(i['summary'], lang)}")
-              for i in later]]
+    return [Table(
+        [Column(_t(lang, "Indsats (id)", "Intervention (id)"), ratio=2), Column(_t(lang, "Hvad", "What"), ratio=5)],
+        [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted")]), pick(i["summary"], lang)]
+         for i in later],
+        title=_t(lang, "Ikke i notatet: indsatser kendt fra kilder efter notatet (uden notatets vurdering)",
+                 "Not in the note: interventions known from sources after it (without the note's grade)"),
+        caption=_t(lang, "Vis én: vold interventions ", "Show one: vold interventions ")
+        + ", ".join(i["id"] for i in later))]
 
 
 def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -> Document:

@@ -47,6 +47,7 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
         "quality_assurance": pick(meta["quality_assurance"], lang),
         "location": knowledge.location,
         "origin": knowledge.origin,
+        "origin_text": _origin(knowledge.origin, lang),
         "cache": None,
         "counts": counts,
         "age": knowledge_age(knowledge),
