@@ -687,3 +687,10 @@ def test_today_bounds_the_observed_year(run):
     result = run("estimate", "-p", "43000", "--observed", "crisis-centre-women=4", "--observed-year",
                  str(this_year + 1), env={"VOLD_TODAY": f"{this_year}-06-01"})
     assert result.exit_code == 2 and f"2017 to {this_year}" in result.stderr
+
+
+def test_a_search_for_lev_uden_vold_names_the_unit_not_every_estimate(run):
+    # the summary of every estimate names VIVE's broader measure; the unit itself and its hotline are the hits
+    hits = _json(run, "search", "Lev", "Uden", "Vold")
+    assert {"lev-uden-vold", "hotline-1888"} <= {h["id"] for h in hits}
+    assert not [h for h in hits if h["command"].startswith("vold estimate")], hits[:3]

@@ -568,10 +568,10 @@ def _broader_text(result: EstimateResult, lang: str) -> str:
                            for b in items if b["percent"] is not None], lang)
             national = join([f"{fmt_int(b['national'], lang)} {pick(b['group'], lang)}" for b in items], lang)
             period = pick(items[0]["period"], lang)
-            out.append(_t(lang, f"partnervold i fire former (VIVE og Lev Uden Vold; {period}) {shares}, på "
-                                f"landsplan ca. {national}",
-                          f"partner violence in four forms (VIVE and Lev Uden Vold; {period}) {shares}, nationally "
-                          f"about {national}"))
+            # VIVE's measure (its report with Lev Uden Vold: vold figures); named by VIVE alone here, so that a
+            # search for Lev Uden Vold finds the unit and its hotline, not every estimate page
+            out.append(_t(lang, f"partnervold i fire former (VIVE; {period}) {shares}, på landsplan ca. {national}",
+                          f"partner violence in four forms (VIVE; {period}) {shares}, nationally about {national}"))
     return "; ".join(out)
 
 
