@@ -559,7 +559,7 @@ def _broader_text(result: EstimateResult, lang: str) -> str:
         if all(b["rounded_value"] is not None for b in items):
             year = items[0]["year"]
             values = join([f"{approx(b['rounded_value'], lang)} {pick(b['group'], lang)}" for b in items], lang)
-            name = _MEASURE.get(measure, (measure, measure))[0 if lang == "da" else 1].replace(
+            name = pick(_MEASURE.get(measure, Bilingual.same(measure)), lang).replace(
                 _t(lang, " (bredere mål)", " (broader measure)"), "")
             out.append(f"{name} {year} {values}")
         else:
@@ -589,9 +589,9 @@ def summary_blocks(result: EstimateResult, lang: str, *, heading: bool = True) -
 # --- the municipality's own observed figures beside the expected (observed.py) ----------------------------------
 
 _OBSERVED_LABELS = {
-    "women": ("Kvinder på kvindekrisecenter", "Women at women's crisis centres"),
-    "stays": ("Ophold på kvindekrisecenter", "Stays at women's crisis centres"),
-    "children": ("Børn på kvindekrisecenter", "Children at women's crisis centres"),
+    "women": Bilingual("Kvinder på kvindekrisecenter", "Women at women's crisis centres"),
+    "stays": Bilingual("Ophold på kvindekrisecenter", "Stays at women's crisis centres"),
+    "children": Bilingual("Børn på kvindekrisecenter", "Children at women's crisis centres"),
 }
 
 
@@ -611,7 +611,7 @@ def _expected_text(item: Expected, lang: str) -> str:
 
 def _observed_sentence(item: ObservedItem, lang: str) -> str:
     stats = next((e for e in item["expected"] if e["basis"] == "statistics"), None)
-    label = _OBSERVED_LABELS[item["field"]][0 if lang == "da" else 1].lower()
+    label = pick(_OBSERVED_LABELS[item["field"]], lang).lower()
     against = (_t(lang, f" mod forventet {_expected_text(stats, lang)}", f" against an expected {_expected_text(stats, lang)}")
                if stats else "")
     return _t(lang, f"Kommunens eget tal: {fmt_int(item['observed'], lang)} ({label}, {item['year']}, "
@@ -640,7 +640,7 @@ def observed_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str)
             national = fmt_int(item["national_that_year"], lang)
             if item["national_that_year_other"] is not None:
                 national += _t(lang, " eller ", " or ") + fmt_int(item["national_that_year_other"], lang)
-        rows.append([Styled(_OBSERVED_LABELS[item["field"]][0 if lang == "da" else 1], "strong"),
+        rows.append([Styled(pick(_OBSERVED_LABELS[item["field"]], lang), "strong"),
                      Lines([Styled(fmt_int(item["observed"], lang), "strong"), Styled(str(item["year"]), "muted")]),
                      _expected_text(stats, lang) if stats else "—", _expected_text(note, lang) if note else "—",
                      national])
@@ -669,7 +669,7 @@ def observed_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str)
 def observed_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for item in result["observed"]["items"]:
-        rows.append({"kind": "observed", "id": item["kind"], "label": _OBSERVED_LABELS[item["field"]][0 if lang == "da" else 1],
+        rows.append({"kind": "observed", "id": item["kind"], "label": pick(_OBSERVED_LABELS[item["field"]], lang),
                      "year": item["year"], "local": item["observed"],
                      "national": item["national_that_year"]})
         for expected in item["expected"]:

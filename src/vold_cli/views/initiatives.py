@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vold_cli.core.query import law_label, related_interventions
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import (
@@ -102,8 +103,9 @@ def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: st
     return doc
 
 
-_KINDS = {"action-plan": ("handlingsplan", "action plan"), "recommendations": ("anbefalinger", "recommendations"),
-          "national-unit": ("national enhed", "national unit"), "hotline": ("hotline", "hotline")}
+_KINDS = {"action-plan": Bilingual("handlingsplan", "action plan"),
+          "recommendations": Bilingual("anbefalinger", "recommendations"),
+          "national-unit": Bilingual("national enhed", "national unit"), "hotline": Bilingual.same("hotline")}
 
 
 def kind_text(item: PolicyItem, lang: str) -> str:
@@ -134,7 +136,7 @@ def since_note_blocks(knowledge: KnowledgeBase, lang: str) -> list[Block]:
          Column(_t(lang, "Hvad", "What"), ratio=4),
          Column(_t(lang, "Status", "Status"), ratio=2)],
         [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted"),
-                 _t(lang, *_KINDS[i["kind"]])]),
+                 pick(_KINDS[i["kind"]], lang)]),
           date(i["date"], lang), pick(i["text"], lang),
           pick(i["status"], lang) or Styled(_t(lang, "ikke efterprøvet", "not checked"), "muted")] for i in items],
         title=since_note_title(lang),
@@ -154,7 +156,7 @@ def policy_view(knowledge: KnowledgeBase, item: PolicyItem, lang: str) -> Docume
     doc.add(Heading(pick(item["name"], lang)))
     pairs: list[tuple[str, Cell]] = [
         ("id", item["id"]),
-        (_t(lang, "Slags", "Kind"), _t(lang, *_KINDS[item["kind"]])),
+        (_t(lang, "Slags", "Kind"), pick(_KINDS[item["kind"]], lang)),
         (_t(lang, "Dato", "Date"), date(item["date"], lang)),
     ]
     if item["publisher"]:

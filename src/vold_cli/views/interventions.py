@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vold_cli.core.query import related_initiatives, short_ref
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import (
@@ -158,17 +159,17 @@ def note_says(knowledge: KnowledgeBase, item: Intervention, lang: str) -> str:
     return f"{text} {pick(item['recommendation'], lang)}" if item["recommendation"] else text
 
 
-_DIMENSIONS = (("target_group", "målgruppe", "target group"), ("method", "metode", "method"),
-               ("implementation", "implementering", "implementation"), ("effect", "effekt", "effect"),
-               ("economy", "økonomi", "economy"))
+_DIMENSIONS = (("target_group", Bilingual("målgruppe", "target group")), ("method", Bilingual("metode", "method")),
+               ("implementation", Bilingual("implementering", "implementation")),
+               ("effect", Bilingual("effekt", "effect")), ("economy", Bilingual("økonomi", "economy")))
 
 
 def declaration_scores(declaration: Declaration, lang: str) -> str:
     """'målgruppe A · metode A · implementering C · effekt C · økonomi: ikke fundet'."""
     parts = []
-    for key, da, en in _DIMENSIONS:
+    for key, words in _DIMENSIONS:
         grade = declaration[key]  # type: ignore[literal-required]
-        name = da if lang == "da" else en
+        name = pick(words, lang)
         parts.append(f"{name} {grade}" if grade else f"{name}: " + _t(lang, "ikke fundet", "not found"))
     return " · ".join(parts)
 

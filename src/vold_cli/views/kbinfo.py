@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick, tr
 from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Styled, Table
 
@@ -91,13 +92,13 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
     return doc
 
 
-_ORIGINS = {"bundled": ("medfølgende", "bundled"), "repository": ("repositoriets knowledge/", "the repository's knowledge/")}
+_ORIGINS = {"bundled": Bilingual("medfølgende", "bundled"),
+            "repository": Bilingual("repositoriets knowledge/", "the repository's knowledge/")}
 
 
 def _origin(origin: str, lang: str) -> str:
     """Where the knowledge was loaded from, in words: 'medfølgende' / 'bundled'; --kb and VOLD_KB as they are."""
-    pair = _ORIGINS.get(origin)
-    return origin if pair is None else (pair[0] if lang == "da" else pair[1])
+    return pick(_ORIGINS.get(origin, Bilingual.same(origin)), lang)
 
 
 def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
