@@ -129,8 +129,10 @@ def test_law_109_shows_note_and_changes_apart(run):
 
 def test_law_list(run):
     items = _json(run, "law")
-    assert {i["id"] for i in items} == {"sel-109", "sel-110", "sel-10", "vej-14-2011-guidance", "tilhold-1",
-                                         "tilhold-3", "tilhold-7", "cpr-28", "psykolog-1"}
+    assert {i["id"] for i in items if i["in_note"]} == {"sel-109", "sel-110", "sel-10", "vej-14-2011-guidance",
+                                                         "tilhold-1", "tilhold-3", "tilhold-7", "cpr-28", "psykolog-1"}
+    # after the note, marked so: straffeloven § 243 (psychological violence, 2019)
+    assert {i["id"] for i in items if not i["in_note"]} == {"strfl-243"}
     out = run("law").stdout
     assert "tilhold 3" in out and "cpr 28" in out  # the short alias to type
 

@@ -115,23 +115,34 @@ def test_validate_does_not_use_the_cache(run, edited: Path, monkeypatch: pytest.
 def test_info_table(run) -> None:
     out = ok(run("kb", "info"))
     flat = " ".join(out.split())
-    assert out.startswith("Adults living with violence in close relationships — knowledge note\n")
+    assert out.startswith("Adults living with violence in close relationships\n")
+    # the note as published (SOURCES.md: title, subtitle, authors, first version, ISBN)
+    assert "Title (as published) Voksne, som lever med vold i nære relationer. Sociale indsatser, der virker" in flat
+    assert "Authors Kirstina Stenager and Gràinne Stevenson, Socialstyrelsen" in flat
+    assert "First version First version: autumn 2013." in flat
+    assert "ISBN 978-87-92905-93-2 (digital: 978-87-92905-94-9)" in flat
     assert "Publisher Socialstyrelsen" in flat
     assert "Year 2013" in flat
     assert "Edition The 2013 edition" in flat
     assert "Knowledge base version 1.0.0" in flat
-    assert f"Loaded from {KNOWLEDGE} (repository)" in flat
+    assert f"Loaded from {KNOWLEDGE} (the repository's knowledge/)" in flat
     for stem in SECTIONS:
         assert f"{stem}.yaml" in out
     flat_out = " ".join(out.replace("│", " ").split())
-    for count in ("15 interventions", "98 municipalities", "8 initiatives", "5 acts, 9 legal references",
+    for count in ("15 interventions", "98 municipalities", "8 initiatives", "6 acts, 10 legal references",
                   "5 levels", "3 phases", "9 target groups", "1 benchmarks"):
         assert count in flat_out, count
 
 
 def test_info_json(run) -> None:
     data = json.loads(ok(run("kb", "info", "--format", "json")))
-    assert data["title"] == "Adults living with violence in close relationships — knowledge note"
+    assert data["title"] == "Adults living with violence in close relationships"
+    assert data["citation"] == {"title": "Voksne, som lever med vold i nære relationer",
+                                "subtitle": "Sociale indsatser, der virker",
+                                "tagline": "Aktuel viden til udvikling og planlægning af den kommunale indsats",
+                                "authors": ["Kirstina Stenager", "Gràinne Stevenson"], "affiliation": "Socialstyrelsen",
+                                "isbn": "978-87-92905-93-2", "isbn_digital": "978-87-92905-94-9",
+                                "first_version": "First version: autumn 2013."}
     assert data["publisher"] == "Socialstyrelsen"
     assert data["year"] == 2013
     assert data["edition"].startswith("The 2013 edition")
@@ -139,10 +150,10 @@ def test_info_json(run) -> None:
     assert data["location"] == str(KNOWLEDGE)
     assert data["origin"] == "repository"
     assert list(data["counts"]) == list(SECTIONS)
-    assert data["counts"]["interventions"] == {"statements": 3, "interventions": 15}
+    assert data["counts"]["interventions"] == {"statements": 3, "interventions": 15, "not_in_note": 1}
     assert data["counts"]["municipalities"] == {"years": 4, "municipalities": 98}
-    assert data["counts"]["initiatives"] == {"initiatives": 8}
-    assert data["counts"]["law"] == {"acts": 5, "entries": 9}
+    assert data["counts"]["initiatives"] == {"initiatives": 8, "since_note": 5}
+    assert data["counts"]["law"] == {"acts": 6, "entries": 10, "duties": 5, "no_right_found": 2}
 
 
 def test_info_json_counts_match_the_data(run, knowledge) -> None:
@@ -154,12 +165,17 @@ def test_info_json_counts_match_the_data(run, knowledge) -> None:
 
 def test_info_in_danish(run) -> None:
     data = json.loads(ok(run("kb", "info", "--format", "json", "--lang", "da")))
-    assert data["title"] == "Voksne, der lever med vold i nære relationer — vidensnotat"
+    assert data["title"] == "Voksne, som lever med vold i nære relationer"  # the published title (not "der lever")
     assert data["edition"].startswith("Udgaven fra 2013")
     flat = " ".join(ok(run("kb", "info", "--lang", "da")).split())
     assert "Udgiver Socialstyrelsen" in flat
     assert "År 2013" in flat
-    assert f"Indlæst fra {KNOWLEDGE} (repository)" in flat
+    # where it was loaded from, in Danish too (it said "(bundled)" / "(repository)" in Danish output)
+    assert f"Indlæst fra {KNOWLEDGE} (repositoriets knowledge/)" in flat
+    from vold_cli.views.kbinfo import _origin
+
+    assert _origin("bundled", "da") == "medfølgende" and _origin("bundled", "en") == "bundled"
+    assert _origin("--kb", "da") == "--kb"
 
 
 def test_info_csv_and_markdown(run) -> None:

@@ -19,7 +19,7 @@ from vold_cli.views import pages
 
 TODAY = datetime.date(2026, 12, 1)
 #: Words Danish and English write alike; anything without letters (years, '#', '%') is neutral too.
-SHARED = {"id", "Id", "ref.", "Status", "Cache", "Region"}
+SHARED = {"id", "Id", "ref.", "Status", "Cache", "Region", "ISBN"}
 
 
 def _neutral(text: str) -> bool:

@@ -52,22 +52,30 @@ ALLOW_IN_DA = (
 ALLOW_IN_EN = (
     "Lov om social service", "Socialstyrelsen", "Danmarks Statistik", "Københavns Kommune",
     "Bornholms Regionskommune", "Kommune", "Digitaliserings- og ligestillingsministeriet", "Mandecentret",
-    "Dialog mod Vold", "Det Kriminalpræventive Råd", "Lev uden vold", "Landsorganisation af Kvindekrisecentre",
+    "Dialog mod Vold", "Det Kriminalpræventive Råd", "Lev uden vold", "Lev Uden Vold", "Social- og Boligstyrelsen",
+    "Landsorganisation af Kvindekrisecentre",
     "LOKK", "Servicestyrelsen", "Sundheds- og Sygelighedsundersøgelserne", "Sundheds- og",
-    "Alternativ til Vold", "Social-, Børne- og Integrationsministeriet", "Voksne, der lever med vold i nære relationer",
+    "Alternativ til Vold", "Social-, Børne- og Integrationsministeriet",
     "Ministeriet for Ligestilling og Kirke", "Statens Institut for Folkesundhed",
 )
 
 
 def _act_names() -> tuple[str, ...]:
-    """The names of the Danish acts in the knowledge base (proper names: the same in both languages), and the
-    Danish acts and orders the changes since the note name ('lov nr. 112 af 3. februar 2012')."""
+    """The names of the Danish acts in the knowledge base (proper names: the same in both languages), the Danish
+    acts, orders and bodies the items after the note name ('lov nr. 112 af 3. februar 2012', 'Udlændinge- og
+    Integrationsministeriet'), the publishers of the policy after the note, and the note's published title."""
     from vold_cli.kb.loader import load
 
-    law = load(None, use_cache=False).data["law"]
+    data = load(None, use_cache=False).data
+    law = data["law"]
     names = [act["name"] for act in law["acts"]]
-    for node in [*law["acts"], *law["entries"]]:
-        names += [c["authority"] for c in node["changes_since"] if c.get("authority")]
+    changes = [c for node in [*law["acts"], *law["entries"]] for c in node["changes_since"]]
+    changes += [c for duty in law["duties"] for c in duty["steps"]]
+    for change in changes:
+        names += ([change["authority"]] if change.get("authority") else []) + list(change["reported_by"])
+    names += [p["publisher"] for p in data["initiatives"]["since_note"] if p["publisher"]]
+    citation = data["meta"]["citation"]
+    names += [citation["title"], citation["subtitle"], *([citation["tagline"]] if citation["tagline"] else [])]
     return tuple(names)
 
 
@@ -176,6 +184,11 @@ KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 COMMANDS = {
     "estimate-tiny": ["estimate", "--population", "50"],
     "check-excel": ["check", "{offers}", "--municipality", "Viborg"],
+    # issue 26, besides the help examples (law 243, law duties, law tilhold, initiatives action-plan-2023 and
+    # hotline-1888, interventions cti and the estimate with --observed are examples): a rating beside the note's
+    # grade, and a search that finds what came after the note
+    "interventions-declaration": ["interventions", "ud-af-voldens-skygge"],
+    "search-after-note": ["search", "1888"],
     "check-template": ["check", "--template"],
 }
 FORMATS = ("table", "markdown")
@@ -360,6 +373,19 @@ ERRORS = {
     "report-offers-missing": (["report", "-p", "43000", "--offers", "/nonexistent-vold-offers.csv"], 1),
     "output-names-a-folder": (["law", "109", "--format", "csv", "-o", "ny-mappe/"], 1),
     "report-output-names-a-folder": (["report", "-p", "43000", "-o", "ny-mappe/"], 1),
+    "law-in-two-acts": (["law", "1"], 1),
+    "observed-unknown-kind": (["estimate", "-m", "Horsens", "--observed", "crisis-centre-woman=4", "--observed-year",
+                               "2022"], 2),
+    "observed-no-equals": (["estimate", "-m", "Horsens", "--observed", "41", "--observed-year", "2022"], 2),
+    "observed-not-a-number": (["estimate", "-m", "Horsens", "--observed", "crisis-centre-women=x",
+                               "--observed-year", "2022"], 2),
+    "observed-twice": (["estimate", "-p", "5000", "--observed", "crisis-centre-women=4", "--observed",
+                        "crisis-centre-women=5", "--observed-year", "2022"], 2),
+    "observed-without-year": (["estimate", "-m", "Horsens", "--observed", "crisis-centre-women=4"], 2),
+    "observed-year-alone": (["estimate", "-m", "Horsens", "--observed-year", "2022"], 2),
+    "observed-year-too-early": (["estimate", "-m", "Horsens", "--observed", "crisis-centre-women=4",
+                                 "--observed-year", "2015"], 2),
+    "observed-with-all": (["estimate", "--all", "--observed", "crisis-centre-women=4", "--observed-year", "2022"], 2),
 }
 OFFER_FILES = {
     "empty": b"",

@@ -1286,8 +1286,13 @@ def test_no_reference_beyond_the_note(kb: Any) -> None:
 
 @pytest.mark.parametrize("path", sorted(ID_LISTS), ids=sorted(ID_LISTS))
 def test_complete_list(kb: Any, path: str) -> None:
-    ids = [item["id"] for item in _resolve(kb, path)]
+    items = _resolve(kb, path)
+    ids = [item["id"] for item in items]
     assert len(ids) == len(set(ids)), f"{path}: duplicate ids"
+    # entries after the note are marked so (in_note: false) and rest on a data file beside the note, never on it
+    later = [item for item in items if item.get("in_note") is False]
+    assert all(item["source"]["data"] and item["source"]["lines"] for item in later), path
+    ids = [item["id"] for item in items if item.get("in_note") is not False]
     expected = ID_LISTS[path]
     assert set(ids) == expected, (
         f"{path}: missing {sorted(expected - set(ids))}, not in the note {sorted(set(ids) - expected)}"

@@ -50,12 +50,16 @@ def _choose(population: str | None, municipality: list[str], region: str | None,
     summary=Bilingual(da="Hvor mange borgere er sandsynligvis berørt: nationale tal skaleret til kommunen.",
                  en="How many are likely affected locally, with costs and caveats"),
     help=Bilingual(
-        da="Hvor mange borgere er sandsynligvis berørt: hvert nationalt tal i notatet skaleret til et "
-           "indbyggertal, med forventninger til krisecentre, udgifter, et mål for kapacitet og de forbehold, der "
-           "hører til.\n\nEt meget løst skøn, lavet på notatets egen måde (i forhold til hele befolkningen).",
-        en="How many citizens are likely affected: every national figure of the note scaled to a population, "
-           "with crisis-centre expectations, costs, a capacity benchmark and the caveats that go with them.\n\n"
-           "A very loose estimate, made the note's own way (proportional to total population)."),
+        da="Hvor mange borgere er sandsynligvis berørt: først et kort svar til en sagsfremstilling, så hvert "
+           "nationalt tal i notatet skaleret til et indbyggertal, med de nyere landstal, forventninger til "
+           "krisecentre, udgifter, et mål for kapacitet og de forbehold, der hører til. Med --observed står "
+           "kommunens egne tal fra Statistikbanken ved siden af det forventede.\n\nEt meget løst skøn, lavet på "
+           "notatets egen måde (i forhold til hele befolkningen).",
+        en="How many citizens are likely affected: first a short answer for a committee paper, then every "
+           "national figure of the note scaled to a population, with the newer national figures, crisis-centre "
+           "expectations, costs, a capacity benchmark and the caveats that go with them. With --observed the "
+           "municipality's own figures from Statistikbanken stand beside the expected.\n\nA very loose estimate, "
+           "made the note's own way (proportional to total population)."),
     examples=(
         "vold estimate --population 43000",
         "vold estimate --municipality Aarhus",
@@ -65,6 +69,8 @@ def _choose(population: str | None, municipality: list[str], region: str | None,
         ("vold estimate --region Sjælland", Bilingual(da="eller sjaelland, 1085", en="or sjaelland, 1085")),
         ("vold estimate --all --sort population:desc", Bilingual(da="alle områder", en="every area")),
         ("vold estimate --all --format xlsx -o skøn.xlsx", Bilingual(da="til Excel", en="for Excel")),
+        Bilingual(da="vold estimate -m Horsens --observed kvinder=41 --observed-year 2022",
+                  en="vold estimate -m Horsens --observed women=41 --observed-year 2022"),
     ),
     after=Bilingual(
         da="--sort tager code, name, population, women, men, stays eller places (kode, navn, indbyggere, kvinder, "
@@ -103,6 +109,18 @@ def estimate(
             da="Befolkningsår for kommuner, regioner og --all: 2013, 2017, 2021 eller 2024 (standard: det seneste).",
             en="Population year for municipalities, regions and --all: 2013, 2017, 2021 or 2024 (default: the "
                "latest)."))] = None,
+    observed: Annotated[list[str] | None, typer.Option(
+        "--observed", metavar=Bilingual(da="SLAGS=N", en="KIND=N"), show_default=False, help=Bilingual(
+            da="Kommunens eget tal fra Statistikbanken (KRISE1, efter bopælskommune), vist ved siden af det "
+               "forventede: kvinder, ophold eller boern på krisecenter (også crisis-centre-women, -stays, "
+               "-children); gentag for flere.",
+            en="The municipality's own count from Statistikbanken (KRISE1, by home municipality), shown beside the "
+               "expected: crisis-centre-women, crisis-centre-stays or crisis-centre-children (or women, stays, "
+               "children); repeat for several."))] = None,
+    observed_year: Annotated[int | None, typer.Option(
+        "--observed-year", metavar=YEAR, show_default=False, help=Bilingual(
+            da="Det år, --observed-tallene gælder (2017 eller senere).",
+            en="The year the --observed counts are for (2017 or later)."))] = None,
     kb: KbOpt = None,
     fmt: TableFormatOpt = Format.table,
     output: OutputOpt = None,
@@ -118,8 +136,22 @@ def estimate(
     if sort is not None and not (form == "--all" or len(municipalities) > 1):
         raise UsageError(Bilingual("--sort gælder for --all og sammenligninger (--municipality 2-10 gange).",
                                    "--sort applies to --all and to comparisons (--municipality given 2-10 times)."))
+    if (observed or observed_year is not None) and (form == "--all" or len(municipalities) > 1):
+        raise UsageError(Bilingual("--observed gælder for én kommune, region eller befolkning, ikke for --all eller "
+                                   "sammenligninger.",
+                                   "--observed applies to one municipality, region or population, not to --all or "
+                                   "comparisons."),
+                         hint=Bilingual("Giv --municipality én gang.", "Give --municipality once."))
+    from vold_cli.core.observed import parse_observed
+
+    given = parse_observed(list(observed or []))
     target = check_output(fmt, output, force)
     knowledge = load_kb(kb)
+    if form != "--all" and len(municipalities) <= 1:
+        from vold_cli.commands.common import today
+        from vold_cli.core.observed import check_year as check_observed_year
+
+        observed_year = check_observed_year(knowledge, observed_year, given, today().year)
     if form == "--all" or len(municipalities) > 1:
         from vold_cli.core.regions import check_year, find_municipalities, overview, parse_sort
         from vold_cli.views.overview import overview_document, overview_title
@@ -139,12 +171,13 @@ def estimate(
         from vold_cli.core.regions import check_year, estimate_region, find_region
 
         estimated = estimate_region(knowledge, find_region(knowledge, region or ""),
-                                    year=check_year(knowledge, year))
+                                    year=check_year(knowledge, year), observed=given, observed_year=observed_year)
     else:
         from vold_cli.core.estimate import resolve_population
 
         count, muni, year = resolve_population(knowledge, population=population,
                                                municipality=municipalities[0] if municipalities else None, year=year)
-        estimated = compute(knowledge, population=count, municipality=muni, year=year)
+        estimated = compute(knowledge, population=count, municipality=muni, year=year, observed=given,
+                            observed_year=observed_year)
     emit(estimate_document(knowledge, estimated, language), fmt, output=target, force=force,
          title=sheet_title(estimated, language), lang=language)

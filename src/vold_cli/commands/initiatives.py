@@ -30,15 +30,17 @@ from vold_cli.i18n.bilingual import Bilingual
         da="Initiativerne på notatets liste (2013): periode, status beregnet ud fra dagens dato, målgruppe, formål, "
            "evaluering og notatets kontakter fra 2013.\n\nStatus (afsluttet, i gang, ukendt) sammenholder notatets "
            "periode med dagens dato (VOLD_TODAY=ÅÅÅÅ-MM-DD for en anden dag); hvad der er sket siden, er ikke "
-           "efterprøvet.",
+           "efterprøvet.\n\nDerefter, for sig: handlingsplaner, anbefalinger og nationale tilbud efter notatet.",
         en="Initiatives listed in the note (2013): period, status by today's date, target group, purpose, "
            "contacts.\n\nThe status (ended, ongoing, unknown) compares the note's period with today's date "
            "(VOLD_TODAY=YYYY-MM-DD sets another day); what became of an initiative after the note has not been "
-           "checked."),
+           "checked.\n\nThen, apart: the action plans, recommendations and national services after the note."),
     examples=(
         "vold initiatives",
         Bilingual(da="vold initiatives --target fagpersoner", en="vold initiatives --target professionals"),
         "vold initiatives intervention-centre-east-jutland",
+        "vold initiatives action-plan-2023",
+        "vold initiatives hotline-1888",
     ))
 def initiatives(
     ident: Annotated[str | None, typer.Argument(
@@ -56,7 +58,12 @@ def initiatives(
 
     language, target_file, knowledge = start_table(kb, fmt, output, force, lang)
     targets = choices(target, "target", "--target", knowledge)
-    if ident is not None:
+    later = next((i for i in knowledge.initiatives["since_note"] if i["id"] == (ident or "").strip().casefold()), None)
+    if later is not None:
+        from vold_cli.views.initiatives import policy_view
+
+        doc = policy_view(knowledge, later, language)
+    elif ident is not None:
         doc = initiative_view(knowledge, knowledge.initiative(ident), language, today())
     else:
         doc = initiatives_list(knowledge, filter_initiatives(knowledge, targets=targets), language, today())

@@ -31,16 +31,19 @@ LEVEL = Bilingual(da="NIVEAU", en="LEVEL")
     help=Bilingual(
         da="Indsatser, notatet omtaler, efter forebyggelsesfase og med deres evidens. Filtre gælder samtidig (OG); "
            "gentagne værdier af ét filter er alternativer (ELLER). Sorteret efter fase, evidens (stærkest først), "
-           "navn.",
+           "navn. Hvor Vidensportalen har vurderet en indsats efter notatet, står vurderingen ved siden af notatets; "
+           "en indsats, der ikke er i notatet (CTI), er markeret sådan.",
         en="Interventions the note discusses, by prevention phase, with their evidence. Filters combine (AND); "
            "repeated values of one filter are alternatives (OR). Sorted by phase, evidence (strongest first), "
-           "name."),
+           "name. Where Vidensportalen has rated an intervention since the note, the rating stands beside the "
+           "note's grade; an intervention not in the note (CTI) is marked so."),
     examples=(
         Bilingual(da="vold interventions --phase sekundær", en="vold interventions --phase secondary"),
         Bilingual(da="vold interventions --target unge --min-evidence lovende",
              en="vold interventions --target young-people --min-evidence promising"),
         "vold interventions --not-tested-in-denmark --format csv",
         "vold interventions safe-dates",
+        "vold interventions cti",
     ))
 def interventions(
     ident: Annotated[str | None, typer.Argument(
@@ -79,6 +82,12 @@ def interventions(
     levels = choices(evidence, "evidence", "--evidence", knowledge)
     floor = choices([min_evidence] if min_evidence is not None else None, "evidence", "--min-evidence", knowledge)
     if ident is not None:
+        later = next((i for i in knowledge.interventions["not_in_note"] if i["id"] == ident.strip().casefold()), None)
+        if later is not None:  # an intervention not in the note (CTI): marked so, no grade
+            from vold_cli.views.interventions import later_view
+
+            emit_table(later_view(knowledge, later, language), fmt, knowledge, language, target_file, force, *names)
+            return
         item = knowledge.intervention(ident)
         emit_table(intervention_view(knowledge, item, language), fmt, knowledge, language, target_file, force, *names)
         return

@@ -107,8 +107,8 @@ def report(
                                           f"{fmt_int(count, language)} inhabitants")
     title = tr(language, "Planlægningsgrundlag", "Planning brief") + f" — {where}"
     version = knowledge.meta["knowledge_base_version"]
-    footer = tr(language, f"{title} · vidensbase {version} af {kb_date(knowledge)} · {today}",
-                f"{title} · knowledge base {version} of {kb_date(knowledge)} · {today}")
+    footer = tr(language, f"{title} · vidensbase {version} efterprøvet {kb_date(knowledge)} · {today}",
+                f"{title} · knowledge base {version} checked {kb_date(knowledge)} · {today}")
     page_word = tr(language, "side", "page")
     if target is None:
         emit(doc, chosen, title=title, lang=language, footer=footer, page_word=page_word)

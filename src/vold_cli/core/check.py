@@ -223,7 +223,7 @@ def inputs_from(knowledge: KnowledgeBase) -> CheckInputs:
         target_groups=knowledge.target_groups["target_groups"],
         levels=knowledge.evidence["levels"],
         law_acts=knowledge.law["acts"],
-        law_entries=knowledge.law["entries"],
+        law_entries=[e for e in knowledge.law["entries"] if e["in_note"]],  # the note's references, not later law
         benchmarks=knowledge.benchmarks["benchmarks"],
         stay_figures=[f for f in prevalence["figures"]
                       if f["id"].startswith(CRISIS_CENTRE_FIGURES) and f["scalable"] and f["value"] is not None],

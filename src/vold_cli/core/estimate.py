@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from vold_cli.core.observed import Kind
     from vold_cli.core.results import (
         BenchmarkEstimate,
         CostEstimate,
@@ -104,7 +105,7 @@ ROUNDING: Text = {
 
 
 def source_ref(source: Source) -> SourceRef:
-    return {"section": source["section"], "refs": source["refs"], "data": source["data"]}
+    return {"section": source["section"], "refs": source["refs"], "data": source["data"], "lines": source["lines"]}
 
 
 def _figure_estimate(fig: Figure, population: int, reference: int) -> FigureEstimate:
@@ -162,16 +163,21 @@ def _benchmarks(knowledge: KnowledgeBase, population: int) -> list[BenchmarkEsti
 
 
 def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municipality | None = None,
-             year: int | None = None) -> EstimateResult:
+             year: int | None = None, observed: list[tuple[Kind, int]] | None = None,
+             observed_year: int | None = None) -> EstimateResult:
     """Every national figure of the prevalence section scaled to `population`, with costs, benchmarks and
-    the caveats that must travel with them."""
+    the caveats that must travel with them; the summary of the comparable figures first; and the municipality's
+    own observed figures (`observed`, counted in `observed_year`) beside the expected ones."""
     from vold_cli.core.newer import newer_caveats, newer_estimates
+    from vold_cli.core.observed import observed as compare
+    from vold_cli.core.summary import summary
 
     prevalence = knowledge.prevalence
     ref = prevalence["reference_population"]
     reference = ref["population"]
     estimates = [_figure_estimate(fig, population, reference) for fig in prevalence["figures"] if fig["scalable"]]
     by_id = {e["id"]: e for e in estimates}
+    newer = newer_estimates(knowledge, population)
     examples: list[WorkedCheck] = []
     for example in prevalence["worked_examples"]:
         fig = next(f for f in prevalence["figures"] if f["id"] == example["figure"])
@@ -203,8 +209,10 @@ def estimate(knowledge: KnowledgeBase, *, population: int, municipality: Municip
         "newer_figures": [{"id": n["id"], "year": n["year"], "label": n["label"], "value": n["value"],
                            "percent": n["percent"], "text": n["text"], "source": n["source"]}
                           for n in prevalence["newer_figures"]],
-        "newer_estimates": newer_estimates(knowledge, population),
+        "newer_estimates": newer,
         "newer_caveats": newer_caveats(knowledge),
+        "summary": summary(knowledge, newer),
+        "observed": compare(knowledge, population, observed or [], observed_year),
     }
 
 

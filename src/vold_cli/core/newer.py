@@ -7,7 +7,8 @@ no formatting (renderers turn these records into words).
   own method, national figure × the population asked about ÷ Denmark's population in that figure's year
   (municipalities.yaml `years[].national_total`), beside the note's figure they compare with.
 - `sorted_changes`, `real_changes`: law items after the note in date order; only kind `changed` is a change.
-- `knowledge_age`: the note's year, the latest date checked after the note, the update interval the note planned.
+- `knowledge_age`: the note's year, the date the sources after it were checked (when one says so), the newest
+  fact recorded after it, the update interval the note planned.
 """
 
 from __future__ import annotations
@@ -155,19 +156,28 @@ def newer_for(knowledge: KnowledgeBase, figure_id: str) -> list[NewerFigure]:
 
 # --- the age of the knowledge --------------------------------------------------------------------------------
 
-def latest_checked(knowledge: KnowledgeBase) -> str:
-    """The newest ISO date among the law items after the note and the data sources: the latest fact checked
-    after the note (the note's year when there is none)."""
-    meta = knowledge.meta
-    found = [str(d["date"]) for d in meta["data_sources"]]
+def latest_checked(knowledge: KnowledgeBase) -> str | None:
+    """The newest date on which a data source beside the note says its facts were checked (`checked` in
+    meta.yaml), or None when none says so. The dates of the facts themselves (a consolidation act of 2025) are
+    not dates on which anything was checked."""
+    dates = sorted(m for d in knowledge.meta["data_sources"] for m in re.findall(_ISO, d["checked"] or ""))
+    return dates[-1] if dates else None
+
+
+def latest_fact(knowledge: KnowledgeBase) -> str | None:
+    """The newest ISO date among the items after the note (law changes, duties' steps, interventions' items): how
+    recent the newest recorded fact is, which is not the date it was checked."""
+    found: list[str] = []
     for act in knowledge.law["acts"]:
         found += [c["date"] or "" for c in act["changes_since"]]
     for entry in knowledge.law["entries"]:
         found += [c["date"] or "" for c in entry["changes_since"]]
+    for duty in knowledge.law["duties"]:
+        found += [c["date"] or "" for c in duty["steps"]]
     for item in knowledge.interventions["interventions"]:
         found += [c["date"] or "" for c in item["after_note"]]
     dates = sorted(m for text in found for m in re.findall(_ISO, text))
-    return dates[-1] if dates else str(meta["year"])
+    return dates[-1] if dates else None
 
 
 def knowledge_age(knowledge: KnowledgeBase) -> KnowledgeAge:
@@ -175,5 +185,5 @@ def knowledge_age(knowledge: KnowledgeBase) -> KnowledgeAge:
     (with the year the first planned update would have fallen; whether it came is not recorded)."""
     meta = knowledge.meta
     return {"note_year": meta["year"], "latest_checked": latest_checked(knowledge),
-            "update_interval_years": meta["update_interval_years"],
+            "latest_fact": latest_fact(knowledge), "update_interval_years": meta["update_interval_years"],
             "first_planned_update": meta["year"] + meta["update_interval_years"]}

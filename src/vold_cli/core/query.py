@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from vold_cli.core.results import Filters, MapCell, PhaseSummary, SourceRef
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import (
+        Act,
         Change,
         Evidence,
         Initiative,
@@ -255,6 +256,20 @@ def short_ref(knowledge: KnowledgeBase, entry: LawEntry) -> str:
     return f"{alias} {entry['section']}" if entry["section"] else alias
 
 
+def find_act(knowledge: KnowledgeBase, reference: str) -> Act | None:
+    """The act a planner names without a provision ('tilhold', 'sel', 'straffeloven'), when the knowledge base
+    holds more than one provision of it (with one, `find_law` shows that provision); else None."""
+    text = " ".join(reference.replace("§", " ").split()).casefold()
+    act_id = law_aliases(knowledge).get(text)
+    if act_id is None or len([e for e in knowledge.law["entries"] if e["act"] == act_id]) < 2:
+        return None
+    return knowledge.act(act_id)
+
+
+#: What `vold law` takes, besides references, to show the municipality's duties today.
+DUTIES_WORDS = frozenset({"duties", "pligter", "forpligtelser"})
+
+
 def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
     """A law entry from what a planner types: '109', '§109', '§ 109', 'sel 109', 'serviceloven § 109',
     'tilhold 3', 'cpr 28', 'vej', or an id such as 'sel-109'. NotFound lists the closest references."""
@@ -288,6 +303,16 @@ def find_law(knowledge: KnowledgeBase, reference: str) -> LawEntry:
         for entry in candidates:
             if entry["section"] and entry["section"].casefold() == (section or ""):
                 return entry
+    if match and section and not match.group("act"):  # a bare number not in the default act: any act's, if one
+        found = [e for e in entries if e["section"] and e["section"].casefold() == section]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            named = ", ".join(short_ref(knowledge, e) for e in found)
+            first = short_ref(knowledge, found[0])
+            raise NotFound(Bilingual(f"§ {section} findes i flere love: {named}.",
+                                     f"§ {section} is in several acts: {named}."),
+                           hint=Bilingual(f"Nævn loven, fx vold law {first}.", f"Name the act, e.g. vold law {first}."))
     refs = [short_ref(knowledge, e) for e in entries]
     from vold_cli.text import did_you_mean
 

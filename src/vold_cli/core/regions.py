@@ -18,6 +18,7 @@ from vold_cli.i18n.bilingual import Bilingual
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from vold_cli.core.observed import Kind
     from vold_cli.core.results import AreaRow, EstimateResult, FigureColumnInfo, OverviewResult
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.schema import Benchmark, Figure, Municipality, Region
@@ -143,13 +144,16 @@ def region_population(knowledge: KnowledgeBase, region_code: str, year: int) -> 
     return sum(m["population"][str(year)] for m in knowledge.region_members(region_code))
 
 
-def estimate_region(knowledge: KnowledgeBase, region: Region, *, year: int) -> EstimateResult:
+def estimate_region(knowledge: KnowledgeBase, region: Region, *, year: int,
+                    observed: list[tuple[Kind, int]] | None = None,
+                    observed_year: int | None = None) -> EstimateResult:
     """The full estimate (as for a municipality) for a region, with its municipalities listed."""
     from vold_cli.core.estimate import estimate
 
     members = knowledge.region_members(region["code"])
     population = sum(m["population"][str(year)] for m in members)
-    result = estimate(knowledge, population=population, municipality=None, year=year)
+    result = estimate(knowledge, population=population, municipality=None, year=year, observed=observed,
+                      observed_year=observed_year)
     result["region"] = {
         "code": region["code"],
         "name": region["name"],

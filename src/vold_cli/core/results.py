@@ -25,6 +25,7 @@ class SourceRef(TypedDict):
     section: str | None
     refs: list[int]
     data: str | None
+    lines: list[int]  # the lines of the data file the fact rests on
 
 
 class FigureEstimate(TypedDict):
@@ -176,7 +177,92 @@ class EstimateResult(TypedDict):
     newer_figures: list[NewerNational]
     newer_estimates: list[NewerEstimate]
     newer_caveats: list[NewerCaveat]
+    summary: Summary  # the answer first: the span of the comparable figures, the broader measures apart
+    observed: Observed  # the municipality's own observed figures beside the expected (or where to find them)
     region: NotRequired[RegionPart]
+
+
+# --- summary: the answer first ----------------------------------------------------------------------------------
+
+class SummaryPoint(TypedDict):
+    year: int
+    national: int | None
+    rounded_value: int | None
+
+
+class Span(TypedDict):
+    """One group's comparable local figures (same measure) and their span."""
+
+    figure: str
+    group: Text  # the group's unit ('kvinder' / 'women')
+    low: int
+    high: int
+    points: list[SummaryPoint]
+
+
+class Broad(TypedDict):
+    """A broader measure, apart from the span: scaled where it has a population year, else national only."""
+
+    id: str
+    label: Text
+    group: Text
+    measure: str
+    year: int | None
+    period: Text | None
+    national: int
+    percent: float | None
+    rounded_value: int | None  # the local value, when scaled
+    source: SourceRef
+
+
+class Summary(TypedDict):
+    spans: list[Span]
+    broader: list[Broad]
+    loose: bool
+
+
+# --- observed: the municipality's own figures beside the expected ----------------------------------------------
+
+class Expected(TypedDict):
+    """An expected local figure: a national figure scaled by the note's method."""
+
+    basis: Literal["statistics", "note"]
+    year: int
+    unit: Text
+    national: int
+    reference_population: int
+    local: float
+    rounded_value: int
+    same_unit: bool  # measures the same thing as the observed figure
+    source: SourceRef
+
+
+class ObservedItem(TypedDict):
+    kind: str
+    field: Literal["women", "children", "stays"]
+    observed: int
+    year: int
+    expected: list[Expected]
+    national_that_year: int | None  # Danmarks Statistik's national count of the observed year (unscaled)
+    national_that_year_other: int | None  # the other release's count, where two releases differ
+    national_source: SourceRef | None
+
+
+class ObservedNote(TypedDict):
+    id: str
+    text: Text
+    source: SourceRef
+
+
+class Observed(TypedDict):
+    """The observed figures and what they stand beside; `items` is empty when none were given, and `where` then
+    says where the municipality finds them."""
+
+    items: list[ObservedItem]
+    where: Text | None
+    tables: list[str]
+    anonymous_percent: float | None
+    caveats: list[ObservedNote]
 
 
 # --- newer: the knowledge in time -------------------------------------------------------------------------------
@@ -234,9 +320,11 @@ class NewerCaveat(TypedDict):
 
 
 class KnowledgeAge(TypedDict):
-    """How old the knowledge is: the note's year, the latest fact checked after it, the update the note planned."""
+    """How old the knowledge is: the note's year, the date the sources after it were last checked (None: not
+    recorded), the newest fact recorded after it, the update the note planned."""
     note_year: int
-    latest_checked: str
+    latest_checked: str | None
+    latest_fact: str | None
     update_interval_years: int
     first_planned_update: int
 

@@ -72,8 +72,12 @@ def kroner(value: float, lang: str) -> str:
 
 
 def date(iso: str, lang: str) -> str:
-    """'2024-07-01' -> '1. juli 2024' / '1 July 2024'; a bare year or year-month stays as it is written."""
+    """'2024-07-01' -> '1. juli 2024' / '1 July 2024'; '2014-06' -> 'juni 2014' / 'June 2014'; a bare year, or
+    anything else, stays as it is written."""
     parts = iso.split("-")
+    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2 and all(p.isdigit() for p in parts) \
+            and 1 <= int(parts[1]) <= 12:
+        return f"{MONTHS['da' if lang == 'da' else 'en'][int(parts[1]) - 1]} {parts[0]}"
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return iso
     year, month, day = (int(p) for p in parts)

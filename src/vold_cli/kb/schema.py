@@ -73,6 +73,7 @@ class Default:
 NONE = Default(None)
 EMPTY = Default([])
 FALSE = Default(False)
+TRUE = Default(True)
 NONEMPTY_LIST = Items(min_length=1)
 
 Id = Annotated[str, Str(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -81,6 +82,8 @@ Year = Annotated[int, Num(ge=1900, le=2100)]
 RefNumber = Annotated[int, Num(ge=1, le=999)]
 #: The year a dated statement describes (see Text.as_of).
 AsOfYear = Annotated[int, Num(ge=1990, le=2030)]
+#: A line of a data file beside the note (a source's `lines`).
+LineNumber = Annotated[int, Num(ge=1, le=100_000)]
 
 # --- closed vocabularies (their order is the order of the scale: phases first to last, evidence strongest
 # first); the display names and ranks are in phases.yaml and evidence.yaml, how each level looks in
@@ -102,6 +105,14 @@ ChangeKind = Literal["changed", "unchanged", "background"]
 Design = Literal["meta-analysis", "controlled", "before-after", "single-study", "qualitative", "not-stated"]
 #: What a newer national figure measures.
 Measure = Literal["physical", "physical-or-psychological"]
+#: What a broader national figure measures: partner violence in four forms (physical, psychological, sexual,
+#: economic), as VIVE and Lev Uden Vold count it.
+BroadMeasure = Literal["four-forms"]
+#: A grade on one dimension of a knowledge declaration on Socialstyrelsen's Vidensportal: A (best) to D. Never
+#: converted into the note's evidence levels.
+Grade = Literal["A", "B", "C", "D"]
+#: What a policy item after the note is.
+PolicyKind = Literal["action-plan", "recommendations", "national-unit", "hotline"]
 
 
 class Text(TypedDict):
@@ -120,11 +131,13 @@ class Text(TypedDict):
 
 class Source(TypedDict):
     """Where a fact comes from: a section of the note and its reference numbers, or a data file beside it
-    (at least one of the two: checked in validate.py)."""
+    (at least one of the two: checked in validate.py), with the lines of that file the fact rests on (`lines`,
+    only with `data`; a test checks that each cited line holds the fact's figures and dates)."""
 
     section: Annotated[Id | None, NONE]
     refs: Annotated[list[RefNumber], EMPTY]
     data: Annotated[Id | None, NONE]
+    lines: Annotated[list[LineNumber], EMPTY]
     detail: Annotated[Text | None, NONE]
 
 
@@ -142,6 +155,22 @@ class DataSource(TypedDict):
     title: Text
     attribution: Text
     date: NonEmpty
+    checked: Annotated[NonEmpty | None, NONE]  # ISO date on which the source says its facts were checked
+
+
+class Citation(TypedDict):
+    """The note as published (its cover and imprint), for citing it: `vold kb info`, the report's sources and
+    the properties of a Word/PDF brief."""
+
+    title: NonEmpty  # the published Danish title
+    subtitle: NonEmpty
+    tagline: Annotated[NonEmpty | None, NONE]  # the line under the subtitle on the cover
+    authors: Annotated[list[NonEmpty], NONEMPTY_LIST]
+    affiliation: Annotated[NonEmpty | None, NONE]
+    first_version: Text  # "first version published in autumn 2013"
+    isbn: NonEmpty
+    isbn_digital: Annotated[NonEmpty | None, NONE]
+    source: Source
 
 
 class Meta(TypedDict):
@@ -156,6 +185,7 @@ class Meta(TypedDict):
     method: Text
     quality_assurance: Text
     knowledge_base_version: NonEmpty
+    citation: Citation
     sections: list[NoteSection]
     data_sources: list[DataSource]
 
@@ -236,6 +266,48 @@ class NewerFigure(TypedDict):
     source: Source
 
 
+class BroadFigure(TypedDict):
+    """A national figure after the note that measures more than the note's (partner violence in four forms):
+    shown apart, never in a trend with the note's physical-violence figures, and not scaled."""
+
+    id: Id
+    label: Text
+    group: Literal["women", "men"]
+    value: int
+    percent: Annotated[float | None, NONE]
+    measure: BroadMeasure
+    period: Text  # what the figure is based on (the surveys' years), as the source gives it
+    text: Text
+    source: Source
+
+
+class CrisisCentreCount(TypedDict):
+    """One year of Danmarks Statistik's crisis-centre statistics (national counts; null: not found)."""
+
+    year: Year
+    women: Annotated[int | None, NONE]  # persons, not stays
+    women_other_release: Annotated[int | None, NONE]  # another release's count for the same year, where they differ
+    children: Annotated[int | None, NONE]
+    stays: Annotated[int | None, NONE]
+    note: Annotated[Text | None, NONE]
+    source: Source
+
+
+class CrisisCentreStatistics(TypedDict):
+    """Danmarks Statistik's crisis-centre statistics (from 2017 data): what they count and where a municipality
+    finds its own residents' figures (by home municipality), the national counts, and the caveats."""
+
+    description: Text
+    where_local: Text  # where a municipality looks up its own figure (Statistikbanken, by home municipality)
+    tables: Annotated[list[NonEmpty], NONEMPTY_LIST]
+    first_year: Year
+    anonymous_percent: float  # the share of the women who choose an anonymous stay ('ca.')
+    compares_with: Id  # the note's figure (crisis-centre stays) the counts stand beside
+    counts: list[CrisisCentreCount]
+    caveats: list[Statement]
+    source: Source
+
+
 class Prevalence(TypedDict):
     reference_population: ReferencePopulation
     figures: list[Figure]
@@ -243,6 +315,8 @@ class Prevalence(TypedDict):
     statements: list[Statement]
     newer_figures: list[NewerFigure]
     newer_caveats: Annotated[list[Statement], EMPTY]  # what must travel with the newer figures
+    broader_figures: Annotated[list[BroadFigure], EMPTY]
+    crisis_centre_statistics: Annotated[CrisisCentreStatistics | None, NONE]
     caveats: list[Statement]
 
 
@@ -392,6 +466,7 @@ class LawEntry(TypedDict):
     id: Id
     act: Id
     section: Annotated[str | None, NONE]
+    in_note: Annotated[bool, TRUE]  # false: a provision the note does not name (added after it); see `source`
     title: Text
     provides: Text
     municipality: Text
@@ -400,10 +475,38 @@ class LawEntry(TypedDict):
     source: Source
 
 
+class Duty(TypedDict):
+    """What the municipality must provide today under one provision, as the sources after the note describe it:
+    since when, for whom, and the dated steps after the note (each with its source)."""
+
+    id: Id
+    title: Text
+    provision: Id  # the law entry
+    paragraph: Text  # "§ 109, stk. 8": where in the provision, as far as the sources say
+    since: Annotated[NonEmpty | None, NONE]  # ISO date the duty began; None: already in the note (2013)
+    for_whom: Text
+    text: Text
+    steps: Annotated[list[Change], EMPTY]
+    source: Source
+
+
+class NoRightFound(TypedDict):
+    """Something looked for as a legal right and not found in the sources: 'no legal right found', never
+    'there is none'."""
+
+    id: Id
+    looked_for: Text
+    found: Text  # what the sources do say instead
+    source: Source
+
+
 class Law(TypedDict):
     intro: Text
     acts: list[Act]
     entries: list[LawEntry]
+    duties_intro: Annotated[Text | None, NONE]
+    duties: Annotated[list[Duty], EMPTY]
+    no_right_found: Annotated[list[NoRightFound], EMPTY]
 
 
 # --- interventions.yaml ------------------------------------------------------------------------------
@@ -413,6 +516,21 @@ class Outcome(TypedDict):
     text: Text
     evidence: Evidence
     refs: Annotated[list[RefNumber], EMPTY]
+
+
+class Declaration(TypedDict):
+    """A later rating on Socialstyrelsen's Vidensportal (A best to D on each dimension; None: not found), kept
+    beside the note's grade and never converted into it."""
+
+    subject: Text  # what was rated: the intervention, or one provider of it
+    date: NonEmpty  # when the rating appeared (the theme's launch), as the source gives it
+    target_group: Annotated[Grade | None, NONE]
+    method: Annotated[Grade | None, NONE]
+    implementation: Annotated[Grade | None, NONE]
+    effect: Annotated[Grade | None, NONE]
+    economy: Annotated[Grade | None, NONE]
+    text: Text
+    source: Source
 
 
 class Intervention(TypedDict):
@@ -429,10 +547,24 @@ class Intervention(TypedDict):
     studied_in: Text
     tried_in_denmark: TriedInDenmark
     outcomes: Annotated[list[Outcome], EMPTY]
+    recommendation: Annotated[Text | None, NONE]  # what the note recommends for this intervention in particular
     providers: Annotated[list[NonEmpty], EMPTY]
     law: Annotated[list[Id], EMPTY]
     initiatives: Annotated[list[Id], EMPTY]
     after_note: Annotated[list[Change], EMPTY]  # what changed for this intervention after the note
+    declarations: Annotated[list[Declaration], EMPTY]  # Vidensportalen's later ratings, beside the note's grade
+    source: Source
+
+
+class LaterIntervention(TypedDict):
+    """An intervention the note does not discuss, known from a source after it: no grade on the note's scale."""
+
+    id: Id
+    name: Text
+    target_groups: Annotated[list[Id], NONEMPTY_LIST]
+    summary: Text
+    finding: Text
+    declarations: Annotated[list[Declaration], EMPTY]
     source: Source
 
 
@@ -440,6 +572,7 @@ class Interventions(TypedDict):
     intro: Text
     statements: list[Statement]
     interventions: list[Intervention]
+    not_in_note: Annotated[list[LaterIntervention], EMPTY]
 
 
 # --- initiatives.yaml --------------------------------------------------------------------------------
@@ -464,9 +597,29 @@ class Initiative(TypedDict):
     source: Source
 
 
+class PolicyPoint(TypedDict):
+    text: Text
+    source: Source
+
+
+class PolicyItem(TypedDict):
+    """An action plan, a set of recommendations or a national service after the note (not from the note)."""
+
+    id: Id
+    kind: PolicyKind
+    name: Text
+    date: NonEmpty  # ISO date, year-month or year of publication or start
+    publisher: Annotated[NonEmpty | None, NONE]
+    text: Text
+    points: Annotated[list[PolicyPoint], EMPTY]
+    status: Annotated[Text | None, NONE]  # what is known of it later (funding ...), dated; or what was not checked
+    source: Source
+
+
 class Initiatives(TypedDict):
     intro: Text
     initiatives: list[Initiative]
+    since_note: Annotated[list[PolicyItem], EMPTY]  # action plans, recommendations, services after the note
 
 
 # --- documentation.yaml ------------------------------------------------------------------------------
@@ -503,6 +656,7 @@ class Documentation(TypedDict):
     data_sources: list[CentralSource]
     cpr_response_rate: Percentage
     reports: list[Statement]
+    after_note: Annotated[list[Statement], EMPTY]  # newer rounds and statistics after the note (not from it)
 
 
 # --- implementation.yaml -----------------------------------------------------------------------------

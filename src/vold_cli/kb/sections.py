@@ -90,11 +90,13 @@ REGISTRY: tuple[Section, ...] = (
     Section("phases", "Phases", "vold phases", "Forebyggelsesfaser", "Prevention phases"),
     Section("evidence", "EvidenceScale", "vold evidence", "Evidensskala", "Evidence scale"),
     Section("target_groups", "TargetGroups", "vold map", "Målgrupper", "Target groups"),
-    Section("law", "Law", "vold law {ref}", "Lovgivning", "Law", refs=(Ref("entries", "act", "act"),)),
+    Section("law", "Law", "vold law {ref}", "Lovgivning", "Law",
+            refs=(Ref("entries", "act", "act"), Ref("duties", "provision", "law entry"))),
     Section("interventions", "Interventions", "vold interventions {id}", "Indsatser", "Interventions", refs=(
         Ref("interventions", "target_groups", "target group"), Ref("interventions", "law", "law entry"),
         Ref("interventions", "initiatives", "initiative"),
-        Ref("interventions", ("evidence", "outcomes.evidence"), "evidence level"))),
+        Ref("interventions", ("evidence", "outcomes.evidence"), "evidence level"),
+        Ref("not_in_note", "target_groups", "target group"))),
     Section("initiatives", "Initiatives", "vold initiatives {id}", "Initiativer", "Initiatives", refs=(
         Ref("initiatives", "target_groups", "target group"), Ref("initiatives", "law", "law entry"),
         Ref("initiatives", "interventions", "intervention"))),
@@ -146,6 +148,13 @@ LIST_LABELS: dict[str, Bilingual] = {
     "target_groups": Bilingual("målgrupper", "target groups"),
     "worked_examples": Bilingual("regneeksempler", "worked examples"),
     "years": Bilingual("befolkningsår", "population years"),
+    # after the note (issue 26)
+    "duties": Bilingual("pligter i dag", "duties today"),
+    "no_right_found": Bilingual("ingen ret fundet", "no legal right found"),
+    "not_in_note": Bilingual("indsatser uden for notatet", "interventions not in the note"),
+    "since_note": Bilingual("initiativer efter notatet", "initiatives after the note"),
+    "broader_figures": Bilingual("bredere landstal", "broader national figures"),
+    "after_note": Bilingual("oplysninger efter notatet", "facts after the note"),
 }
 
 

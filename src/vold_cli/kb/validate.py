@@ -38,7 +38,7 @@ def _adapter(stem: str) -> TypeAdapter[Any]:
     if not _ADAPTERS:
         # The schema's defaults become pydantic defaults here (annotations are read when the adapters are built),
         # so that a key the YAML leaves out is filled in and models.py needs no pydantic.
-        for marker in ("NONE", "EMPTY", "FALSE"):
+        for marker in ("NONE", "EMPTY", "FALSE", "TRUE"):
             value = getattr(models, marker)
             if isinstance(value, models.Default):
                 setattr(models, marker, Field(default_factory=value.fresh))
@@ -300,6 +300,24 @@ def _cross_check(data: dict[str, Any]) -> None:
     _check_regions(data["regions"], data["municipalities"])
     _check_changes(data)
     _check_initiative_periods(data["initiatives"])
+    # the crisis-centre statistics stand beside one of the note's figures, and list each year once, in order
+    stats = data["prevalence"].get("crisis_centre_statistics")
+    if stats is None:
+        return
+    figures = {f["id"] for f in data["prevalence"]["figures"]}
+    if stats["compares_with"] not in figures:
+        from vold_cli.text import did_you_mean
+
+        listed = ", ".join(sorted(figures))
+        wrong = stats["compares_with"]
+        raise KnowledgeError(Bilingual(
+            f"prevalence.yaml: crisis_centre_statistics: compares_with: ukendt landstal {wrong!r}.",
+            f"prevalence.yaml: crisis_centre_statistics: compares_with: unknown figure {wrong!r}."),
+            hint=did_you_mean(wrong, sorted(figures)) or Bilingual(f"Kendte: {listed}.", f"Known: {listed}."))
+    years = [c["year"] for c in stats["counts"]]
+    if years != sorted(set(years)):
+        raise KnowledgeError(Bilingual("prevalence.yaml: crisis_centre_statistics.counts: hvert år én gang, i orden.",
+                                       "prevalence.yaml: crisis_centre_statistics.counts: each year once, in order."))
 
 
 def _change_year(date: str | None) -> int | None:
@@ -321,6 +339,8 @@ def _check_changes(data: dict[str, Any]) -> None:
         lists.append(("law", f"entries (id {entry['id']!r}).changes_since", entry["changes_since"]))
     for item in data["interventions"]["interventions"]:
         lists.append(("interventions", f"interventions (id {item['id']!r}).after_note", item.get("after_note", [])))
+    for duty in data["law"].get("duties", []):
+        lists.append(("law", f"duties (id {duty['id']!r}).steps", duty["steps"]))
     for file, where, changes in lists:
         keys = [(_change_year(c.get("date")) is None, c.get("date") or "") for c in changes]
         if keys != sorted(keys):
@@ -502,6 +522,9 @@ def _rule_problems(stem: str, data: Any) -> Iterator[tuple[tuple[Any, ...], Bili
         if source["section"] is None and source["data"] is None:
             yield place, Bilingual("en kilde nævner et afsnit i notatet, en datakilde eller begge",
                                    "a source names a note section, a data source, or both")
+        elif source["lines"] and source["data"] is None:
+            yield place, Bilingual("linjer er linjer i en datakilde: angiv også data",
+                                   "lines are lines of a data source: give data as well")
     if stem == "prevalence":
         for index, figure in enumerate(data["figures"]):
             has_value = figure["value"] is not None

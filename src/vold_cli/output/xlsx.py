@@ -121,6 +121,27 @@ HEADERS: dict[str, Bilingual] = {
     "status_date": Bilingual("Status pr. dato", "Status as of"),
     "status_text": Bilingual("Status i ord", "Status in words"),
     "year": Bilingual("År", "Year"),
+    # after the note (issue 26)
+    "in_note": Bilingual("Nævnt i notatet", "Named in the note"),
+    "source.lines": Bilingual("Kilde: linjer i datafilen", "Source: lines of the data file"),
+    "recommendation": Bilingual("Notatets anbefaling", "The note's recommendation"),
+    "declarations": Bilingual("Vidensportalens vurderinger", "Vidensportalen's ratings"),
+    "provision": Bilingual("Lovhenvisning", "Legal reference"),
+    "paragraph": Bilingual("Hvor i bestemmelsen", "Where in the provision"),
+    "since": Bilingual("Siden", "Since"),
+    "since_text": Bilingual("Siden, i ord", "Since, in words"),
+    "for_whom": Bilingual("For hvem", "For whom"),
+    "text": Bilingual("Tekst", "Text"),
+    "steps": Bilingual("Trin efter notatet", "Steps after the note"),
+    "provision_name": Bilingual("Bestemmelsens navn", "Name of the provision"),
+    "provision_ref": Bilingual("Skriv", "Type"),
+    "looked_for": Bilingual("Ledt efter som ret i loven", "Looked for as a right in law"),
+    "found": Bilingual("Fundet", "Found"),
+    "date": Bilingual("Dato", "Date"),
+    "publisher": Bilingual("Udgivet af", "Published by"),
+    "points": Bilingual("Punkter", "Points"),
+    "finding": Bilingual("Fund", "Finding"),
+    "observed": Bilingual("Observeret", "Observed"),
 }
 
 #: Values of the `level` and `kind` columns (ids in JSON and CSV) as words in the workbook.
@@ -134,6 +155,10 @@ VALUES: dict[str, Bilingual] = {
     "cost": Bilingual("omkostning", "cost"),
     "benchmark": Bilingual("norm", "benchmark"),
     "newer-figure": Bilingual("nyere landstal", "newer national figure"),
+    "summary": Bilingual("kort fortalt", "in short"),
+    "observed": Bilingual("observeret", "observed"),
+    "expected": Bilingual("forventet", "expected"),
+    "observed-where": Bilingual("hvor det observerede tal findes", "where the observed figure is found"),
 }
 WORD_COLUMNS = ("level", "kind")
 

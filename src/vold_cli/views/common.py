@@ -140,8 +140,29 @@ def source_text(knowledge: KnowledgeBase, source: Source | SourceRef | None, lan
     if source["data"]:
         for data in meta["data_sources"]:
             if data["id"] == source["data"]:
-                parts.append(f"{pick(data['attribution'], lang)} ({data['date']})")
+                cited = f"; {data['file']}{lines_text(source, lang)}" if source.get("lines") else ""
+                parts.append(f"{pick(data['attribution'], lang)} ({data['date']}{cited})")
     return "; ".join(parts) if not source["section"] else ", ".join(parts)
+
+
+def lines_text(source: Source | SourceRef | None, lang: str) -> str:
+    """', linjer 17, 23' / ', lines 17, 23': the lines of its data file a fact rests on ('' when none are given)."""
+    lines = list(source.get("lines") or []) if source else []
+    if not lines:
+        return ""
+    word = _t(lang, "linje", "line") if len(lines) == 1 else _t(lang, "linjer", "lines")
+    return f", {word} {', '.join(str(n) for n in lines)}"
+
+
+def data_cite(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:
+    """The data source's title with the lines of its file the fact rests on ('After the note, part 2 ...
+    (data/after-the-note-2026.md, lines 17, 23)'), or '' for facts from the note."""
+    title = data_title(knowledge, source, lang)
+    if not title or not source or not source.get("lines"):
+        return title
+    from vold_cli.core.query import data_file
+
+    return f"{title} ({data_file(knowledge, source)}{lines_text(source, lang)})"
 
 
 def data_title(knowledge: KnowledgeBase, source: Source | SourceRef | None, lang: str) -> str:

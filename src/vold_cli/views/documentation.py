@@ -46,6 +46,12 @@ def documentation_doc(knowledge: KnowledgeBase, lang: str) -> Document:
     doc.add(Notes([f"{pick(cpr['label'], lang)}: {percent(cpr['percent'], lang)} ({pick(cpr['of'], lang)})"]
                   + [pick(r["text"], lang) for r in d["reports"]],
                   title=_t(lang, "Værd at vide", "Worth knowing")))
+    if d["after_note"]:
+        from vold_cli.views.common import data_cite
+
+        doc.add(Notes([f"{pick(r['text'], lang)} ({data_cite(knowledge, r['source'], lang)})" for r in d["after_note"]],
+                      title=_t(lang, "Efter notatet: nyere undersøgelsesrunder og statistik (ikke fra notatet)",
+                               "After the note: newer survey rounds and statistics (not from the note)")))
     return doc
 
 

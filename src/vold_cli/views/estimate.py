@@ -36,8 +36,10 @@ if TYPE_CHECKING:
         Costs,
         EstimateResult,
         Expectation,
+        Expected,
         FigureEstimate,
         NewerEstimate,
+        ObservedItem,
         OverviewResult,
         Scaled,
         Step,
@@ -76,6 +78,7 @@ def estimate_data(result: EstimateResult, lang: str) -> dict[str, object]:
     """The JSON record: the result with every text in `lang`, and beside each rounded value its printed text
     (`rounded`: 'ca. 220') in `lang`, so scripts can read either."""
     data = localize_record(result, lang)
+    data["summary"] = {"text": summary_text(result, lang), **localize_record(result["summary"], lang)}
     data["estimates"] = [_with(localize_record(e, lang), "rounded_value", "rounded", rounded_text(e, lang))
                          for e in result["estimates"]]
     data["profile"] = [_with(localize_record(e, lang), "rounded_value", "rounded", expectation_text(e, lang))
@@ -137,7 +140,7 @@ def title_text(result: EstimateResult, lang: str) -> str:
 
 def figure_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     """Method, the figures table with bars, and the check against the note's worked example."""
-    sections = sorted({source_text(knowledge, {"section": i["source"]["section"], "refs": [], "data": None, "detail": None}, lang)
+    sections = sorted({source_text(knowledge, {"section": i["source"]["section"], "refs": [], "data": None, "lines": [], "detail": None}, lang)
                        for i in result["estimates"] if i["source"]["section"]})
     rows = [[pick(item["label"], lang), _national(item, lang), _local(item, lang), Styled(rounded_text(item, lang), "strong"),
              ", ".join(map(str, item["source"]["refs"])) or "—"] for item in result["estimates"]]
@@ -151,7 +154,8 @@ def figure_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -
         caption=_t(lang, "Kilde: notatets afsnit ", "Source: the note's section ") + "; ".join(sections)
         + _t(lang, ". ref. = notatets referencenumre.", ". ref. = the note's reference numbers."),
     )]
-    examples = result["method"]["worked_examples"]
+    # the check against the note's worked example only when the population asked about is the example's own
+    examples = [e for e in result["method"]["worked_examples"] if e["population"] == result["population"]]
     if examples:
         units = {item["id"]: pick(item["unit"], lang) for item in result["estimates"]}
         check = "; ".join(
@@ -186,8 +190,12 @@ def expectation_blocks(result: EstimateResult, lang: str) -> list[Block]:
         [[pick(p["label"], lang), fmt_pct(p["percent"], lang), pick(p["of"], lang),
           Styled(expectation_text(p, lang), "strong")]
          for p in result["profile"]],
-        title=_t(lang, "Krisecentre: afledte forventninger (løse: ophold er ikke unikke personer)",
-                 "Crisis centres: derived expectations (loose: stays are not unique persons)"),
+        title=_t(lang, f"Krisecentre: afledte forventninger ud fra notatets nøgletal ({result['reference_year']}; "
+                       "løse: ophold er ikke unikke personer)",
+                 f"Crisis centres: derived expectations from the note's key figures ({result['reference_year']}; "
+                 "loose: stays are not unique persons)"),
+        caption=_t(lang, "Notatet oplyser ikke nøgletallenes år; de anvendes uændret.",
+                   "The note does not state the key figures' year; they are applied unchanged."),
     )]
 
 
@@ -280,10 +288,14 @@ def newer_method_text(result: EstimateResult, lang: str) -> str:
     refs = {n["year"]: n for row in result["newer_estimates"] for n in [row["note"]] + row["newer"] + row["broader"]
             if n["reference_population"]}
     pop = fmt_int(result["population"], lang)
+    # every column, the note's included, uses the population asked about (of its own year, when one is known)
+    which = (_t(lang, f"Alle kolonner, også notatets, bruger folketallet {pop} pr. 1. januar {result['year']}. ",
+                f"Every column, the note's too, uses the population {pop} on 1 January {result['year']}. ")
+             if result["year"] is not None else "")
     parts = "; ".join(_t(lang, f"{y}: {fmt_int(n['reference_population'] or 0, lang)} pr. {date(n['reference_date'] or '', lang)}",
                          f"{y}: {fmt_int(n['reference_population'] or 0, lang)} on {date(n['reference_date'] or '', lang)}")
                       for y, n in sorted(refs.items()))
-    return _t(lang,
+    return which + _t(lang,
               f"Notatets metode på hvert tal: landstal × {pop} / Danmarks befolkning i tallets år ({parts}). "
               f"Afrundet som notatets tal; løse skøn. Udvikling: de afrundede tal for fysisk vold fra 2013 til 2017 "
               f"og fra 2017 til 2021; en forskel på højst 10 pct. kaldes omtrent uændret.",
@@ -342,9 +354,7 @@ def newer_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) 
                          "national": item["national"], "reference_population": item["reference_population"],
                          "reference_date": item["reference_date"], "local": item["local"],
                          "rounded": None if item["rounded_value"] is None else approx(item["rounded_value"], lang),
-                         "source": source_text(knowledge, {"section": item["source"]["section"],
-                                                           "refs": item["source"]["refs"],
-                                                           "data": item["source"]["data"], "detail": None}, lang)})
+                         "source": source_text(knowledge, item["source"], lang)})
     for caveat in result["newer_caveats"]:
         rows.append({"kind": "newer-caveat", "id": caveat["id"], "label": pick(caveat["text"], lang)})
     return rows
@@ -353,13 +363,14 @@ def newer_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) 
 def csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, object]]:
     """One row per estimate, derived expectation, cost, benchmark, caveat and newer figure, with a `kind`
     column, so a spreadsheet gets the caveats with the numbers."""
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, object]] = [{"kind": "summary", "id": "summary", "label": summary_text(result, lang)}]
+    rows += observed_csv_rows(knowledge, result, lang)
     for item in result["estimates"]:
         rows.append({"kind": "estimate", "id": item["id"], "label": pick(item["label"], lang),
                      "national": item["national"], "national_low": item["national_low"],
                      "national_high": item["national_high"], "local": item["local"], "local_low": item["local_low"],
                      "local_high": item["local_high"], "rounded": rounded_text(item, lang),
-                     "source": source_text(knowledge, {**item["source"], "detail": None}, lang)})
+                     "source": source_text(knowledge, item["source"], lang)})
     for expected in result["profile"]:
         rows.append({"kind": "expectation", "id": expected["id"], "label": pick(expected["label"], lang),
                      "local": expected["local"], "rounded": expectation_text(expected, lang),
@@ -426,6 +437,10 @@ def used_sources(knowledge: KnowledgeBase, year: int | None, *, regions: bool = 
         found.append(knowledge.regions["source"]["data"])
     if newer:
         found += [n["source"]["data"] for n in prevalence["newer_figures"]]
+        found += [n["source"]["data"] for n in prevalence["broader_figures"]]
+        stats = prevalence["crisis_centre_statistics"]
+        if stats is not None:
+            found.append(stats["source"]["data"])
     return [ident for ident in dict.fromkeys(found) if ident is not None]
 
 
@@ -443,6 +458,8 @@ def estimate_document(knowledge: KnowledgeBase, result: EstimateResult, lang: st
     doc = Document(data=lambda: estimate_data(result, lang), about=lambda: estimate_about(knowledge, result, lang))
     doc.rows = csv_rows(knowledge, result, lang)
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + title_text(result, lang)))
+    doc.blocks += summary_blocks(result, lang)
+    doc.blocks += observed_blocks(knowledge, result, lang)
     doc.blocks += figure_blocks(knowledge, result, lang)
     doc.blocks += newer_blocks(knowledge, result, lang)
     doc.add(chart_block(result, lang))
@@ -474,3 +491,193 @@ ENTRY_PAGES: dict[str, tuple[str, Detail]] = {
     "vold estimate --municipality {code}": ("municipalities", _municipality_page),
     "vold estimate --region {code}": ("regions", _region_page),
 }
+
+# --- the answer first: a summary to paste into a committee paper (summary.py) ------------------------------------
+
+def place_text(result: EstimateResult, lang: str) -> str:
+    """'I Viborg Kommune' / 'In Region Midtjylland' / 'For 43.000 indbyggere' (the title gives the population
+    and its date)."""
+    region = result.get("region")
+    if region:
+        return _t(lang, f"I {region['name']}", f"In {region['name']}")
+    if result["municipality"]:
+        from vold_cli.views.names import municipality
+
+        name = municipality(result["municipality"]["name"])
+        return _t(lang, f"I {name}", f"In {name}")
+    pop = fmt_int(result["population"], lang)
+    return _t(lang, f"For {pop} indbyggere", f"For {pop} inhabitants")
+
+
+def _span_text(low: int, high: int, lang: str) -> str:
+    return approx(low, lang) if low == high else approx_span(low, high, lang)
+
+
+def summary_text(result: EstimateResult, lang: str) -> str:
+    """The answer in a few sentences: the span of the comparable physical-violence figures per group, scaled
+    locally, with their years and 'a very loose estimate'; the broader measures apart; the observed figure, if
+    given."""
+    from vold_cli.i18n.localize import join
+
+    summary = result["summary"]
+    spans = summary["spans"]
+    if not spans:
+        return ""
+    groups = join([f"{_span_text(s['low'], s['high'], lang)} {pick(s['group'], lang)}" for s in spans], lang)
+    years = sorted({p["year"] for s in spans for p in s["points"]} - {result["reference_year"]})
+    newer = join([str(y) for y in years], lang)
+    ref = result["reference_year"]
+    parts = [_t(lang,
+                f"{place_text(result, lang)} svarer landstallene til {groups} om året udsat for fysisk vold fra en "
+                f"partner: notatets tal (omkring {ref})" + (f" og de nyere for {newer}" if years else "")
+                + ", skaleret efter indbyggertal; et meget løst skøn.",
+                f"{place_text(result, lang)} the national figures correspond to {groups} a year exposed to physical "
+                f"violence from a partner: the note's figures (around {ref})"
+                + (f" and the newer ones for {newer}" if years else "") + ", scaled by population; a very loose "
+                "estimate.")]
+    broad = _broader_text(result, lang)
+    if broad:
+        parts.append(_t(lang, "Bredere mål, som ikke kan sammenlignes med disse: ",
+                        "Broader measures, not comparable with these: ") + broad + ".")
+    parts += [_observed_sentence(item, lang) for item in result["observed"]["items"]]
+    return " ".join(parts)
+
+
+#: The Danish definite plural of a group's unit ('4,5 pct. af kvinderne').
+_DEFINITE = {"kvinder": "kvinderne", "mænd": "mændene"}
+
+
+def _broader_text(result: EstimateResult, lang: str) -> str:
+    """'fysisk og/eller psykisk partnervold 2021: ca. 2.000 kvinder og ca. 1.400 mænd; partnervold i fire former
+    (...): 4,5 pct. af kvinderne og 2,4 pct. af mændene, på landsplan ca. 82.000 og 43.000'."""
+    from vold_cli.i18n.localize import join
+
+    broader = result["summary"]["broader"]
+    out: list[str] = []
+    for measure in dict.fromkeys(b["measure"] for b in broader):
+        items = [b for b in broader if b["measure"] == measure]
+        if all(b["rounded_value"] is not None for b in items):
+            year = items[0]["year"]
+            values = join([f"{approx(b['rounded_value'], lang)} {pick(b['group'], lang)}" for b in items], lang)
+            name = pick(_MEASURE.get(measure, Bilingual.same(measure)), lang).replace(
+                _t(lang, " (bredere mål)", " (broader measure)"), "")
+            out.append(f"{name} {year} {values}")
+        else:
+            shares = join([_t(lang, f"{fmt_pct(b['percent'] or 0, lang)} af {_DEFINITE.get(b['group']['da'], b['group']['da'])}",
+                              f"{fmt_pct(b['percent'] or 0, lang)} of {pick(b['group'], lang)}")
+                           for b in items if b["percent"] is not None], lang)
+            national = join([f"{fmt_int(b['national'], lang)} {pick(b['group'], lang)}" for b in items], lang)
+            period = pick(items[0]["period"], lang)
+            # VIVE's measure (its report with Lev Uden Vold: vold figures); named by VIVE alone here, so that a
+            # search for Lev Uden Vold finds the unit and its hotline, not every estimate page
+            out.append(_t(lang, f"partnervold i fire former (VIVE; {period}) {shares}, på landsplan ca. {national}",
+                          f"partner violence in four forms (VIVE; {period}) {shares}, nationally about {national}"))
+    return "; ".join(out)
+
+
+def summary_blocks(result: EstimateResult, lang: str, *, heading: bool = True) -> list[Block]:
+    """The summary under a heading of its own, or (`heading=False`, the report's first page) as one paragraph
+    that opens with the words."""
+    text = summary_text(result, lang)
+    if not text:
+        return []
+    if not heading:
+        return [Paragraph(_t(lang, "Kort fortalt: ", "In short: ") + text, style="strong")]
+    return [Heading(_t(lang, "Kort fortalt", "In short"), 3), Paragraph(text, style="strong")]
+
+
+# --- the municipality's own observed figures beside the expected (observed.py) ----------------------------------
+
+_OBSERVED_LABELS = {
+    "women": Bilingual("Kvinder på kvindekrisecenter", "Women at women's crisis centres"),
+    "stays": Bilingual("Ophold på kvindekrisecenter", "Stays at women's crisis centres"),
+    "children": Bilingual("Børn på kvindekrisecenter", "Children at women's crisis centres"),
+}
+
+
+def _expected_text(item: Expected, lang: str) -> str:
+    """'ca. 50 kvinder (2.618 i 2021)' / 'ca. 30 ophold (ca. 2.000 omkring 2013; ophold, ikke personer)'."""
+    unit = pick(item["unit"], lang)
+    if item["basis"] == "note":
+        extra = "" if item["same_unit"] else _t(lang, f"; {unit}, ikke personer", f"; {unit}, not persons")
+        return _t(lang, f"{approx(item['rounded_value'], lang)} {unit} (af ca. {fmt_int(item['national'], lang)} "
+                        f"omkring {item['year']}{extra})",
+                  f"{approx(item['rounded_value'], lang)} {unit} (of ca. {fmt_int(item['national'], lang)} around "
+                  f"{item['year']}{extra})")
+    return _t(lang, f"{approx(item['rounded_value'], lang)} {unit} (af {fmt_int(item['national'], lang)} i "
+                    f"{item['year']})",
+              f"{approx(item['rounded_value'], lang)} {unit} (of {fmt_int(item['national'], lang)} in {item['year']})")
+
+
+def _observed_sentence(item: ObservedItem, lang: str) -> str:
+    stats = next((e for e in item["expected"] if e["basis"] == "statistics"), None)
+    label = pick(_OBSERVED_LABELS[item["field"]], lang).lower()
+    against = (_t(lang, f" mod forventet {_expected_text(stats, lang)}", f" against an expected {_expected_text(stats, lang)}")
+               if stats else "")
+    return _t(lang, f"Kommunens eget tal: {fmt_int(item['observed'], lang)} ({label}, {item['year']}, "
+                    f"Statistikbanken){against}; se tabellen nedenfor.",
+              f"The municipality's own figure: {fmt_int(item['observed'], lang)} ({label}, {item['year']}, "
+              f"Statistikbanken){against}; see the table below.")
+
+
+def observed_blocks(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
+    """The observed figures beside the expected ones, with their caveats; without them, where to find them."""
+    observed = result["observed"]
+    if not observed["items"]:
+        if not observed["where"]:
+            return []
+        return [Paragraph(pick(observed["where"], lang) + " " + _t(
+            lang, "Giv tallet med --observed crisis-centre-women=N --observed-year ÅR for at se det ved siden af "
+                  "skønnet.",
+            "Give it with --observed crisis-centre-women=N --observed-year YEAR to see it beside the estimate."),
+            style="muted")]
+    rows: list[list[Cell]] = []
+    for item in observed["items"]:
+        stats = next((e for e in item["expected"] if e["basis"] == "statistics"), None)
+        note = next((e for e in item["expected"] if e["basis"] == "note"), None)
+        national = "—"
+        if item["national_that_year"] is not None:
+            national = fmt_int(item["national_that_year"], lang)
+            if item["national_that_year_other"] is not None:
+                national += _t(lang, " eller ", " or ") + fmt_int(item["national_that_year_other"], lang)
+        rows.append([Styled(pick(_OBSERVED_LABELS[item["field"]], lang), "strong"),
+                     Lines([Styled(fmt_int(item["observed"], lang), "strong"), Styled(str(item["year"]), "muted")]),
+                     _expected_text(stats, lang) if stats else "—", _expected_text(note, lang) if note else "—",
+                     national])
+    year = observed["items"][0]["year"]
+    notes = [pick(c["text"], lang) for c in observed["caveats"]]
+    notes.append(_t(lang, "Det forventede er landstal skaleret efter indbyggertal, et meget løst skøn: kommunens "
+                          "egne forhold (befolkning, krisecenterpladser i nærheden) kan give store forskelle.",
+                    "The expected figures are national figures scaled by population, a very loose estimate: the "
+                    "municipality's own circumstances (population, crisis-centre places nearby) can make large "
+                    "differences."))
+    if observed["where"]:
+        notes.append(pick(observed["where"], lang))
+    return [Table(
+        [Column(_t(lang, "Kommunens eget tal", "The municipality's own figure"), ratio=2),
+         Column(_t(lang, "Observeret (år)", "Observed (year)"), justify="right", no_wrap=True),
+         Column(_t(lang, "Forventet: Danmarks Statistiks landstal, skaleret",
+                   "Expected: Statistics Denmark's national count, scaled"), ratio=2),
+         Column(_t(lang, "Forventet: notatets tal, skaleret", "Expected: the note's figure, scaled"), ratio=2),
+         Column(_t(lang, f"Landstal {year}", f"National {year}"), justify="right", no_wrap=True)],
+        rows,
+        title=_t(lang, "Observeret ved siden af forventet (meget løse skøn)",
+                 "Observed beside expected (very loose estimates)"),
+    ), Notes(notes, title=_t(lang, "Forbehold ved sammenligningen", "Caveats for the comparison"))]
+
+
+def observed_csv_rows(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for item in result["observed"]["items"]:
+        rows.append({"kind": "observed", "id": item["kind"], "label": pick(_OBSERVED_LABELS[item["field"]], lang),
+                     "year": item["year"], "local": item["observed"],
+                     "national": item["national_that_year"]})
+        for expected in item["expected"]:
+            rows.append({"kind": "expected", "id": f"{item['kind']}:{expected['basis']}",
+                         "label": _expected_text(expected, lang), "year": expected["year"],
+                         "national": expected["national"], "reference_population": expected["reference_population"],
+                         "local": expected["local"], "rounded": approx(expected["rounded_value"], lang),
+                         "source": source_text(knowledge, expected["source"], lang)})
+    if not result["observed"]["items"] and result["observed"]["where"]:
+        rows.append({"kind": "observed-where", "id": "observed-where", "label": pick(result["observed"]["where"], lang)})
+    return rows

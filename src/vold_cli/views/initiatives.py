@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vold_cli.core.query import law_label, related_interventions
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import (
+    Block,
     BulletList,
     Cell,
     Column,
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     import datetime
 
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Initiative
+    from vold_cli.kb.schema import Initiative, PolicyItem
     from vold_cli.views.pages import Detail, Entry, Listing
     from vold_cli.views.records import TimeRecord
 
@@ -97,6 +99,76 @@ def initiatives_list(knowledge: KnowledgeBase, items: list[Initiative], lang: st
           ", ".join(i["contacts"])] for i in items],
         title=list_title(lang), caption=status_caption(today, lang),
     ))
+    doc.blocks += since_note_blocks(knowledge, lang)
+    return doc
+
+
+_KINDS = {"action-plan": Bilingual("handlingsplan", "action plan"),
+          "recommendations": Bilingual("anbefalinger", "recommendations"),
+          "national-unit": Bilingual("national enhed", "national unit"), "hotline": Bilingual.same("hotline")}
+
+
+def kind_text(item: PolicyItem, lang: str) -> str:
+    """'Handlingsplan' / 'Action plan', 'Hotline 1888', 'Lev Uden Vold': a short name for one line."""
+    if item["kind"] == "action-plan":
+        return _t(lang, "Handlingsplan", "Action plan")
+    if item["kind"] == "recommendations":
+        return _t(lang, f"{item['publisher'] or ''}s anbefalinger", f"{item['publisher'] or ''}'s recommendations")
+    return pick(item["name"], lang).split(" (")[0]
+
+
+def since_note_title(lang: str) -> str:
+    return _t(lang, "Efter notatet: handlingsplaner, anbefalinger og nationale tilbud (ikke fra notatet)",
+              "After the note: action plans, recommendations and national services (not from the note)")
+
+
+def since_note_blocks(knowledge: KnowledgeBase, lang: str) -> list[Block]:
+    """The action plans, recommendations and national services after the note, dated, apart from the note's
+    list; each shown in full by `vold initiatives ID`."""
+    from vold_cli.i18n.localize import date
+
+    items = knowledge.initiatives["since_note"]
+    if not items:
+        return []
+    return [Table(
+        [Column(_t(lang, "Efter notatet (id)", "After the note (id)"), ratio=2),
+         Column(_t(lang, "Dato", "Date"), no_wrap=True),
+         Column(_t(lang, "Hvad", "What"), ratio=4),
+         Column(_t(lang, "Status", "Status"), ratio=2)],
+        [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted"),
+                 pick(_KINDS[i["kind"]], lang)]),
+          date(i["date"], lang), pick(i["text"], lang),
+          pick(i["status"], lang) or Styled(_t(lang, "ikke efterprøvet", "not checked"), "muted")] for i in items],
+        title=since_note_title(lang),
+        caption=_t(lang, "Vis én med dens punkter og kilder: vold initiatives ID, fx vold initiatives action-plan-2023.",
+                   "Show one with its points and sources: vold initiatives ID, e.g. vold initiatives action-plan-2023."),
+    )]
+
+
+def policy_view(knowledge: KnowledgeBase, item: PolicyItem, lang: str) -> Document:
+    """One action plan, set of recommendations or national service after the note, in full, each point with its
+    source line."""
+    from vold_cli.i18n.localize import date
+    from vold_cli.views.common import data_cite
+
+    data = localize_record(item, lang) | {"in_note": False, "source_text": source_text(knowledge, item["source"], lang)}
+    doc = Document(data=lambda: labelled(data, knowledge, lang), table=("points",))
+    doc.add(Heading(pick(item["name"], lang)))
+    pairs: list[tuple[str, Cell]] = [
+        ("id", item["id"]),
+        (_t(lang, "Slags", "Kind"), pick(_KINDS[item["kind"]], lang)),
+        (_t(lang, "Dato", "Date"), date(item["date"], lang)),
+    ]
+    if item["publisher"]:
+        pairs.append((_t(lang, "Udgivet af", "Published by"), item["publisher"]))
+    pairs.append((_t(lang, "Hvad", "What"), pick(item["text"], lang)))
+    if item["status"]:
+        pairs.append(("Status", Styled(pick(item["status"], lang), "warn")))
+    pairs.append((_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)))
+    doc.add(Fields(pairs, title=_t(lang, "Efter notatet — ikke fra notatet", "After the note — not from the note")))
+    if item["points"]:
+        doc.add(BulletList([f"{pick(p['text'], lang)} ({data_cite(knowledge, p['source'], lang)})"
+                            for p in item["points"]], title=_t(lang, "Punkter", "Points")))
     return doc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vold_cli.core.query import related_initiatives, short_ref
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.output.blocks import (
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from vold_cli.core.results import Filters
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Intervention
+    from vold_cli.kb.schema import Declaration, Intervention, LaterIntervention
     from vold_cli.views.pages import Detail, Entry, Listing
     from vold_cli.views.records import FigureRecord
 
@@ -72,9 +73,26 @@ def interventions_list(knowledge: KnowledgeBase, items: list[Intervention], lang
     if statements:
         doc.add(Paragraph(_t(lang, "Notatet om evidensen generelt:", "The note on the evidence in general:"), style="strong"))
         doc.add(*[Paragraph(pick(s["text"], lang)) for s in statements])
+    if not filters:  # the list of the note's interventions, unfiltered: those not in the note follow it
+        doc.blocks += not_in_note_blocks(knowledge, lang)
     doc.add(Paragraph(_t(lang, f"{len(items)} indsatser. Vis én: vold interventions ID",
                          f"{len(items)} interventions. Show one: vold interventions ID"), style="muted"))
     return doc
+
+
+def not_in_note_blocks(knowledge: KnowledgeBase, lang: str) -> list[Block]:
+    """The interventions known only from sources after the note, marked as not in the note and not graded."""
+    later = knowledge.interventions["not_in_note"]
+    if not later:
+        return []
+    return [Table(
+        [Column(_t(lang, "Indsats (id)", "Intervention (id)"), ratio=2), Column(_t(lang, "Hvad", "What"), ratio=5)],
+        [[Lines([Styled(pick(i["name"], lang), "strong"), Styled(i["id"], "muted")]), pick(i["summary"], lang)]
+         for i in later],
+        title=_t(lang, "Ikke i notatet: indsatser kendt fra kilder efter notatet (uden notatets vurdering)",
+                 "Not in the note: interventions known from sources after it (without the note's grade)"),
+        caption=_t(lang, "Vis én: vold interventions ", "Show one: vold interventions ")
+        + ", ".join(i["id"] for i in later))]
 
 
 def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -> Document:
@@ -104,7 +122,7 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
     pairs += [
         (_t(lang, "Evidens", "Evidence"), evidence_cell(knowledge, item["evidence"], lang, item["designs"])),
         (_t(lang, "Begrundelse", "Reason"), pick(item["evidence_reason"], lang)),
-        (_t(lang, "Notatet siger", "What the note says"), Styled(pick(level["action"], lang), "strong")),
+        (_t(lang, "Notatet siger", "What the note says"), Styled(note_says(knowledge, item, lang), "strong")),
         (_t(lang, "Undersøgelsesdesign", "Study design"), pick(item["study_design"], lang)),
         (_t(lang, "Undersøgt i", "Studied in"), pick(item["studied_in"], lang)),
         (_t(lang, "Afprøvet i Danmark", "Tried in Denmark"), tried_text(item["tried_in_denmark"], lang)),
@@ -129,6 +147,75 @@ def intervention_view(knowledge: KnowledgeBase, item: Intervention, lang: str) -
             title=_t(lang, "Resultater", "Outcomes"),
         ))
     doc.blocks += _in_time_blocks(knowledge, item, lang)
+    doc.blocks += declaration_blocks(knowledge, item["declarations"], item["evidence"], lang)
+    return doc
+
+
+def note_says(knowledge: KnowledgeBase, item: Intervention, lang: str) -> str:
+    """What the note says about the intervention's level, and what it recommends for this intervention in
+    particular (nothing it does not link to it)."""
+    level = knowledge.evidence_level(item["evidence"])
+    text = pick(level["action"], lang)
+    return f"{text} {pick(item['recommendation'], lang)}" if item["recommendation"] else text
+
+
+_DIMENSIONS = (("target_group", Bilingual("målgruppe", "target group")), ("method", Bilingual("metode", "method")),
+               ("implementation", Bilingual("implementering", "implementation")),
+               ("effect", Bilingual("effekt", "effect")), ("economy", Bilingual("økonomi", "economy")))
+
+
+def declaration_scores(declaration: Declaration, lang: str) -> str:
+    """'målgruppe A · metode A · implementering C · effekt C · økonomi: ikke fundet'."""
+    parts = []
+    for key, words in _DIMENSIONS:
+        grade = declaration[key]  # type: ignore[literal-required]
+        name = pick(words, lang)
+        parts.append(f"{name} {grade}" if grade else f"{name}: " + _t(lang, "ikke fundet", "not found"))
+    return " · ".join(parts)
+
+
+def declaration_blocks(knowledge: KnowledgeBase, declarations: list[Declaration], evidence: str | None,
+                       lang: str) -> list[Block]:
+    """Vidensportalen's later ratings, dated and apart from the note's grade, never converted into its levels."""
+    if not declarations:
+        return []
+    from vold_cli.i18n.localize import date
+    from vold_cli.views.common import data_cite
+
+    grade = (_t(lang, " Notatets vurdering er stadig: ", " The note's grade stays: ")
+             + pick(knowledge.evidence_name(evidence), lang) + ".") if evidence else ""
+    return [Table(
+        [Column(_t(lang, "Vurderet", "Rated"), ratio=2), Column(_t(lang, "Scorer (A bedst, D dårligst)",
+                                                                    "Scores (A best, D worst)"), ratio=3),
+         Column(_t(lang, "Om vurderingen", "About the rating"), ratio=4)],
+        [[Lines([Styled(pick(d["subject"], lang), "strong"), Styled(date(d["date"], lang), "muted")]),
+          declaration_scores(d, lang), pick(d["text"], lang)] for d in declarations],
+        title=_t(lang, "Vidensportalens vidensdeklaration — efter notatet, ikke fra notatet",
+                 "Vidensportalen's knowledge declaration — after the note, not from the note"),
+        caption=_t(lang, "En senere og selvstændig vurdering i fem dimensioner (A-D); den omsættes ikke til notatets "
+                         "niveauer.", "A later, separate rating on five dimensions (A-D); it is not converted into the "
+                         "note's levels.") + grade + " " + _t(lang, "Kilde: ", "Source: ")
+        + "; ".join(dict.fromkeys(data_cite(knowledge, d["source"], lang) for d in declarations)) + ".",
+    )]
+
+
+def later_view(knowledge: KnowledgeBase, item: LaterIntervention, lang: str) -> Document:
+    """An intervention the note does not discuss (`vold interventions cti`): marked so, with no grade."""
+    n = names(knowledge, lang)
+    data = localize_record(item, lang) | {"in_note": False, "evidence": None,
+                                          "source_text": source_text(knowledge, item["source"], lang)}
+    doc = Document(data=lambda: labelled(data, knowledge, lang))
+    doc.add(Heading(pick(item["name"], lang) + _t(lang, " — ikke i notatet", " — not in the note")))
+    doc.add(Fields([
+        ("id", item["id"]),
+        (_t(lang, "Målgrupper", "Target groups"), ", ".join(n["target"][t] for t in item["target_groups"])),
+        (_t(lang, "Hvad det er", "What it is"), pick(item["summary"], lang)),
+        (_t(lang, "Fund", "Finding"), pick(item["finding"], lang)),
+        (_t(lang, "Evidens (notatets skala)", "Evidence (the note's scale)"),
+         Styled(_t(lang, "ingen: indsatsen er ikke i notatet", "none: the intervention is not in the note"), "muted")),
+        (_t(lang, "Kilde", "Source"), source_text(knowledge, item["source"], lang)),
+    ], title=_t(lang, "Efter notatet — ikke fra notatet", "After the note — not from the note")))
+    doc.blocks += declaration_blocks(knowledge, item["declarations"], None, lang)
     return doc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vold_cli.i18n.bilingual import Bilingual
 from vold_cli.i18n.lang import pick, tr
 from vold_cli.output.blocks import Cell, Column, Document, Fields, Heading, Styled, Table
 
@@ -47,6 +48,7 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
         "quality_assurance": pick(meta["quality_assurance"], lang),
         "location": knowledge.location,
         "origin": knowledge.origin,
+        "origin_text": _origin(knowledge.origin, lang),
         "cache": None,
         "counts": counts,
         "age": knowledge_age(knowledge),
@@ -58,11 +60,23 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
         cache_text = pick(describe(status), lang)
         data["cache"] = {"used": status.used, "status": status.code, "reason": status.why or None,
                          "folder": status.folder or None, "text": cache_text}
+    citation = meta["citation"]  # the note as published (meta.yaml, from the note's cover and imprint)
+    data["citation"] = {**{k: v for k, v in citation.items() if k not in ("first_version", "source")},
+                        "first_version": pick(citation["first_version"], lang)}
     doc = Document(data=data, rows=[{"file": f"{s}.yaml", **parts} for s, parts in counts.items()])
     doc.add(Heading(str(data["title"])))
+    from vold_cli.i18n.localize import join
+
+    isbn = citation["isbn"] + (f" (digital: {citation['isbn_digital']})" if citation["isbn_digital"] else "")
     doc.add(Fields([
+        (tr(lang, "Titel (udgivet)", "Title (as published)"), f"{citation['title']}. {citation['subtitle']}"
+         + (f". {citation['tagline']}" if citation["tagline"] else "")),
+        (tr(lang, "Forfattere", "Authors"), join(citation["authors"], lang)
+         + (f", {citation['affiliation']}" if citation["affiliation"] else "")),
         (tr(lang, "Udgiver", "Publisher"), meta["publisher"]),
         (tr(lang, "År", "Year"), str(meta["year"]) + tr(lang, " (notatets år)", " (the note's year)")),
+        (tr(lang, "Første version", "First version"), pick(citation["first_version"], lang)),
+        ("ISBN", isbn),
         (tr(lang, "Udgave", "Edition"), pick(meta["edition"], lang)),
         *_age_fields(knowledge_age(knowledge), lang),
         (tr(lang, "Målgruppe", "Audience"), pick(meta["audience"], lang)),
@@ -71,23 +85,39 @@ def info_doc(knowledge: KnowledgeBase, lang: str, status: Status | None) -> Docu
         (tr(lang, "Kvalitetssikring", "Quality assurance"), pick(meta["quality_assurance"], lang)),
         (tr(lang, "Vidensbasens version", "Knowledge base version"), meta["knowledge_base_version"]),
         (tr(lang, "Indlæst fra", "Loaded from"),
-         f"{knowledge.location} ({knowledge.origin})" if status is not None else ""),
+         f"{knowledge.location} ({_origin(knowledge.origin, lang)})" if status is not None else ""),
         ("Cache", cache_text),
     ]))
     doc.add(counts_table(counts, lang))
     return doc
 
 
+_ORIGINS = {"bundled": Bilingual("medfølgende", "bundled"),
+            "repository": Bilingual("repositoriets knowledge/", "the repository's knowledge/")}
+
+
+def _origin(origin: str, lang: str) -> str:
+    """Where the knowledge was loaded from, in words: 'medfølgende' / 'bundled'; --kb and VOLD_KB as they are."""
+    return pick(_ORIGINS.get(origin, Bilingual.same(origin)), lang)
+
+
 def _age_fields(age: KnowledgeAge, lang: str) -> list[tuple[str, str]]:
-    """The age of the knowledge: the note's year, the latest fact checked after it, the update the note planned."""
+    """The age of the knowledge: the note's year, when the sources after it were checked, the newest fact after
+    it, the update the note planned."""
     from vold_cli.i18n.localize import date
 
     interval = age["update_interval_years"]
-    latest = date(age["latest_checked"], lang)
+    checked = age["latest_checked"]
+    fact = age["latest_fact"]
     return [
-        (tr(lang, "Senest efterprøvet", "Latest fact checked"),
-         tr(lang, f"{latest} (nyeste dato blandt lovændringer og datakilder efter notatet)",
-            f"{latest} (the newest date among law changes and data sources after the note)")),
+        (tr(lang, "Senest efterprøvet", "Last checked"),
+         tr(lang, f"{date(checked, lang)} (den dato, kilderne efter notatet blev efterprøvet)",
+            f"{date(checked, lang)} (the date the sources after the note were checked)") if checked else
+         tr(lang, "ikke registreret", "not recorded")),
+        (tr(lang, "Nyeste oplysning", "Newest fact"),
+         tr(lang, f"{date(fact, lang)} (datoen på den nyeste registrerede ændring; ikke en dato for efterprøvning)",
+            f"{date(fact, lang)} (the date of the newest change recorded; not a date on which it was checked)")
+         if fact else tr(lang, "ingen", "none")),
         (tr(lang, "Planlagt opdatering", "Planned update"),
          tr(lang, f"Notatet skriver, at det opdateres hvert {interval}. år; vidensbasen registrerer ikke, om det skete.",
             f"The note says it is updated every {interval} years; the knowledge base does not record whether "

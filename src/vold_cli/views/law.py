@@ -9,14 +9,25 @@ from vold_cli.core.query import law_changes, law_label, short_ref
 from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 from vold_cli.i18n.localize import attribution, when
-from vold_cli.output.blocks import Block, Column, Document, Fields, Heading, Notes, Paragraph, Styled, Table
-from vold_cli.views.common import data_title, localize, localize_record, source_text
+from vold_cli.output.blocks import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Notes,
+    Paragraph,
+    Styled,
+    Table,
+)
+from vold_cli.views.common import data_cite, localize, localize_record, source_text
 
 if TYPE_CHECKING:
     import datetime
 
     from vold_cli.kb.facade import KnowledgeBase
-    from vold_cli.kb.schema import Change, LawEntry, Source
+    from vold_cli.kb.schema import Act, Change, Duty, LawEntry, Source
     from vold_cli.views.pages import Detail, Entry, Listing
 
 def changed_cell(own: list[Change], act: list[Change], lang: str) -> Styled | str:
@@ -64,26 +75,39 @@ def law_list(knowledge: KnowledgeBase, lang: str) -> Document:
                                  "change_counts": change_counts(law_changes(knowledge, e))} for e in entries]
     doc = Document(data=lambda: _labelled(data, knowledge, lang))
     doc.add(Paragraph(pick(knowledge.law["intro"], lang)))
-    rows = [[
-        Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
-        changed_cell(list(e["changes_since"]), list(knowledge.act(e["act"])["changes_since"]), lang),
-    ] for e in entries]
+
+    def rows(chosen: list[LawEntry]) -> list[list[Cell]]:
+        return [[Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
+                 changed_cell(list(e["changes_since"]), list(knowledge.act(e["act"])["changes_since"]), lang)]
+                for e in chosen]
+
+    columns = [Column(_t(lang, "Henvisning", "Reference"), ratio=3), Column(_t(lang, "Skriv", "Type"), no_wrap=True),
+               Column(_t(lang, "Titel", "Title"), ratio=3),
+               Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=1)]
+    duties = _t(lang, " Kommunens pligter i dag: vold law duties", " The municipality's duties today: vold law duties") \
+        if knowledge.law["duties"] else ""
     doc.add(Table(
-        [Column(_t(lang, "Henvisning", "Reference"), ratio=3),
-         Column(_t(lang, "Skriv", "Type"), no_wrap=True),
-         Column(_t(lang, "Titel", "Title"), ratio=3),
-         Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=1)],
-        rows, title=_t(lang, "Lovgivning nævnt i notatet", "Legal references in the note"),
+        columns, rows([e for e in entries if e["in_note"]]),
+        title=_t(lang, "Lovgivning nævnt i notatet", "Legal references in the note"),
         caption=_t(lang, "Kun egentlige ændringer tælles: bestemmelsens egne, og lovens øvrige for sig. "
-                         "Vis én: vold law 109, vold law tilhold 3, vold law cpr 28",
+                         "Vis én: vold law 109, vold law tilhold 3, vold law cpr 28.",
                    "Only real changes are counted: the provision's own, and the act's other changes apart. "
-                   "Show one: vold law 109, vold law tilhold 3, vold law cpr 28"),
+                   "Show one: vold law 109, vold law tilhold 3, vold law cpr 28.") + duties,
     ))
+    later = [e for e in entries if not e["in_note"]]
+    if later:
+        doc.add(Table(
+            columns, rows(later),
+            title=_t(lang, "Lovgivning efter notatet (ikke fra notatet)", "Law after the note (not from the note)"),
+            caption=_t(lang, "Bestemmelser, som notatet ikke nævner. Vis én: vold law ",
+                       "Provisions the note does not name. Show one: vold law ")
+            + ", vold law ".join(short_ref(knowledge, e) for e in later),
+        ))
     return doc
 
 
 def _where(knowledge: KnowledgeBase, source: Source, lang: str) -> str:
-    return data_title(knowledge, source, lang) or source_text(knowledge, source, lang)
+    return data_cite(knowledge, source, lang) or source_text(knowledge, source, lang)
 
 
 def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
@@ -98,13 +122,15 @@ def law_view(knowledge: KnowledgeBase, entry: LawEntry, lang: str) -> Document:
     }
     doc = Document(data=lambda: _labelled(data, knowledge, lang))
     doc.add(Heading(f"{law_label(knowledge, entry)}: {pick(entry['title'], lang)}"))
+    title = (_t(lang, "Ifølge notatet (2013)", "According to the note (2013)") if entry["in_note"] else
+             _t(lang, "Efter notatet — ikke fra notatet", "After the note — not from the note"))
     doc.add(Fields([
         (_t(lang, "Lov/regel", "Act"), f"{act['name']} ({pick(act['description'], lang)})"),
         (_t(lang, "Indhold", "Provides"), pick(entry["provides"], lang)),
         (_t(lang, "For kommunen", "For the municipality"), pick(entry["municipality"], lang)),
         (_t(lang, "Notatet siger", "The note says"), pick(entry["note_says"], lang)),
         (_t(lang, "Kilde", "Source"), source_text(knowledge, entry["source"], lang)),
-    ], title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)")))
+    ], title=title))
     if changes:
         doc.blocks += change_blocks(knowledge, changes, lang)
     else:
@@ -142,6 +168,97 @@ def change_blocks(knowledge: KnowledgeBase, changes: list[Change], lang: str) ->
     return blocks
 
 
+def act_view(knowledge: KnowledgeBase, act: Act, lang: str) -> Document:
+    """An act as a whole (`vold law tilhold`): what the note says of it, its provisions in the knowledge base,
+    and what changed for the act after the note."""
+    entries = [e for e in knowledge.law["entries"] if e["act"] == act["id"]]
+    data = localize_record(act, lang) | {
+        "provisions": [{"id": e["id"], "ref": short_ref(knowledge, e), "label": law_label(knowledge, e),
+                        "title": pick(e["title"], lang), "in_note": e["in_note"],
+                        "changed_since_note": len(real_changes(list(e["changes_since"])))} for e in entries],
+        "changes_since_note": [localize(c, lang) for c in sorted_changes(list(act["changes_since"]))],
+    }
+    doc = Document(data=lambda: _labelled(data, knowledge, lang), table=("provisions",))
+    doc.add(Heading(act["name"]))
+    doc.add(Paragraph(pick(act["description"], lang)))
+    doc.add(Table(
+        [Column(_t(lang, "Henvisning", "Reference"), ratio=3), Column(_t(lang, "Skriv", "Type"), no_wrap=True),
+         Column(_t(lang, "Titel", "Title"), ratio=3),
+         Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=1)],
+        [[Styled(law_label(knowledge, e), "strong"), short_ref(knowledge, e), pick(e["title"], lang),
+          changed_cell(list(e["changes_since"]), list(act["changes_since"]), lang)] for e in entries],
+        title=_t(lang, f"Bestemmelser i {act['name']}", f"Provisions of {act['name']}"),
+        caption=_t(lang, "Vis én: vold law ", "Show one: vold law ")
+        + ", vold law ".join(short_ref(knowledge, e) for e in entries),
+    ))
+    doc.blocks += change_blocks(knowledge, list(act["changes_since"]), lang)
+    return doc
+
+
+# --- what the municipality must provide today (after the note) -----------------------------------------------
+
+def _since(duty: Duty, lang: str) -> str:
+    from vold_cli.i18n.localize import date
+
+    if duty["since"] is None:
+        return _t(lang, "allerede i notatet (2013)", "already in the note (2013)")
+    return date(duty["since"], lang)
+
+
+def duties_view(knowledge: KnowledgeBase, lang: str) -> Document:
+    """`vold law duties`: each duty the sources after the note describe, with its provision, since when, for whom
+    and its source, the dated steps after the note, and what was looked for as a right in law and not found."""
+    law = knowledge.law
+    entries = {e["id"]: e for e in law["entries"]}
+
+    def provision(duty: Duty) -> str:
+        entry = entries[duty["provision"]]
+        return f"{knowledge.act(entry['act'])['name']} {pick(duty['paragraph'], lang)}"
+
+    data = {
+        "intro": pick(law["duties_intro"], lang),
+        "duties": [localize_record(d, lang) | {
+            "provision_name": provision(d), "provision_ref": short_ref(knowledge, entries[d["provision"]]),
+            "since_text": _since(d, lang), "source_text": source_text(knowledge, d["source"], lang)}
+            for d in law["duties"]],
+        "no_right_found": [localize_record(n, lang) | {"source_text": source_text(knowledge, n["source"], lang)}
+                           for n in law["no_right_found"]],
+    }
+    doc = Document(data=data, table=("duties", "no_right_found"))
+    doc.add(Heading(_t(lang, "Kommunens pligter i dag (efter notatet; ikke fra notatet)",
+                       "The municipality's duties today (after the note; not from the note)")))
+    if law["duties_intro"]:
+        doc.add(Paragraph(pick(law["duties_intro"], lang)))
+    if not law["duties"]:
+        doc.add(Paragraph(_t(lang, "Vidensbasen har ingen pligter registreret.",
+                             "The knowledge base records no duties."), style="muted"))
+    doc.add(Table(
+        [Column(_t(lang, "Pligt", "Duty"), ratio=2), Column(_t(lang, "Bestemmelse", "Provision"), ratio=2),
+         Column(_t(lang, "Siden", "Since"), no_wrap=True), Column(_t(lang, "For hvem", "For whom"), ratio=3),
+         Column(_t(lang, "Kilde", "Source"), ratio=2)],
+        [[Styled(pick(d["title"], lang), "strong"), provision(d), _since(d, lang), pick(d["for_whom"], lang),
+          data_cite(knowledge, d["source"], lang) or source_text(knowledge, d["source"], lang)]
+         for d in law["duties"]],
+        title=_t(lang, "Hvad kommunen skal tilbyde", "What the municipality must provide"),
+        caption=_t(lang, "Bestemmelsen i detaljer: vold law 109, vold law 110, vold law 10.",
+                   "The provision in detail: vold law 109, vold law 110, vold law 10."),
+    ))
+    for duty in law["duties"]:
+        items = [pick(duty["text"], lang)] + [change_line(knowledge, c, lang) for c in sorted_changes(list(duty["steps"]))]
+        doc.add(Notes(items, title=f"{pick(duty['title'], lang)} ({provision(duty)})"))
+    if law["no_right_found"]:
+        doc.add(Table(
+            [Column(_t(lang, "Ledt efter som ret i loven", "Looked for as a right in law"), ratio=2),
+             Column(_t(lang, "Fundet", "Found"), ratio=4), Column(_t(lang, "Kilde", "Source"), ratio=2)],
+            [[Styled(pick(n["looked_for"], lang), "strong"), pick(n["found"], lang),
+              data_cite(knowledge, n["source"], lang) or source_text(knowledge, n["source"], lang)]
+             for n in law["no_right_found"]],
+            title=_t(lang, "Ingen ret fundet i loven", "No legal right found"),
+            caption=_t(lang, "Det, kilderne efter notatet blev gennemgået for, uden at en ret i loven blev fundet.",
+                       "What the sources after the note were searched for without a right in law being found."),
+        ))
+    return doc
+
 # --- what search reads of this view (views/pages.py) ---------------------------------------------------------
 
 def _page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
@@ -154,5 +271,9 @@ def _entry_page(knowledge: KnowledgeBase, entry: Entry, lang: str, today: dateti
     return law_view(knowledge, find_law(knowledge, str(entry["id"])), lang)
 
 
-PAGES: dict[str, Listing] = {"vold law": _page}
+def _duties_page(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Document:
+    return duties_view(knowledge, lang)
+
+
+PAGES: dict[str, Listing] = {"vold law": _page, "vold law duties": _duties_page}
 ENTRY_PAGES: dict[str, tuple[str, Detail]] = {"vold law {ref}": ("entries", _entry_page)}

@@ -80,6 +80,10 @@ def _legend(result: OverviewResult, lang: str) -> str:
 
 def _notes(knowledge: KnowledgeBase, result: OverviewResult, lang: str) -> list[str]:
     notes = [pick(c["text"], lang) for c in result["caveats"]] + [pick(s["text"], lang) for s in result["statements"]]
+    notes.append(_t(lang, "Alle områder får samme landsrate (notatets metode): tallene er forskellige, alene fordi "
+                          "folketallene er det, og siger intet om forskelle i forekomsten mellem dem.",
+                    "Every area gets the same national rate (the note's method): the figures differ only because the "
+                    "populations do, and say nothing about differences in occurrence between the areas."))
     notes.append(_t(lang, f"Folketallene er fra 1. januar {result['year']}, mens landstallene er fra notatets periode "
                           f"(omkring {result['reference_year']}); skønnene antager uændrede forekomster.",
                     f"The populations are from 1 January {result['year']}, while the national figures are from the "
@@ -137,7 +141,7 @@ def overview_document(knowledge: KnowledgeBase, result: OverviewResult, lang: st
     doc.add(Heading(_t(lang, "Skøn: ", "Estimate: ") + overview_title(result, lang)))
     doc.add(Paragraph(method_text(result, lang), style="muted"))
     sections = sorted({source_text(knowledge, {"section": col["source"]["section"], "refs": [], "data": None,
-                                               "detail": None}, lang)
+                                               "lines": [], "detail": None}, lang)
                        for col in _column_infos(result) if col["source"].get("section")})
     doc.add(Table(_headers(result, lang), rows,
                   title=_t(lang, f"Forventet antal pr. år, folketal 1. januar {result['year']} (afrundet som i notatet)",

@@ -133,6 +133,11 @@ def pages(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Iterator
             for entry in data[key]:
                 yield Page(fill(knowledge, section.command, entry), [section.stem], entry, section.command,
                            partial(view, knowledge, entry, lang, today))
+    for command, make in listings.items():  # a view's further page of a section: 'vold law duties' of law
+        stems = [s.stem for s in REGISTRY if command.startswith(listing_of(s.command) + " ")]
+        if command not in done and stems:
+            done.add(command)
+            yield Page(command, stems[:1], None, command, partial(make, knowledge, lang, today))
 
 
 # --- the texts of a page --------------------------------------------------------------------------------------

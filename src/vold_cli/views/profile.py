@@ -28,18 +28,25 @@ def profile_doc(knowledge: KnowledgeBase, lang: str) -> Document:
             doc.blocks += figures_table(knowledge, [MEN], lang)
     from vold_cli.i18n.localize import percent
 
+    year = knowledge.meta["year"]
+
     for figures, title in (
             (profile["crisis_centre_key_figures"],
-             _t(lang, "Nøgletal om kvinder på krisecenter", "Key figures on women at crisis centres")),
+             _t(lang, f"Nøgletal om kvinder på krisecenter (notatets tal, {year})",
+                f"Key figures on women at crisis centres (the note's figures, {year})")),
             (profile["partner_reports"],
-             _t(lang, "Kvinder på krisecenter om deres partner",
-                "What women at crisis centres report about their partner"))):
+             _t(lang, f"Kvinder på krisecenter om deres partner (notatets tal, {year})",
+                f"What women at crisis centres report about their partner (the note's figures, {year})"))):
         doc.add(Table(
             [Column(_t(lang, "Andel", "Share"), justify="right", no_wrap=True),
              Column(_t(lang, "Nøgletal", "Figure"), ratio=4), Column(_t(lang, "Kilde", "Source"), ratio=2)],
             [[Styled(percent(p["percent"], lang), "strong"), pick(p["label"], lang), source_text(knowledge, p["source"], lang)]
              for p in figures],
             title=title,
+            caption=_t(lang, f"Som notatet gav tallene i {year}; notatet oplyser ikke, hvilket år dataene er fra. "
+                             "Nyere tal for kvinder på krisecenter: vold figures.",
+                       f"As the note gave the figures in {year}; the note does not say which year the data are "
+                       "from. Newer figures on women at crisis centres: vold figures."),
         ))
     return doc
 

@@ -32,9 +32,9 @@ from vold_cli.views.implementation import implementation_doc
 
 if TYPE_CHECKING:
     from vold_cli.core.check import CheckResult
-    from vold_cli.core.results import EstimateResult, Scaled
+    from vold_cli.core.results import EstimateResult
     from vold_cli.kb.schema import Change
-from vold_cli.i18n.localize import approx, when
+from vold_cli.i18n.localize import when
 from vold_cli.views.estimate import (
     benchmark_blocks,
     caveat_blocks,
@@ -44,14 +44,17 @@ from vold_cli.views.estimate import (
     expectation_blocks,
     figure_blocks,
     newer_blocks,
+    observed_blocks,
     rounded_text,
+    summary_blocks,
     title_text,
 )
 
 
 def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
+    from vold_cli.views.interventions import note_says
+
     n = names(knowledge, lang)
-    levels = {lv["id"]: lv for lv in knowledge.evidence["levels"]}
     blocks: list[Block] = [Paragraph(_t(
         lang, "Indsatserne står efter forebyggelsesfase og med den stærkeste evidens først, hver med sit eget "
               "evidensniveau og, ved siden af, undersøgelsernes design, som notatet oplyser det. Kolonnen "
@@ -65,7 +68,7 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
             [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=2),
              Column(_t(lang, "Notatet siger", "What the note says"), ratio=3), Column(_t(lang, "Afprøvet i DK", "Tried in DK"))],
             [[Styled(pick(i["name"], lang), "strong"), evidence_cell(knowledge, i["evidence"], lang, i["designs"]),
-              pick(levels[i["evidence"]]["action"], lang), tried_text(i["tried_in_denmark"], lang)] for i in items],
+              note_says(knowledge, i, lang), tried_text(i["tried_in_denmark"], lang)] for i in items],
             title=n["phase"][phase],
         ))
     weakest = knowledge.evidence_ids[-1]  # not recommended: the bottom of the scale
@@ -82,16 +85,17 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         [Column(_t(lang, "Henvisning", "Reference"), ratio=1), Column(_t(lang, "Indhold", "Provides"), ratio=3),
          Column(_t(lang, "For kommunen", "For the municipality"), ratio=2)],
         [[Styled(law_label(knowledge, e), "strong"), pick(e["provides"], lang), pick(e["municipality"], lang)]
-         for e in entries],
+         for e in entries if e["in_note"]],
         title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)"),
     )]
+
     from vold_cli.core.newer import date_key
     from vold_cli.views.law import _KIND_TITLES, change_line
 
     found: list[tuple[str, Change]] = []
     for act in knowledge.law["acts"]:
         found += [(act["name"], change) for change in act["changes_since"]]
-        for entry in (e for e in entries if e["act"] == act["id"]):
+        for entry in (e for e in entries if e["act"] == act["id"] and e["in_note"]):  # the law after it: section 9
             found += [(law_label(knowledge, entry), change) for change in entry["changes_since"]]
     found.sort(key=lambda item: date_key(item[1]["date"]))  # date order in every view (stable within a date)
     for kind, (da, en) in _KIND_TITLES.items():
@@ -123,43 +127,93 @@ def _initiatives(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]
     )]
 
 
+def citation_text(knowledge: KnowledgeBase, lang: str) -> str:
+    """The note as published: 'Stenager, K. og Stevenson, G. (2013): Voksne, som lever med vold i nære relationer.
+    Sociale indsatser, der virker. Socialstyrelsen. Første version udkom i efteråret 2013. ISBN ... (digital ...).'"""
+    from vold_cli.i18n.localize import join
+
+    meta = knowledge.meta
+    c = meta["citation"]
+    authors = join(c["authors"], lang)
+    digital = _t(lang, f" (digital: {c['isbn_digital']})", f" (digital: {c['isbn_digital']})") \
+        if c["isbn_digital"] else ""
+    return (f"{authors} ({meta['year']}): {c['title']}. {c['subtitle']}. {meta['publisher']}. "
+            f"{pick(c['first_version'], lang)} ISBN {c['isbn']}{digital}.")
+
+
 def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     meta = knowledge.meta
-    title = pick(meta["title"], "da")
     cite = _t(lang,
-              f"Citér som: {meta['publisher']} ({meta['year']}): {title}. Udtræk med vold {__version__} "
+              f"Citér som: {citation_text(knowledge, lang)} Udtræk med vold {__version__} "
               f"(vidensbase {meta['knowledge_base_version']}) den {when(today, lang)}.",
-              f"Cite as: {meta['publisher']} ({meta['year']}): {title}. Extracted with vold {__version__} "
+              f"Cite as: {citation_text(knowledge, lang)} Extracted with vold {__version__} "
               f"(knowledge base {meta['knowledge_base_version']}) on {when(today, lang)}.")
     from vold_cli.i18n.localize import date
 
+    cited = meta["citation"]["source"]["data"]  # the note's own imprint: in 'Cite as', not data beside the note
     data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({date(d['date'], lang)}; {d['file']})"
-            for d in meta["data_sources"]]
+            for d in meta["data_sources"] if d["id"] != cited]
     return [
         Fields([
-            (_t(lang, "Kilde", "Source"), f"{meta['publisher']} ({meta['year']}): {pick(meta['title'], lang)}"),
             (_t(lang, "Metode", "Method"), pick(meta["method"], lang)),
-            (_t(lang, "Opdatering", "Updates"),
-             _t(lang, f"Notatet lagde op til en opdatering hvert {meta['update_interval_years']}. år; vidensbasen "
-                      "registrerer ikke, om det skete.",
-                f"The note planned an update every {meta['update_interval_years']} years; the knowledge base does "
-                "not record whether that happened.")),
-            (_t(lang, "Vidensbasens version", "Knowledge base version"), meta["knowledge_base_version"]),
-            (_t(lang, "Rapportens dato", "Date of report"), when(today, lang)),
+            (_t(lang, "Vidensbase og dato", "Knowledge base and date"),
+             _t(lang, f"version {meta['knowledge_base_version']}; rapporten er fra {when(today, lang)}; notatet lagde "
+                      f"op til opdatering hvert {meta['update_interval_years']}. år (om det skete, er ikke registreret)",
+                f"version {meta['knowledge_base_version']}; report of {when(today, lang)}; the note planned an update "
+                f"every {meta['update_interval_years']} years (whether it came is not recorded)")),
         ]),
         BulletList(data, title=_t(lang, "Data uden for notatet", "Data from outside the note")),
+        *_after_note_list(knowledge, lang),
         Paragraph(cite, style="strong"),
     ]
+
+
+def _after_note_list(knowledge: KnowledgeBase, lang: str) -> list[Block]:
+    """What a planner in 2026 must know beyond the note, in a few lines with the command that shows each: the law
+    after the note and the municipality's duties today, the action plans, recommendations and national services,
+    the interventions not in the note, and where the municipality's own crisis-centre figures are."""
+    from vold_cli.i18n.localize import join
+
+    law = knowledge.law
+    items: list[str] = []
+    laws = [f"{law_label(knowledge, e)}: vold law {short_ref(knowledge, e)}" for e in law["entries"] if not e["in_note"]]
+    if law["duties"]:
+        laws.append(_t(lang, "kommunens pligter i dag: vold law duties",
+                       "the municipality's duties today: vold law duties"))
+    if laws:
+        items.append(" · ".join(laws))
+    policy = knowledge.initiatives["since_note"]
+    later = [f"{pick(i['name'], lang).split(' (')[0]} ({_t(lang, 'ikke i notatet', 'not in the note')}): "
+             f"vold interventions {i['id']}" for i in knowledge.interventions["not_in_note"]]
+    if policy:
+        from vold_cli.views.initiatives import kind_text
+
+        plans = [p["date"][:4] for p in policy if p["kind"] == "action-plan"]
+        names = ([_t(lang, "handlingsplaner ", "action plans ") + join(plans, lang)] if plans else []) + [
+            f"{kind_text(p, lang)} {p['date'][:4]}" for p in policy if p["kind"] != "action-plan"]
+        items.append(" · ".join([join(names, lang) + ": vold initiatives", *later]))
+    else:
+        items += later
+    stats = knowledge.prevalence["crisis_centre_statistics"]
+    if stats is not None:
+        items.append(_t(lang, f"Egne krisecentertal: Statistikbanken {stats['tables'][0]} (efter bopælskommune): "
+                              "vold estimate --observed",
+                        f"Own crisis-centre figures: Statistikbanken {stats['tables'][0]} (by home municipality): "
+                        "vold estimate --observed"))
+    if not items:
+        return []
+    return [BulletList(items, title=_t(lang, "Efter notatet (ikke fra notatet): hvor det står",
+                                       "After the note (not from the note): where to find it"))]
 
 
 # --- The first page: the manager's four questions, each answered in a few lines --------------------------
 
 def kb_date(knowledge: KnowledgeBase) -> str:
-    """The knowledge base's date: the newest ISO date among the data sources and the items after the note (what
-    the knowledge is up to date with; newer.latest_checked)."""
+    """The knowledge base's date for the footer: the date the sources after the note were last checked
+    (newer.latest_checked), else the note's year."""
     from vold_cli.core.newer import latest_checked
 
-    return latest_checked(knowledge)
+    return latest_checked(knowledge) or str(knowledge.meta["year"])
 
 
 def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
@@ -171,38 +225,6 @@ def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> li
         rows, title=_t(lang, "1. Hvor mange lokalt?", "1. How many locally?"),
         caption=_t(lang, "Meget løst skøn efter notatets metode; tal fra omkring 2013. Forbehold: afsnit 1.",
                    "Very loose estimate by the note's method; figures from around 2013. Caveats: section 1."),
-    ), *_newest_figures(knowledge, result, lang)]
-
-
-def _newest_figures(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
-    """The first page's compact table of the newer national figures, scaled the note's way (newer.py): one row
-    per group, the years of the same measure and the broader 2021 measure as its own column."""
-    rows_in = result["newer_estimates"]
-    if not rows_in:
-        return []
-    same = sorted({n["year"] for row in rows_in for n in row["newer"]})
-    broad = sorted({n["year"] for row in rows_in for n in row["broader"]})
-
-    def cell(items: list[Scaled], year: int) -> Cell:
-        item = next((n for n in items if n["year"] == year and n["rounded_value"] is not None), None)
-        return Styled(approx(item["rounded_value"], lang), "strong") if item else Styled("—", "muted")
-
-    def group(row_group: str) -> str:
-        return row_group[:1].upper() + row_group[1:]
-
-    rows = [[_t(lang, f"{group(pick(row['group'], lang))} udsat for partnervold",
-                f"{group(pick(row['group'], lang))} exposed to partner violence"),
-             *[cell(row["newer"], y) for y in same], *[cell(row["broader"], y) for y in broad]] for row in rows_in]
-    return [Table(
-        [Column(_t(lang, "Nyere landstal, samme metode", "Newer national figures, same method"), ratio=4),
-         *[Column(str(y), justify="right", no_wrap=True) for y in same],
-         *[Column(_t(lang, f"{y} (bredere)", f"{y} (broader)"), justify="right", no_wrap=True)
-           for y in broad]],
-        rows,
-        caption=_t(lang, "Ikke fra notatet; løse skøn; hver sin runde; 2021 under covid-19; bredere = inkl. psykisk. "
-                         "Afsnit 1.",
-                   "Not from the note; loose; separate rounds; 2021 in COVID-19; broader = incl. psychological. "
-                   "Section 1."),
     )]
 
 
@@ -213,13 +235,15 @@ def _age(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
 
     age = knowledge_age(knowledge)
     publisher = knowledge.meta["publisher"]
+    checked = age["latest_checked"]
     return [Paragraph(_t(
-        lang, f"Grundlag: {publisher}s vidensnotat ({age['note_year']}), som lagde op til opdatering hvert "
-              f"{age['update_interval_years']}. år; senest efterprøvet efter notatet: "
-              f"{when(age['latest_checked'], lang)}. Udarbejdet {when(today, lang)}.",
-        f"Based on {publisher}'s knowledge note ({age['note_year']}), which planned an update every "
-        f"{age['update_interval_years']} years; latest fact checked after it: "
-        f"{when(age['latest_checked'], lang)}. Prepared {when(today, lang)}."), style="muted")]
+        lang, f"Grundlag: {publisher}s vidensnotat ({age['note_year']}; opdatering planlagt hvert "
+              f"{age['update_interval_years']}. år); kilder efter notatet efterprøvet "
+              f"{when(checked, lang) if checked else '(dato ikke registreret)'}. Udarbejdet {when(today, lang)}.",
+        f"Based on {publisher}'s knowledge note ({age['note_year']}; an update planned every "
+        f"{age['update_interval_years']} years); sources after it checked "
+        f"{'on ' + when(checked, lang) if checked else '(date not recorded)'}. Prepared {when(today, lang)}."),
+        style="muted")]
 
 
 def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Block]:
@@ -249,7 +273,7 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     changes: list[tuple[str, str]] = []
     year = int(knowledge.meta["year"])
     for act in knowledge.law["acts"]:
-        own = [e for e in entries if e["act"] == act["id"]]
+        own = [e for e in entries if e["act"] == act["id"] and e["in_note"]]
         parts = []
         for entry in own:
             title = pick(entry["title"], lang)
@@ -258,7 +282,7 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         if own:
             pairs.append(act["name"] + (" " + ", ".join(parts) if parts else ""))
         changes += [(str(c["date"]), f"{act['name']} ({when(c['date'], lang)}): {pick(c['text'], lang)}")
-                    for c in act["changes_since"] if c["kind"] == "changed"]
+                    for c in act["changes_since"] if c["kind"] == "changed" and own]
         for entry in own:
             changes += [(str(c["date"]), f"{law_label(knowledge, entry)} ({when(c['date'], lang)}): "
                                          f"{pick(c['text'], lang)}")
@@ -268,6 +292,7 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         Heading(_t(lang, "3. Hvad siger loven?", "3. What does the law say?"), 3),
         Paragraph(_t(lang, "Notatet (2013) nævner: ", "The note (2013) names: ") + " · ".join(pairs) + "."),
     ]
+
     if changes:
         rest = len(changes) - len(dated)
         more = [_t(lang, f"{rest} ændring(er) mere uden dato, og alle detaljer: afsnit 4.",
@@ -296,8 +321,10 @@ def _costs_page(result: EstimateResult, lang: str) -> list[Block]:
 
 
 def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
-    """The four answers a manager asks for, on one printed page; everything else follows as numbered sections."""
+    """The answer first (the summary to paste into a committee paper), then the four answers a manager asks for,
+    on one printed page; everything else follows as numbered sections."""
     return [
+        *summary_blocks(result, lang, heading=False),
         *_how_many(knowledge, result, lang),
         *_what_works(knowledge, lang),
         *_law_page(knowledge, lang),
@@ -317,6 +344,8 @@ def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
     doc.blocks += first_page(knowledge, result, lang)
 
     doc.add(Heading(_t(lang, "1. Skøn over antal berørte", "1. Estimated number affected"), 2))
+    if result["observed"]["items"]:
+        doc.blocks += observed_blocks(knowledge, result, lang)
     doc.blocks += figure_blocks(knowledge, result, lang)
     doc.blocks += newer_blocks(knowledge, result, lang)
     doc.add(chart_block(result, lang))
@@ -337,7 +366,9 @@ def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
     doc.blocks += [b for b in implementation_doc(knowledge, "strategies", lang).blocks if not isinstance(b, Heading)]
 
     doc.add(Heading(_t(lang, "6. Dokumentation: mål og indikatorer", "6. Documentation: goals and indicators"), 2))
-    doc.blocks += documentation_doc(knowledge, lang).blocks
+    # the rounds after the note are named in section 9's list of what came after it
+    doc.blocks += [b for b in documentation_doc(knowledge, lang).blocks
+                   if not (isinstance(b, Notes) and b.title.startswith(_t(lang, "Efter notatet", "After the note")))]
 
     doc.add(Heading(_t(lang, "7. Økonomi", "7. Costs"), 2))
     doc.blocks += cost_blocks(result, lang)
