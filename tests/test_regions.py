@@ -350,7 +350,9 @@ def _book(path: Path):
 
 @pytest.mark.parametrize("lang, header, sheet", [("en", "Population", "Method and sources"),
                                                  ("da", "Folketal", "Metode og kilder")])
-def test_all_workbook_holds_the_json_numbers(run, tmp_path, lang, header, sheet):
+def test_all_workbook_holds_the_table_with_numbers_as_numbers(run, tmp_path, lang, header, sheet):
+    """The workbook holds what the table shows: one row per area, the population and the estimates rounded as the
+    note rounds, stored as numbers (with 'ca.' as the cell's number format), the caveats on the last sheet."""
     target = tmp_path / "all.xlsx"
     wrote(run("estimate", "--all", "--year", "2013", "-f", "xlsx", "-o", str(target), "--lang", lang), lang)
     data = json.loads(ok(run("estimate", "--all", "--year", "2013", "-f", "json", "--lang", lang)))
@@ -360,17 +362,15 @@ def test_all_workbook_holds_the_json_numbers(run, tmp_path, lang, header, sheet)
     cells = list(first.iter_rows(values_only=True))
     assert header in cells[0]
     assert len(cells) - 1 == len(data["rows"]) == 104
-    keys = list(data["rows"][0])  # the workbook's columns follow the JSON rows' keys
+    population = cells[0].index(header)
     for values, row in zip(cells[1:], data["rows"], strict=True):
-        for key, value in row.items():
-            if isinstance(value, int | float):
-                cell = values[keys.index(key)] if key in keys else None
-                if cell is None:  # a key only some rows have (the country's national figures)
-                    column = [k for k in data["rows"][-1]].index(key)
-                    cell = values[column]
-                assert isinstance(cell, int | float) and cell == value, (row["name"], key)
+        assert values[population] == row["population"] and isinstance(values[population], int)
+        rounded = [v for v in values[population + 1:] if isinstance(v, int | float)]
+        assert row["women_rounded"] in rounded and row["men_rounded"] in rounded, row["name"]
+    women = next(c for c in first[2] if c.value == data["rows"][0]["women_rounded"])
+    assert women.number_format == '"ca. "#,##0'  # shown as the table shows it: ca. 3.400 / ca. 3,400
     notes = book[sheet]
-    assert notes.freeze_panes == "A2"
+    assert notes.freeze_panes == "A2" and book.sheetnames[-1] == sheet
     text = " ".join(str(c) for r in notes.iter_rows(values_only=True) for c in r if c)
     assert all(c["text"] in text for c in data["caveats"])
     assert "Danmarks Statistik" in text or "Statistics Denmark" in text
@@ -383,22 +383,32 @@ def test_estimate_workbooks(run, tmp_path):
                        ("cmp.xlsx", ["-m", "Viborg", "-m", "Skive"])):
         wrote(run("estimate", *args, "-f", "xlsx", "-o", str(tmp_path / name)))
         book = _book(tmp_path / name)
-        assert book.worksheets[0].freeze_panes == "A2" and len(book.worksheets) == 2
+        assert all(sheet.freeze_panes == "A2" for sheet in book.worksheets)
+        assert book.sheetnames[-1] == "Method and sources"
     data = json.loads(ok(run("estimate", "-p", "43000", "-f", "json")))
-    rows = list(_book(tmp_path / "pop.xlsx").worksheets[0].iter_rows(values_only=True))
+    sheet = _book(tmp_path / "pop.xlsx").worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
     local = rows[0].index("Local")
-    women = next(r for r in rows if r[1] == "women-physical-partner-violence")
-    assert women[local] == next(e["local"] for e in data["estimates"] if e["id"] == women[1]) == 222.6
+    women = next(r for r in rows if r[0] == next(e["label"] for e in data["estimates"]
+                                                 if e["id"] == "women-physical-partner-violence"))
+    assert women[local] == next(e["local"] for e in data["estimates"] if e["id"] == "women-physical-partner-violence")
+    assert women[local] == 222.6
+    # a region's workbook: one sheet per kind of table, the municipalities with their codes beside their names
+    book = _book(tmp_path / "reg.xlsx")
+    assert len(book.sheetnames) >= 5
+    members = book[next(n for n in book.sheetnames if n.startswith("The municipalities of"))]
+    listed = list(members.iter_rows(values_only=True))
+    assert listed[0][:2] == ("Municipality", "Code") and listed[1][:2] == ("Horsens", "615")
 
 
 @pytest.mark.parametrize("command", [["interventions"], ["law"], ["map"], ["initiatives"], ["law", "109"]])
 def test_listing_workbooks(run, tmp_path, command):
+    """The listings' workbooks hold their tables, one sheet each, in the chosen language."""
     target = tmp_path / "list.xlsx"
     wrote(run(*command, "-f", "xlsx", "-o", str(target), "--lang", "da"), "da")
-    rows = list(csv.DictReader(io.StringIO(ok(run(*command, "-f", "csv", "--lang", "da")))))
-    sheet = _book(target).worksheets[0]
-    assert sheet.freeze_panes == "A2" and sheet.max_row - 1 == len(rows)
-    assert [c.value for c in sheet[2]][0] == next(iter(rows[0].values()))  # the CSV's first column (map: "part")
+    book = _book(target)
+    assert book.sheetnames[-1] == "Metode og kilder" and len(book.sheetnames) >= 2
+    assert all(sheet.freeze_panes == "A2" and sheet.max_row >= 2 for sheet in book.worksheets)
 
 
 def test_force_overwrites(run, tmp_path):

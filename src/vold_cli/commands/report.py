@@ -88,12 +88,14 @@ def report(
         refuse_existing(target, force=force)
     checked = None
     if offers is not None:  # read before the work, so a bad file fails before anything is written
+        from vold_cli.commands.check import read_portfolio, say_encoding
         from vold_cli.core.check import check as check_offers
-        from vold_cli.core.check import inputs_from, offer_vocabulary
-        from vold_cli.inputs.offers import read_offers
+        from vold_cli.core.check import inputs_from
 
         inputs = inputs_from(knowledge)
-        checked = check_offers(inputs, read_offers(offers, offer_vocabulary(inputs)), (count, muni, year))
+        portfolio = read_portfolio(offers, inputs)
+        checked = check_offers(inputs, portfolio, (count, muni, year))
+        say_encoding(portfolio, language)
     result = compute(knowledge, population=count, municipality=muni, year=year)
     from vold_cli.commands.common import today as today_date
 

@@ -468,3 +468,238 @@ class SearchHit(TypedDict):
     match: str
     snippet: str
     command: str
+
+
+# --- check: the municipality's own offers against the note ------------------------------------------------------
+
+class CheckNamed(TypedDict):
+    """An id and its name in both languages."""
+
+    id: str
+    name: Text
+
+
+class CheckLevel(TypedDict):
+    """An evidence level: its rank (higher is stronger) and what it suggests doing."""
+
+    id: str
+    name: Text
+    rank: int
+    action: Text
+
+
+class CheckSource(TypedDict):
+    """Where the note says it: the section and the reference numbers."""
+
+    section: CheckNamed | None
+    refs: list[int]
+
+
+class Suggestion(TypedDict):
+    """An intervention of the note close to what was written: by its name ("name"), by words in its texts
+    ("text"), or as another intervention the note names the same provider under ("provider")."""
+
+    id: str
+    name: Text
+    evidence: str
+    by: str
+    designs: list[str]  # the study designs as the note states them (Design)
+
+
+class OfferCheck(TypedDict):
+    """One offer of the file held against the note."""
+
+    line: int
+    offer: str
+    given: str | None  # the `indsats` cell as written
+    match: str  # id | name | provider | prefix | fuzzy | offer-name | offer-provider | none | not-given
+    intervention: CheckNamed | None
+    evidence: CheckLevel | None
+    reason: Text | None
+    design: Text | None
+    source: CheckSource | None
+    suggestions: list[Suggestion]
+    phases: list[str]
+    phases_from: str  # "file", "note" or ""
+    targets: list[str]
+    targets_from: str
+    places: int | None
+    law: list[str]  # law entry ids from the `lov` cell
+    law_unknown: list[list[str | Text | None]]  # [as written, the hint ({da, en}) or None]
+    not_recommended: bool
+    crisis_centre: bool  # linked to § 109, through the `lov` cell or the matched intervention
+    designs: list[str]  # the intervention's study designs as the note states them
+    provider: str | None  # the provider the note names, when the match came through one
+    municipality: str | None  # the `kommune` cell, as the official name of the municipality
+    own: list[str]  # the municipality's own columns (CheckResult.own), as written
+    amount: float | None  # the amount column, read as a number
+
+
+class CoverageCell(TypedDict):
+    """One cell of prevention phase × target group."""
+
+    phase: str
+    target: str
+    offers: list[int]  # lines of the offers covering the cell
+    evidenced: list[Suggestion]  # the note's interventions here with documented or promising effect
+    missing: list[Suggestion]  # of those, the ones no offer is matched to
+    gap: bool  # the note has evidenced interventions here and no offer covers the cell
+
+
+class Coverage(TypedDict):
+    """The cells of prevention phase × target group, and the offers without either."""
+
+    phases: list[CheckNamed]
+    targets: list[CheckNamed]
+    cells: list[CoverageCell]
+    unplaced: list[int]
+    evidenced_levels: list[str]
+
+
+class LawChange(TypedDict):
+    """A real change since the note, with its date and authority."""
+
+    date: str | None
+    text: Text
+    authority: str | None
+    reported_by: list[str]
+
+
+class LinkedOffer(TypedDict):
+    """An offer linked to a legal reference: through the file's `lov` column or the matched intervention."""
+
+    line: int
+    offer: str
+    via: str  # "lov" or "intervention"
+
+
+class LawItem(TypedDict):
+    """One legal reference of the note, the changes since, and the offers linked to it."""
+
+    id: str
+    ref: str  # what `vold law` takes: 'sel 109'
+    label: str  # 'Serviceloven § 109'
+    title: Text
+    act: str
+    changes: list[LawChange]  # recorded for the entry itself
+    act_changes: list[LawChange]  # recorded for its act as a whole
+    offers: list[LinkedOffer]
+    duty: str  # the act's duty: "municipality" or "other-authority" (information only)
+
+
+class CheckBenchmark(TypedDict):
+    """A planning benchmark scaled to the population."""
+
+    id: str
+    name: Text
+    unit: Text
+    status: Text
+    per_inhabitants: int
+    places: float
+    local: float
+
+
+class Stays(TypedDict):
+    """Expected crisis-centre stays: the note's national figure scaled to the population."""
+
+    id: str
+    label: Text
+    unit: Text
+    national: float
+    local: float
+    rounded: int
+    approx: str  # how the note qualifies the national figure: exact, about, just-over, just-under
+
+
+class Apart(TypedDict):
+    """An offer with places (or linked to § 109) that the benchmark does not count, and why: "men" (for men only),
+    "other-intervention", "not-recognised" (no intervention matched and no § 109 in `lov`), "other-municipality",
+    "no-municipality" (no `kommune` cell, with --region)."""
+
+    line: int
+    offer: str
+    places: int | None
+    reason: str
+    intervention: CheckNamed | None
+    municipality: str | None
+
+
+class Area(TypedDict):
+    """One population the counted places are held against: a municipality of the file's `kommune` column."""
+
+    code: str
+    name: str
+    population: int
+    offers: list[int]
+    places: int
+    without_places: list[int]
+    benchmarks: list[CheckBenchmark]
+    stays: list[Stays]
+
+
+class Capacity(TypedDict):
+    """The places of the offers the benchmark counts, against the benchmark and the expected stays. `scope` says
+    whose offers the file holds: "none" (no population given), "population", "municipality", "region" (the whole
+    region's, --scope region) or "by-municipality" (a kommune column: each municipality against its own share)."""
+
+    population: int | None
+    municipality: str | None
+    year: int | None
+    offers: list[int]
+    places: int
+    without_places: list[int]
+    benchmarks: list[CheckBenchmark]
+    stays: list[Stays]
+    reference_date: str
+    region: str | None
+    scope: str
+    areas: list[Area]
+    apart: list[Apart]
+
+
+class AmountGroup(TypedDict):
+    """The municipality's own amounts of one prevention phase ("several", "none")."""
+
+    phase: str
+    total: float
+    offers: list[int]
+
+
+class Amounts(TypedDict):
+    """The municipality's own figures from its amount column, summed: never the note's."""
+
+    column: str
+    groups: list[AmountGroup]
+    total: float
+    without: list[int]
+
+
+class CheckStep(TypedDict):
+    """One thing to look at next; the view words it (kind: not-recommended, gap, not-in-note, weak-evidence,
+    capacity, no-population, law, unplaced)."""
+
+    kind: str
+    offers: list[int]
+    interventions: list[Suggestion]
+    phase: str
+    targets: list[str]
+    laws: list[str]  # law entry ids, or the benchmark id for a capacity step
+    level: str
+    area: str  # a capacity step for one municipality of the kommune column: its name
+
+
+class CheckResult(TypedDict):
+    """The whole check: offers (those the note does not recommend first), coverage, legal checklist, capacity,
+    the municipality's own amounts and what to look at next."""
+
+    file: str
+    offers: list[OfferCheck]
+    levels: list[CheckLevel]
+    coverage: Coverage
+    law: list[LawItem]
+    capacity: Capacity
+    steps: list[CheckStep]
+    own: list[str]  # the headers of the municipality's own columns
+    amounts: Amounts | None
+    unit: str  # what an offer's number is: a "line" of a CSV or YAML file, a "row" of a sheet
+    sheet: str

@@ -96,6 +96,10 @@ TriedInDenmark = Literal["yes", "not-known", "not-stated"]
 #: How the note qualifies a figure: exactly, 'ca.', 'godt' (a little over), 'knap' (just under).
 Approx = Literal["exact", "about", "just-over", "just-under"]
 ActKind = Literal["act", "guidance", "order"]
+#: Whose matter an act is, for `vold check`'s legal checklist: the municipality's social effort (a provision with no
+#: offer linked is something to look at), or another authority's (the police, the CPR register, the health
+#: system: shown as information, never as a gap in the municipality's offers).
+ActDuty = Literal["municipality", "other-authority"]
 Scope = Literal["whole", "part"]
 Pace = Literal["at-once", "phased"]
 #: changed: a real change after the note; unchanged: confirmed still in force after the note; background: a fact
@@ -457,6 +461,7 @@ class Act(TypedDict):
     id: Id
     name: NonEmpty
     kind: ActKind
+    duty: ActDuty
     aliases: list[Annotated[str, Str(pattern=r"^[a-zæøå0-9-]+$")]]
     description: Text
     changes_since: Annotated[list[Change], EMPTY]
@@ -743,6 +748,7 @@ class Benchmark(TypedDict):
     name: Text
     per_inhabitants: int
     places: float
+    concerns: Annotated[list[Id], EMPTY]  # the interventions whose places the benchmark counts (vold check)
     unit: Text
     text: Text
     status: Text

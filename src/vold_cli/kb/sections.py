@@ -104,7 +104,8 @@ REGISTRY: tuple[Section, ...] = (
             refs=(Ref("goals.indicators", "data_sources", "data source"),)),
     Section("implementation", "Implementation", "vold implementation", "Implementering", "Implementation"),
     Section("economy", "Economy", "vold economy", "Økonomi", "Economy"),
-    Section("benchmarks", "Benchmarks", "vold figures", "Pejlemærker", "Benchmarks"),
+    Section("benchmarks", "Benchmarks", "vold figures", "Pejlemærker", "Benchmarks",
+            refs=(Ref("benchmarks", "concerns", "intervention"),)),
 )
 
 #: The file stems, in order (what the loader reads).

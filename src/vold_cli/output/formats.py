@@ -65,7 +65,7 @@ class Format:
         self.purpose = purpose  # {"da": ..., "en": ...}: what the format is for, in the --format help
         self.da = da  # its word in Danish help and metavars (None: the name)
         self.aliases = aliases
-        self.carries = carries  # "blocks" (what people read) or "data" (JSON/CSV/xlsx: what scripts read)
+        self.carries = carries  # "blocks" (what people read: also xlsx) or "data" (JSON/CSV: what scripts read)
         self.commands = commands  # offered by --format of every command
         # offered by --format of the commands whose result is a table (estimate and the listings); default: commands
         self.tables = commands if tables is None else tables
@@ -130,7 +130,7 @@ def emit(doc: Document, name: str, *, stream: TextIO | None = None, output: Path
     check_output(fmt, output)
     # Sanitised once, here, for every format: a text from a knowledge folder, a file or an argument never reaches a
     # terminal or a file with its control characters raw (see sanitize.py; JSON and CSV escape their data too).
-    if fmt.carries != "data":  # JSON, CSV and xlsx write only the data, which they clean their own way
+    if fmt.carries != "data":  # JSON and CSV write only the data, which they clean their own way
         doc = clean_document(doc)
     title, footer = visible(title), visible(footer)
     import io
@@ -250,4 +250,4 @@ register(Format("markdown", _markdown, purpose=_SCRIPTS, aliases=("md",), report
 register(Format("html", _html, purpose={"da": "til browseren og til print", "en": "for a browser and for print"},
                 commands=False, report=True))
 register(Format("xlsx", _xlsx, purpose={"da": "til Excel (kræver -o FIL)", "en": "for Excel (needs -o FILE)"},
-                carries="data", commands=False, tables=True, files="only"))
+                commands=False, tables=True, files="only"))  # blocks: a workbook for people

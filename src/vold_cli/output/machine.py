@@ -29,9 +29,23 @@ def _flat(value: Any) -> Any:
     return value
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): such a text cell gets a leading '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A CSV cell that Excel or Google Sheets would not run as a formula: a text beginning with =, +, -, @, tab or
+    carriage return gets a leading apostrophe. Numbers vold writes stay numbers (-2 is written -2): only text is a
+    formula's way in."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    """One header row with the union of keys (first-seen order), lists joined with '; '. Lines end in CRLF, as
-    RFC 4180 says, on stdout and in files alike (formats.emit writes stdout's bytes past any newline translation)."""
+    """One header row with the union of keys (first-seen order), lists joined with '; ', every text cell (the
+    header too) neutralised against formula injection (`neutralise`). Lines end in CRLF, as RFC 4180 says, on
+    stdout and in files alike (formats.emit writes stdout's bytes past any newline translation)."""
     import csv
     import io
 
@@ -42,10 +56,10 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         columns.extend(key for key in row if key not in columns)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(key) for key in columns])
     for row in rows:
-        writer.writerow({key: _flat(row.get(key)) for key in columns})
+        writer.writerow([neutralise(_flat(row.get(key))) for key in columns])
     return out.getvalue()
 
 

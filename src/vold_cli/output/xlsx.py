@@ -1,206 +1,222 @@
-"""Excel workbooks (.xlsx) from the same records the CSV output gets (`machine.csv_rows`), written with openpyxl.
+"""Excel workbooks (.xlsx) for people, written with openpyxl from the same blocks the table format shows.
+
+A workbook is read by a planner, not a script (scripts take `json` or `csv`), so it holds what the terminal shows,
+in the chosen language, one sheet per table:
+
+* each `Table` of the document is a sheet named by the table's title (or the heading above it): the column headers
+  as the table has them, one row per table row; a `Fields` block (one entry in full) is a sheet of two columns;
+* numbers are stored as numbers where the table right-aligns a column of figures: '97.392' / '97,392' is 97392,
+  '9,7' is 9.7, and 'ca. 500', '36 pct.' or 'ca. 36.000.000 kr.' keep their words as the cell's number format
+  ('"ca. "#,##0'), so Excel can sort and add them and shows them as the table does (rounded as the note rounds);
+  a range ('ca. 6.800-8.000') stays text;
+* ids shown for the terminal (a muted line 'safe-dates' under a name) are left out, and a header's '(id)' with them;
+* the last sheet, "Metode og kilder" / "Method and sources", holds the document's `about` rows (the note, the
+  method, the caveats, the data sources), then every caption, paragraph and list of the document, each under the
+  sheet or heading it belongs to;
+* every text cell is stored as text, never as a formula, whatever it starts with (a --kb may come from anyone).
 
 openpyxl is imported only inside `workbook_bytes`, and this module only when xlsx is asked for (the format
-registry's loader), so no command pays for it otherwise.
-
-The workbook has two sheets: the records, less the caveat rows of the CSV (one header row, frozen, with labels in the chosen language; numbers
-stored as numbers; widths fitted to the content) and "Metode og kilder" / "Method and sources" (method, caveats and
-sources, one per row). A real Office Open XML file: Excel in any locale opens it without an import dialog, with its
-own decimal separator.
-
-The renderer writes the workbook's bytes to `context.binary`; `formats.emit` writes them to the -o file
-(`files.write_bytes_atomic`: never over a file unasked, only over a regular file, atomically).
+registry's loader), so no command pays for it otherwise. The renderer writes the workbook's bytes to
+`context.binary`; `formats.emit` writes them to the -o file (`files.write_bytes_atomic`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from vold_cli.i18n.bilingual import Bilingual, pick
+from vold_cli.output.blocks import (
+    Bar,
+    BulletList,
+    Cell,
+    Fields,
+    Heading,
+    Lines,
+    Notes,
+    Paragraph,
+    Styled,
+    Table,
+    cell_text,
+)
 
 if TYPE_CHECKING:
-    import re
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
     from vold_cli.output.blocks import Document
     from vold_cli.output.formats import Context
 
-#: Column labels for the record keys vold uses. Unknown keys are shown as they are.
-HEADERS: dict[str, Bilingual] = {
-    "kind": Bilingual("Art", "Kind"),
-    "id": Bilingual("Id", "Id"),
-    "label": Bilingual("Betegnelse", "Label"),
-    "national": Bilingual("Landstal", "National"),
-    "national_low": Bilingual("Landstal, lav", "National, low"),
-    "national_high": Bilingual("Landstal, høj", "National, high"),
-    "local": Bilingual("Lokalt", "Local"),
-    "local_low": Bilingual("Lokalt, lav", "Local, low"),
-    "local_high": Bilingual("Lokalt, høj", "Local, high"),
-    "rounded": Bilingual("Afrundet", "Rounded"),
-    "source": Bilingual("Kilde", "Source"),
-    "source_text": Bilingual("Kilde", "Source"),
-    "level": Bilingual("Niveau", "Level"),
-    "code": Bilingual("Kode", "Code"),
-    "name": Bilingual("Navn", "Name"),
-    "region": Bilingual("Region", "Region"),
-    "population": Bilingual("Folketal", "Population"),
-    "women": Bilingual("Kvinder udsat for fysisk partnervold", "Women exposed to physical partner violence"),
-    "women_rounded": Bilingual("Kvinder, afrundet", "Women, rounded"),
-    "women_national": Bilingual("Kvinder, landstal", "Women, national figure"),
-    "men": Bilingual("Mænd udsat for fysisk partnervold", "Men exposed to physical partner violence"),
-    "men_rounded": Bilingual("Mænd, afrundet", "Men, rounded"),
-    "men_national": Bilingual("Mænd, landstal", "Men, national figure"),
-    "stays": Bilingual("Ophold på kvindekrisecentre", "Stays at women's crisis centres"),
-    "stays_rounded": Bilingual("Ophold, afrundet", "Stays, rounded"),
-    "stays_national": Bilingual("Ophold, landstal", "Stays, national figure"),
-    "places": Bilingual("Familiepladser (Europarådets norm)", "Family places (Council of Europe benchmark)"),
-    "phases": Bilingual("Faser", "Phases"),
-    "phase": Bilingual("Fase", "Phase"),
-    "target_groups": Bilingual("Målgrupper", "Target groups"),
-    "target_group": Bilingual("Målgruppe", "Target group"),
-    "evidence": Bilingual("Evidens", "Evidence"),
-    "evidence_reason": Bilingual("Begrundelse for evidens", "Reason for evidence level"),
-    "evidence_name": Bilingual("Evidensniveau", "Evidence level"),
-    "evidence_action": Bilingual("Hvad niveauet tilsiger", "What the level suggests"),
-    "tried_in_denmark": Bilingual("Afprøvet i Danmark", "Tried in Denmark"),
-    "summary": Bilingual("Resumé", "Summary"),
-    "delivery": Bilingual("Udførelse", "Delivery"),
-    "study_design": Bilingual("Undersøgelsesdesign", "Study design"),
-    "studied_in": Bilingual("Undersøgt i", "Studied in"),
-    "ref": Bilingual("Henvisning", "Reference"),
-    "title": Bilingual("Titel", "Title"),
-    "changes_since_note": Bilingual("Ændret siden notatet", "Changed since the note"),
-    "act": Bilingual("Lov", "Act"),
-    "act_name": Bilingual("Lovens navn", "Name of the act"),
-    "act_kind": Bilingual("Lovens art", "Kind of act"),
-    "section": Bilingual("Bestemmelse", "Provision"),
-    "provides": Bilingual("Giver", "Provides"),
-    "municipality": Bilingual("Kommunen", "The municipality"),
-    "note_says": Bilingual("Notatet siger", "The note says"),
-    "period": Bilingual("Periode", "Period"),
-    "contacts": Bilingual("Kontakter", "Contacts"),
-    "interventions": Bilingual("Indsatser", "Interventions"),
-    "strongest": Bilingual("Stærkeste evidens", "Strongest evidence"),
-    "gap": Bilingual("Hul i viden", "Gap in knowledge"),
-    # the other keys of the listings' records (tests/test_labels.py finds every key a workbook shows)
-    "after_note": Bilingual("Efter notatet", "After the note"),
-    "audience": Bilingual("Målgruppe", "Target group"),
-    "cell": Bilingual("Felt (målgruppe/fase)", "Cell (target group/phase)"),
-    "part": Bilingual("Del", "Part"),
-    "change_counts.changed": Bilingual("Antal ændret", "Number changed"),
-    "change_counts.unchanged": Bilingual("Antal bekræftet uændret", "Number confirmed unchanged"),
-    "change_counts.background": Bilingual("Antal baggrundspunkter", "Number of background items"),
-    "changed_since_note": Bilingual("Antal ændringer siden notatet", "Number of changes since the note"),
-    "changed_provision": Bilingual("Ændringer i selve bestemmelsen", "Changes to the provision itself"),
-    "changes_since": Bilingual("Bestemmelsens egne punkter efter notatet", "The provision's own items after the note"),
-    "commissioner": Bilingual("Opdragsgiver", "Commissioned by"),
-    "contacts_as_of": Bilingual("Kontakternes år", "Year of the contacts"),
-    "design": Bilingual("Designtyper", "Design types"),
-    "designs": Bilingual("Designtyper", "Design types"),
-    "documentation": Bilingual("Dokumentation og effekt", "Documentation and effect"),
-    "indicators": Bilingual("Indikatorer", "Indicators"),
-    "initiatives": Bilingual("Initiativer", "Initiatives"),
-    "law": Bilingual("Lovgivning", "Law"),
-    "measure": Bilingual("Opgørelse", "Measure"),
-    "not_recommended": Bilingual("Frarådes", "Not recommended"),
-    "outcomes": Bilingual("Effekter", "Outcomes"),
-    "period_end": Bilingual("Periodens sidste år", "Last year of the period"),
-    "period_note": Bilingual("Om perioden", "On the period"),
-    "providers": Bilingual("Udbydere", "Providers"),
-    "purpose": Bilingual("Formål", "Purpose"),
-    "reference_date": Bilingual("Referencedato", "Reference date"),
-    "reference_population": Bilingual("Referencefolketal", "Reference population"),
-    "related_initiatives": Bilingual("Tilknyttede initiativer", "Related initiatives"),
-    "related_interventions": Bilingual("Tilknyttede indsatser", "Related interventions"),
-    "related_law": Bilingual("Tilknyttet lovgivning", "Related law"),
-    "source.section": Bilingual("Kilde: notatets afsnit", "Source: the note's section"),
-    "source.refs": Bilingual("Kilde: referencer", "Source: references"),
-    "source.data": Bilingual("Kilde: datafil", "Source: data file"),
-    "source.detail": Bilingual("Kilde: uddybning", "Source: detail"),
-    "status": Bilingual("Status", "Status"),
-    "status_date": Bilingual("Status pr. dato", "Status as of"),
-    "status_text": Bilingual("Status i ord", "Status in words"),
-    "year": Bilingual("År", "Year"),
-    # after the note (issue 26)
-    "in_note": Bilingual("Nævnt i notatet", "Named in the note"),
-    "source.lines": Bilingual("Kilde: linjer i datafilen", "Source: lines of the data file"),
-    "recommendation": Bilingual("Notatets anbefaling", "The note's recommendation"),
-    "declarations": Bilingual("Vidensportalens vurderinger", "Vidensportalen's ratings"),
-    "provision": Bilingual("Lovhenvisning", "Legal reference"),
-    "paragraph": Bilingual("Hvor i bestemmelsen", "Where in the provision"),
-    "since": Bilingual("Siden", "Since"),
-    "since_text": Bilingual("Siden, i ord", "Since, in words"),
-    "for_whom": Bilingual("For hvem", "For whom"),
-    "text": Bilingual("Tekst", "Text"),
-    "steps": Bilingual("Trin efter notatet", "Steps after the note"),
-    "provision_name": Bilingual("Bestemmelsens navn", "Name of the provision"),
-    "provision_ref": Bilingual("Skriv", "Type"),
-    "looked_for": Bilingual("Ledt efter som ret i loven", "Looked for as a right in law"),
-    "found": Bilingual("Fundet", "Found"),
-    "date": Bilingual("Dato", "Date"),
-    "publisher": Bilingual("Udgivet af", "Published by"),
-    "points": Bilingual("Punkter", "Points"),
-    "finding": Bilingual("Fund", "Finding"),
-    "observed": Bilingual("Observeret", "Observed"),
-}
-
-#: Values of the `level` and `kind` columns (ids in JSON and CSV) as words in the workbook.
-VALUES: dict[str, Bilingual] = {
-    "municipality": Bilingual("kommune", "municipality"),
-    "region": Bilingual("region", "region"),
-    "country": Bilingual("land", "country"),
-    "caveat": Bilingual("forbehold", "caveat"),
-    "estimate": Bilingual("skøn", "estimate"),
-    "expectation": Bilingual("afledt forventning", "derived expectation"),
-    "cost": Bilingual("omkostning", "cost"),
-    "benchmark": Bilingual("norm", "benchmark"),
-    "newer-figure": Bilingual("nyere landstal", "newer national figure"),
-    "summary": Bilingual("kort fortalt", "in short"),
-    "observed": Bilingual("observeret", "observed"),
-    "expected": Bilingual("forventet", "expected"),
-    "observed-where": Bilingual("hvor det observerede tal findes", "where the observed figure is found"),
-}
-WORD_COLUMNS = ("level", "kind")
-
 MAX_WIDTH = 60  # characters; longer texts wrap inside the cell
 SHEET_NAME_MAX = 31  # Excel's limit
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NO_ID = re.compile(r"\s*\(id\)")
+
+#: Words around a number in a right-aligned cell, kept as the cell's number format: (before, after) per language.
+_AROUND = {
+    "da": (("ca. ", "godt ", "knap ", "over ", "under "), (" kr.", " pct.", " mio. kr.")),
+    "en": (("ca. ", "about ", "just over ", "just under ", "over ", "under ", "DKK "), (" %", " per cent")),
+}
+_NUMBER = {
+    "da": re.compile(r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"),
+    "en": re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"),
+}
 
 
-def header_label(key: str, lang: str) -> str:
-    """A record key as a column header in `lang`: its line in HEADERS, or a known key with a suffix vold adds
-    ('national_low'; 'evidence_label', the words beside an id; 'phase_labels', those beside a list of ids)."""
-    if key in HEADERS:
-        return pick(HEADERS[key], lang)
-    for suffix, base, words in (("_low", "", Bilingual(", lav", ", low")), ("_high", "", Bilingual(", høj", ", high")),
-                                ("_labels", "s", Bilingual(", i ord", ", in words")),
-                                ("_label", "", Bilingual(", i ord", ", in words"))):
-        if key.endswith(suffix) and key[: -len(suffix)] + base in HEADERS:
-            return header_label(key[: -len(suffix)] + base, lang) + pick(words, lang)
-    return key
+class Sheet:
+    """One sheet to write: its name, column headers, rows of values (text, numbers, or (number, format))."""
+
+    __slots__ = ("name", "headers", "rows")
+
+    def __init__(self, name: str, headers: list[str]) -> None:
+        self.name = name
+        self.headers = headers
+        self.rows: list[list[object]] = []
 
 
-def _columns(records: Sequence[Mapping[str, object]]) -> list[str]:
-    columns: list[str] = []
-    for row in records:
-        columns.extend(key for key in row if key not in columns)
-    return columns
-
-
-def _cell_value(value: object, lang: str) -> object:
-    """A number stays a number; lists are joined with '; '; mappings and other values become text."""
-    import json
-
-    if value is None:
+def number_in(text: str, lang: str) -> tuple[float | int, str] | None:
+    """A number written the way the tables write it in `lang`, with its Excel number format; None if `text` is not
+    just a number (with 'ca.', 'kr.' and the like around it)."""
+    before = after = ""
+    rest = text.strip()
+    prefixes, suffixes = _AROUND["da" if lang == "da" else "en"]
+    for word in prefixes:
+        if rest.startswith(word):
+            before, rest = word, rest[len(word):]
+            break
+    for word in suffixes:
+        if rest.endswith(word):
+            after, rest = word, rest[: -len(word)]
+            break
+    if not _NUMBER["da" if lang == "da" else "en"].fullmatch(rest):
         return None
-    if isinstance(value, bool):
-        return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, list | tuple):
-        return "; ".join(str(_cell_value(v, lang)) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    thousands, decimal = (".", ",") if lang == "da" else (",", ".")
+    plain = rest.replace(thousands, "").replace(decimal, ".")
+    digits = len(plain.partition(".")[2])
+    value: float | int = float(plain) if digits else int(plain)
+    if after.strip() == "mio. kr.":
+        return None  # '147 mio. kr.' stays as the note writes it
+    shape = "#,##0" + ("." + "0" * digits if digits else "")
+    quoted = (f'"{before}"' if before else "") + shape + (f'"{after}"' if after else "")
+    return value, quoted
+
+
+def _part(part: object) -> str:
+    if isinstance(part, Styled):
+        return "" if part.style == "muted" and _ID.fullmatch(part.text) else part.text
+    return cell_text(part) if isinstance(part, (Lines, Bar)) else str(part)
+
+
+def _text(cell: Cell) -> str:
+    """A cell's text for a sheet: the parts of a multi-line cell on lines of their own, ids left out."""
+    if isinstance(cell, Lines):
+        return "\n".join(t for t in (_part(p) for p in cell.parts) if t)
+    return _part(cell)
+
+
+def _value(cell: Cell, numeric: bool, lang: str) -> object:
+    text = _text(cell)
+    if numeric:
+        found = number_in(text, lang)
+        if found is not None:
+            return found
+    return text
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    cleaned = " ".join("".join(" " if ch in "[]:*?/\\" else ch for ch in name).split()).strip("'") or "vold"
+    base = cleaned[:SHEET_NAME_MAX]
+    candidate, number = base, 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def sheets_of(doc: Document, lang: str, title: str = "") -> tuple[list[Sheet], list[tuple[str, str]]]:
+    """The sheets of a document (one per table and per block of fields) and the (topic, text) rows of its
+    captions, paragraphs and lists, each under the sheet or heading it belongs to (`title` for those before any
+    heading)."""
+    sheets: list[Sheet] = []
+    notes: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    heading = ""
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            if block.level <= 1 and not title:
+                title = block.text
+            heading = block.text
+        elif isinstance(block, Table):
+            name = _unique(block.title or heading or title or "vold", taken)
+            has_ids = any(isinstance(c, Lines) and any(isinstance(p, Styled) and p.style == "muted"
+                                                       and _ID.fullmatch(p.text) for p in c.parts)
+                          for row in block.rows for c in row)
+            headers = [_NO_ID.sub("", col.header) if has_ids else col.header for col in block.columns]
+            sheet = Sheet(name, headers)
+            numeric = [col.justify == "right" for col in block.columns]
+            for row in block.rows:
+                sheet.rows.append([_value(c, numeric[i] if i < len(numeric) else False, lang)
+                                   for i, c in enumerate(row)])
+            sheets.append(sheet)
+            if block.title and (len(block.title) > SHEET_NAME_MAX or block.caption):
+                notes.append((name, block.title + (f": {block.caption}" if block.caption else "")))
+            elif block.caption:
+                notes.append((name, block.caption))
+        elif isinstance(block, Fields):
+            sheet = Sheet(_unique(block.title or heading or title or "vold", taken),
+                          ["Emne", "Tekst"] if lang == "da" else ["Topic", "Text"])
+            # the entry's id, shown for the terminal, is left out with the other ids
+            sheet.rows = [[label, _text(value)] for label, value in block.pairs
+                          if not (label.casefold() == "id" and _ID.fullmatch(_text(value)))]
+            sheets.append(sheet)
+        elif isinstance(block, Paragraph):
+            notes.append((heading or title, block.text))
+        elif isinstance(block, (Notes, BulletList)):
+            notes += [(block.title or heading or title, item) for item in block.items]
+    return sheets, notes
+
+
+def workbook_bytes(sheets: Sequence[Sheet], *, lang: str, title: str, about: list[tuple[str, str]]) -> bytes:
+    """The workbook as bytes: `sheets`, then the sheet of method and sources holding `about`."""
+    import io
+
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    method = Sheet(_unique("Metode og kilder" if lang == "da" else "Method and sources", {s.name.casefold() for s in sheets}),
+                   ["Emne", "Tekst"] if lang == "da" else ["Topic", "Text"])
+    method.rows = [[topic, text] for topic, text in about]
+    for data in [*sheets, method]:
+        sheet = book.create_sheet(data.name)
+        widths: dict[int, int] = {}
+        for index, label in enumerate(data.headers, start=1):
+            _put(sheet, 1, index, label, ILLEGAL_CHARACTERS_RE).font = bold
+            widths[index] = min(len(label), 30)
+        for r, values in enumerate(data.rows, start=2):
+            for index, value in enumerate(values, start=1):
+                shape = None
+                if isinstance(value, tuple):
+                    value, shape = value
+                cell = _put(sheet, r, index, value, ILLEGAL_CHARACTERS_RE)
+                if shape is not None:
+                    cell.number_format = shape
+                elif isinstance(value, str) and (len(value) > MAX_WIDTH or "\n" in value):
+                    cell.alignment = wrap
+                widths[index] = max(widths.get(index, 0), _text_width(value, shape))
+        sheet.freeze_panes = "A2"
+        if data.rows and data.headers:
+            sheet.auto_filter.ref = sheet.dimensions
+        _fit(sheet, widths)
+    book.properties.title = title
+    book.properties.language = "da-DK" if lang == "da" else "en"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _put(sheet: Any, row: int, column: int, value: object, illegal: re.Pattern[str]) -> Any:
@@ -221,83 +237,26 @@ def _fit(sheet: Any, widths: dict[int, int]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 6), MAX_WIDTH) + 2
 
 
-def _text_width(value: object) -> int:
+def _text_width(value: object, shape: str | None) -> int:
     if value is None:
         return 0
-    text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
-    return max((len(line) for line in text.splitlines()), default=0)
-
-
-def workbook_bytes(records: Sequence[Mapping[str, object]], *, lang: str, title: str,
-                   about: list[tuple[str, str]]) -> bytes:
-    """The workbook as bytes: `records` on the first sheet (named `title`), `about` on the second."""
-    import io
-
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _sheet_name(title)
-    columns = _columns(records)
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    widths: dict[int, int] = {}
-    for index, key in enumerate(columns, start=1):
-        label = header_label(key, lang)
-        _put(sheet, 1, index, label, ILLEGAL_CHARACTERS_RE).font = bold
-        widths[index] = min(len(label), 30)
-    for r, record in enumerate(records, start=2):
-        for index, key in enumerate(columns, start=1):
-            value = _cell_value(record.get(key), lang)
-            if key in WORD_COLUMNS and value in VALUES:
-                value = pick(VALUES[value], lang)
-            cell = _put(sheet, r, index, value, ILLEGAL_CHARACTERS_RE)
-            if isinstance(value, float):
-                cell.number_format = "#,##0.0"
-            elif isinstance(value, int):
-                cell.number_format = "#,##0"
-            elif isinstance(value, str) and len(value) > MAX_WIDTH:
-                cell.alignment = wrap
-            widths[index] = max(widths[index], _text_width(value))
-    sheet.freeze_panes = "A2"
-    if columns:
-        sheet.auto_filter.ref = sheet.dimensions
-    _fit(sheet, widths)
-
-    notes = book.create_sheet(_sheet_name("Metode og kilder" if lang == "da" else "Method and sources"))
-    for index, label in enumerate(("Emne", "Tekst") if lang == "da" else ("Topic", "Text"), start=1):
-        _put(notes, 1, index, label, ILLEGAL_CHARACTERS_RE).font = bold
-    for r, (heading, text) in enumerate(about, start=2):
-        _put(notes, r, 1, heading, ILLEGAL_CHARACTERS_RE).alignment = wrap
-        _put(notes, r, 2, text, ILLEGAL_CHARACTERS_RE).alignment = wrap
-    notes.freeze_panes = "A2"
-    notes.column_dimensions["A"].width = min(max((_text_width(h) for h, _ in about), default=10), 40) + 2
-    notes.column_dimensions["B"].width = 100
-    book.properties.title = title
-    book.properties.language = "da-DK" if lang == "da" else "en"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _sheet_name(title: str) -> str:
-    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip() or "vold"
-    return cleaned[:SHEET_NAME_MAX]
+    if shape is not None and isinstance(value, int | float):
+        return len(f"{value:,}") + len(re.sub(r'[#,0.]', "", shape))
+    return max((len(line) for line in str(value).splitlines()), default=0)
 
 
 def render_to(doc: Document, context: Context) -> None:
-    """The format registry's renderer: the document's records (the CSV's rows) and its `about` rows."""
-    from vold_cli.output.machine import csv_rows
+    """The format registry's renderer: the document's tables as sheets, and its `about` rows with its notes."""
     from vold_cli.sanitize import clean_rows
 
     if context.binary is None:
         raise TypeError("xlsx is a file format: it needs a binary destination (formats.emit gives one for -o FILE).")
+    sheets, notes = sheets_of(doc, context.lang, context.title or "vold")
     about = list((doc.about() if callable(doc.about) else doc.about) or [])
-    records = csv_rows(doc)
-    if about:  # the caveats are on the second sheet, with the method and sources: the first holds only numbers
-        records = [r for r in records if "caveat" not in (r.get("kind"), r.get("level"))]
-    records = clean_rows(records)  # hostile text: controls shown as in the CSV (see sanitize.py)
-    context.binary.write(workbook_bytes(records, lang=context.lang, title=context.title or "vold",
-                                        about=clean_rows(about)))
+    seen = {text for _, text in about}
+    for topic, text in notes:  # a caveat the view put in `about` and in a list is written once
+        if text not in seen:
+            seen.add(text)
+            about.append((topic, text))
+    about = [(str(topic), str(text)) for topic, text in clean_rows([[topic, text] for topic, text in about])]
+    context.binary.write(workbook_bytes(sheets, lang=context.lang, title=context.title or "vold", about=about))

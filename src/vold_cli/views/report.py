@@ -31,8 +31,7 @@ from vold_cli.views.evidence import map_doc
 from vold_cli.views.implementation import implementation_doc
 
 if TYPE_CHECKING:
-    from vold_cli.core.check import CheckResult
-    from vold_cli.core.results import EstimateResult
+    from vold_cli.core.results import CheckResult, EstimateResult
     from vold_cli.kb.schema import Change
 from vold_cli.i18n.localize import when
 from vold_cli.views.estimate import (
