@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vold_cli.errors import EXIT_NOT_FOUND, VoldError
-from vold_cli.i18n.bilingual import Bilingual
+from vold_cli.i18n.bilingual import Bilingual, pick
 from vold_cli.text import did_you_mean, loose
 
 if TYPE_CHECKING:
@@ -90,8 +90,9 @@ def _n(value: int) -> Bilingual:
     return Bilingual(number(value, "da"), f"{value:,}")
 
 
-def header_names(lang: str) -> list[str]:
-    return [da if lang == "da" else en for _, da, en, _ in COLUMNS[:TEMPLATE_COLUMNS]]
+def header_names() -> list[Bilingual]:
+    """The template's column headers."""
+    return [Bilingual(da, en) for _, da, en, _ in COLUMNS[:TEMPLATE_COLUMNS]]
 
 
 class Vocabulary:
@@ -901,7 +902,7 @@ def template() -> Bilingual:
     def written(lang: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";" if lang == "da" else ",", lineterminator="\r\n")
-        writer.writerow(header_names(lang))
+        writer.writerow([pick(name, lang) for name in header_names()])
         writer.writerows(_EXAMPLES[lang])
         return out.getvalue()
 
