@@ -96,10 +96,25 @@ def test_used_share_measures_fill():
     assert used_share([(top, top + 10, "a"), (A4[1] - 20, A4[1] - 10, "footer")]) < 1 / 3
 
 
+#: With --offers, page 1 also answers what the municipality offers that the note does not recommend, and where the
+#: largest gaps are (the offers file of tests/briefs.py: an anger-management course, no offer for perpetrators).
+OFFERS_ANSWER = {
+    "en": ("5. The municipality's own offers", "Vredeshåndteringskursus", "Anger Management", "Gap, no offer",
+           "Alcohol treatment"),
+    "da": ("5. Kommunens egne tilbud", "Vredeshåndteringskursus", "Anger Management", "Hul, intet tilbud",
+           "Alkoholbehandling"),
+}
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("offers", [False, True], ids=["plain", "offers"])
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_printed_brief_is_a4_short_full_and_answers_on_page_one(browser, run, tmp_path, lang):
-    page = _write_report(run, tmp_path, "--municipality", "Viborg", "--lang", lang, name=f"viborg-{lang}.html")
+def test_printed_brief_is_a4_short_full_and_answers_on_page_one(browser, run, tmp_path, lang, offers):
+    from briefs import offers_file
+
+    extra = ["--offers", str(offers_file(tmp_path))] if offers else []
+    page = _write_report(run, tmp_path, "--municipality", "Viborg", "--lang", lang, *extra,
+                         name=f"viborg-{lang}.html")
     pdf = _print_pdf(browser, page)
     info = _pdf_info(pdf)
     pages = int(info["Pages"])
@@ -114,9 +129,11 @@ def test_printed_brief_is_a4_short_full_and_answers_on_page_one(browser, run, tm
     assert not thin, f"pages {thin} use less than a third of their text area: {[round(s, 2) for s in shares]}"
 
     first = " ".join(_page_text(pdf, 1).split())
-    for answer in ANSWERS[lang]:
+    for answer in [*ANSWERS[lang], OFFERS_ANSWER[lang] if offers else ()]:
         for word in answer:
             assert word in first, f"page 1 lacks {word!r}"
+    if not offers:
+        assert OFFERS_ANSWER[lang][0] not in first
     assert "Viborg" in first and FIRST_SECTION[lang] not in first, "the numbered sections start after page 1"
     assert FIRST_SECTION[lang] in " ".join(_page_text(pdf, 2).split())
 

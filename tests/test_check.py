@@ -457,9 +457,11 @@ def test_report_with_offers(run, portfolio: Path, tmp_path: Path) -> None:
     result = run("report", "-p", "43000", "--offers", str(portfolio), "--lang", "da")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "## Kommunens egne tilbud holdt op mod notatet" in out
-    assert out.index("## Kommunens egne tilbud") < out.index("## 9. Kilder")
-    assert "### 1. Tilbuddene og notatet" in out and "internationale forskningslitteratur anbefaler ikke" in out
+    # a numbered section like the others, its parts numbered under it, before the sources
+    assert "## 9. Kommunens egne tilbud holdt op mod notatet" in out
+    assert out.index("## 9. Kommunens egne tilbud") < out.index("## 10. Kilder")
+    assert "### 9.1 Tilbuddene og notatet" in out and "internationale forskningslitteratur anbefaler ikke" in out
+    assert "### 9.5 Hvad der skal ses på nu" in out and "se punkt 9.5" in out
     plain = run("report", "-p", "43000", "--lang", "da").stdout
     assert "Kommunens egne tilbud" not in plain
     bad = excel_csv(tmp_path / "bad.csv", [["tilbud", "pladser"], ["A", "x"]])

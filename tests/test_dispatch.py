@@ -9,12 +9,12 @@ from typing import get_args
 
 import pytest
 
-from vold_cli.output import blocks, html, markdown, plain, terminal
+from vold_cli.output import blocks, docx, html, markdown, plain, terminal
 from vold_cli.output.blocks import Column, Document, Paragraph, Table
 from vold_cli.views import pages
 
 WRITERS: dict[str, ModuleType] = {"plain": plain, "terminal": terminal, "markdown": markdown, "html": html,
-                                  "search": pages}
+                                  "search": pages, "docx": docx}
 
 
 def _write(name: str, doc: Document) -> object:
@@ -27,6 +27,8 @@ def _write(name: str, doc: Document) -> object:
         return markdown.render(doc)
     if name == "html":
         return html.render(doc, title="t", lang="en")
+    if name == "docx":
+        return docx.document_bytes(doc, lang="en", title="t")
     return pages.rows(doc)
 
 

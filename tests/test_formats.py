@@ -83,6 +83,8 @@ def _offered_in_help(run, args: list[str], lang: str) -> list[str]:
 def test_each_command_offers_and_accepts_the_formats_of_the_registry(run, lang: str, tmp_path) -> None:
     """Generated from the registries: every command offers in its help exactly the formats its kind is offered
     (report, a table, any), each in the language's word, and accepts each of them by name and by that word."""
+    import importlib.util
+
     from vold_cli.commands.registry import entries
     from vold_cli.output.formats import FORMATS, word
 
@@ -100,6 +102,9 @@ def test_each_command_offers_and_accepts_the_formats_of_the_registry(run, lang: 
             target = ["-o", str(tmp_path / f"{entry.name}.{fmt.name}"), "--force"] if fmt.files == "only" else []
             result = run(entry.name, *runnable.get(entry.name, []), "--format", word(fmt, lang), *target,
                          "--lang", lang)
+            if fmt.needs is not None and importlib.util.find_spec(fmt.needs.module) is None:
+                assert result.exit_code == 1 and fmt.needs.install in result.stderr  # an extra not installed
+                continue
             assert result.exit_code == 0, (entry.name, fmt.name, result.stderr)
         refused = [f for f in FORMATS.values() if f not in expected]
         for fmt in refused:
@@ -174,3 +179,82 @@ def test_a_file_format_defined_in_a_test_needs_o_and_is_offered_only_where_table
 def test_terminal_format_is_not_written_to_a_file(run, tmp_path) -> None:
     result = run("law", "-o", str(tmp_path / "law.txt"))
     assert result.exit_code == 2 and "-o" in result.stderr and list(tmp_path.iterdir()) == []
+
+
+# --- a file of one format is never written under another format's name --------------------------------------
+
+
+def _is(fmt: str, data: bytes) -> bool:
+    """Whether `data` is a file of the format `fmt` (by its first bytes, or the parts a zip of it must hold)."""
+    import zipfile
+
+    def zipped(part: str) -> bool:
+        try:
+            return part in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return False
+
+    return {
+        "json": lambda: data.lstrip()[:1] in (b"{", b"["),
+        "csv": lambda: b"," in data.split(b"\n", 1)[0] and not data.startswith((b"<", b"#", b"{", b"[")),
+        "markdown": lambda: not data.startswith((b"<", b"{", b"[", b"%PDF", b"PK")) and bool(data.decode("utf-8")),
+        "html": lambda: data.startswith(b"<!DOCTYPE html>"),
+        "xlsx": lambda: zipped("xl/workbook.xml"),
+        "docx": lambda: zipped("word/document.xml"),
+        "pdf": lambda: data.startswith(b"%PDF-"),
+    }[fmt]()
+
+
+def _suffixes() -> list[tuple[str, str]]:
+    """(format, file ending) of every ending the registry knows."""
+    return [(f.name, suffix) for f in formats.FORMATS.values() for suffix in f.suffixes]
+
+
+def _outcome(run, tmp_path, args: list[str], suffix: str, writes: str | None) -> None:
+    import importlib.util
+
+    target = tmp_path / f"out{suffix}"
+    result = run(*args, "-o", str(target))
+    if writes == "pdf" and importlib.util.find_spec("weasyprint") is None:
+        assert result.exit_code == 1 and "vold-cli[pdf]" in result.stderr and not target.exists()
+        return
+    if writes is None:
+        assert result.exit_code == 2, (args, suffix, result.stderr)
+        assert not target.exists() and result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        return
+    assert result.exit_code == 0, (args, suffix, result.stderr)
+    assert _is(writes, target.read_bytes()), (args, suffix, target.read_bytes()[:40])
+
+
+def test_every_format_claims_its_file_endings_and_no_ending_twice() -> None:
+    pairs = _suffixes()
+    assert len({suffix for _, suffix in pairs}) == len(pairs)
+    assert {"json", "csv", "markdown", "html", "xlsx", "docx", "pdf"} <= {name for name, _ in pairs}
+
+
+@pytest.mark.parametrize("fmt", [None, *formats.names(report=True)])
+@pytest.mark.parametrize(("named", "suffix"), _suffixes() + [(None, ".txt"), (None, "")], ids=lambda v: str(v))
+def test_report_writes_only_the_format_the_file_name_says(run, tmp_path, fmt, named, suffix) -> None:
+    """`vold report -o x.pdf` writes a PDF (it once wrote Markdown into it); `-f markdown -o x.pdf`, `-o x.json`
+    and `-o x.xlsx` are usage errors; an ending no format claims (.txt, none) gets the chosen format, else
+    Markdown."""
+    args = ["report", "-p", "5000"] + (["--format", fmt] if fmt else [])
+    if fmt is None:
+        writes = named if named in formats.names(report=True) else "markdown" if named is None else None
+    else:
+        writes = fmt if named in (None, fmt) else None
+    _outcome(run, tmp_path, args, suffix, writes)
+
+
+@pytest.mark.parametrize("fmt", [f for f in formats.names(tables=True) if formats.get(f).files != "never"])
+@pytest.mark.parametrize(("named", "suffix"), _suffixes() + [(None, ".txt")], ids=lambda v: str(v))
+def test_a_table_command_writes_only_the_format_the_file_name_says(run, tmp_path, fmt, named, suffix) -> None:
+    """`vold law --format json -o law.csv` is refused, as is any format under another format's ending."""
+    _outcome(run, tmp_path, ["law", "--format", fmt], suffix, fmt if named in (None, fmt) else None)
+
+
+def test_the_default_table_format_to_a_file_names_the_format_the_ending_says(run, tmp_path) -> None:
+    result = run("law", "-o", str(tmp_path / "law.docx"))
+    assert result.exit_code == 2 and "--format docx" in result.stderr
+    assert not (tmp_path / "law.docx").exists()

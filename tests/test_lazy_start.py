@@ -69,3 +69,32 @@ def test_json_safe_fast_path_skips_only_text_without_anything_to_escape() -> Non
         assert c not in safe and f"\\u{ord(c):04x}" in safe and json.loads(safe) == json.loads(dumped)
     printable = json.dumps({"tekst": "Kærestevold — 36 %"}, ensure_ascii=False, indent=2)
     assert sanitize.json_safe(printable) == printable
+
+
+HEAVY = ("docx", "lxml", "weasyprint", "pydyf", "tinycss2", "openpyxl")
+PROBE_HEAVY = PROBE.replace("m.startswith(('vold_cli.', 'rich'))", f"m.split('.')[0] in {HEAVY!r} or m.startswith('vold_cli.output.')")
+
+
+def _heavy(*argv: str) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VOLD_", "FORCE_COLOR"))}
+    env.update({"COLUMNS": "100", "NO_COLOR": "1", "LANG": "C.UTF-8"})
+    proc = subprocess.run([sys.executable, "-c", PROBE_HEAVY, *argv], capture_output=True, text=True, env=env,
+                          check=True)
+    return set(proc.stderr.split())
+
+
+@pytest.mark.parametrize("argv", [["law", "109"], ["estimate", "--population", "43000"], ["report", "-p", "5000"],
+                                  ["report", "-p", "5000", "--format", "html"], ["law", "--format", "json"],
+                                  ["interventions", "--format", "markdown"]])
+def test_word_and_pdf_cost_nothing_for_the_other_commands_and_formats(argv: list[str]) -> None:
+    """python-docx (and the lxml it loads), WeasyPrint and openpyxl are imported only by the format that needs
+    them: no other command or format loads them, nor the modules of the docx and pdf writers."""
+    modules = _heavy(*argv)
+    assert PROBE_HEAVY != PROBE and "vold_cli.output.formats" in modules  # the probe sees what it looks for
+    assert not {m.split(".")[0] for m in modules} & set(HEAVY), modules
+    assert not modules & {"vold_cli.output.docx", "vold_cli.output.pdf"}
+
+
+def test_docx_loads_python_docx_only_when_asked(tmp_path) -> None:
+    modules = _heavy("law", "--format", "docx", "-o", str(tmp_path / "law.docx"))
+    assert {"docx", "vold_cli.output.docx"} <= modules and "weasyprint" not in modules

@@ -82,15 +82,37 @@ def _without_code(text: str) -> str:
     return re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", "", text)
 
 
+#: The brief's two level-2 headings without a number: the first page's ("At a glance") and the appendix's.
+FIRST_PAGE_H2 = {"en": "At a glance", "da": "Overblik"}
+APPENDIX_H2 = {"en": "Appendix: How the figures were made", "da": "Bilag: Sådan er tallene fundet"}
+
+
 def _md_sections(text: str) -> tuple[str, dict[int, str]]:
-    """(text before the first level-2 heading, {section number: its text including the heading line})."""
+    """(the first page: the text before the first numbered level-2 heading, {section number: its text including
+    the heading line}); the first page's own heading and the appendix are the only unnumbered ones, in their
+    places (`_md_appendix` gives the appendix)."""
     parts = re.split(r"^(?=## )", text, flags=re.M)
+    preamble = parts[0]
     sections = {}
-    for part in parts[1:]:
+    for index, part in enumerate(parts[1:]):
+        heading = part.splitlines()[0][3:]
+        if heading in FIRST_PAGE_H2.values():
+            assert index == 0 and not sections, "the first page's heading comes first"
+            preamble += part
+            continue
+        if heading in APPENDIX_H2.values():
+            assert index == len(parts) - 2, "the appendix comes last"
+            continue
         match = re.match(r"## (\d+)\. ", part)
         assert match, f"level-2 heading without a number: {part.splitlines()[0]!r}"
         sections[int(match.group(1))] = part
-    return parts[0], sections
+    return preamble, sections
+
+
+def _md_appendix(text: str) -> str:
+    parts = re.split(r"^(?=## )", text, flags=re.M)
+    assert parts[-1].splitlines()[0][3:] in APPENDIX_H2.values(), "the brief ends with its appendix"
+    return parts[-1]
 
 
 def _md_tables(text: str) -> list[list[str]]:
@@ -169,7 +191,8 @@ def test_markdown_default_to_stdout_in_order_with_everything(run):
     assert list(sections) == list(range(1, 10)), "sections ## 1. ... ## 9. in this order"
     for number, word in enumerate(SECTION_WORDS["en"], start=1):
         assert word in sections[number].splitlines()[0].lower(), (number, sections[number].splitlines()[0])
-    assert _md_h2(text) == [s.splitlines()[0][3:] for s in sections.values()]
+    assert _md_h2(text) == [FIRST_PAGE_H2["en"], *[s.splitlines()[0][3:] for s in sections.values()],
+                            APPENDIX_H2["en"]]
 
     # who and how many, before anything else
     assert "43,000" in preamble
@@ -210,13 +233,14 @@ def test_markdown_default_to_stdout_in_order_with_everything(run):
 
 
 def test_markdown_ranks_interventions_by_evidence(run):
-    """In each phase table the evidence column never goes from weaker to stronger, and each level's 'what to
-    do' is the one the evidence scale gives for it."""
+    """In each phase table the evidence column never goes from weaker to stronger, and what the note says about
+    each level shown (the evidence scale's words for it) stands once below the tables, in the scale's order."""
     _, sections = _md_sections(_report(run, "-p", "43000"))
     rank = {lv["name"]["en"]: lv["rank"] for lv in LEVELS}
     action = {lv["name"]["en"]: lv["action"]["en"] for lv in LEVELS}
     tables = _md_tables(sections[2])
     assert len(tables) == 3
+    shown = set()
     for table in tables:
         levels = []
         for row in table[2:]:
@@ -226,13 +250,17 @@ def test_markdown_ranks_interventions_by_evidence(run):
             cells[1], _, design = grade.partition(" · ")
             assert mark in "●◐○?✕" and design.startswith("design"), cells
             assert cells[1] in rank, cells
-            # the level's words, and only what the note recommends for that intervention itself (the
-            # perpetrator-treatment recommendation of the note's implementation section, never on early detection)
-            assert cells[2].startswith(action[cells[1]]), cells
-            extra = cells[2][len(action[cells[1]]):].strip()
-            assert not extra or ("perpetrator" in cells[0].casefold() and "(under implementation)" in extra), cells
             levels.append(rank[cells[1]])
+            shown.add(cells[1])
+            # beside the name, only what the note recommends for that intervention itself (the perpetrator-
+            # treatment recommendation of the note's implementation section, never on early detection)
+            name, _, extra = cells[0].partition(" · ")
+            assert not extra or ("perpetrator" in name.casefold() and "(under implementation)" in extra), cells
         assert levels == sorted(levels, reverse=True), table
+    legend = sections[2][sections[2].index("**What the note says about each level**"):]
+    said = re.findall(r"^- \*\*(.+?):\*\* (.+)$", legend, flags=re.M)
+    assert [name for name, _ in said] == sorted(shown, key=lambda name: -rank[name])
+    assert all(text == action[name] for name, text in said)
 
 
 def test_markdown_viborg_names_municipality_and_population(run):
@@ -440,11 +468,15 @@ def assert_self_contained_html(text: str, lang: str) -> Page:
                 assert "://" not in low, f"<{tag} {name}={value!r}>"
     assert len(page.ids) == len(set(page.ids)), "duplicate ids"
 
-    assert len(page.sections) == 9 and all(page.sections), page.sections
-    assert [int(h.split(".")[0]) for h in page.h2] == list(range(1, 10)), page.h2
-    for number, (word, section_id) in enumerate(zip(SECTION_WORDS[lang], page.sections, strict=True), start=1):
-        assert word in page.h2[number - 1].lower(), page.h2
+    # the first page's own heading (in the <header>), the nine numbered sections, the appendix
+    assert page.h2[0] == FIRST_PAGE_H2[lang] and page.h2[-1] == APPENDIX_H2[lang], page.h2
+    numbered = page.h2[1:-1]
+    assert len(page.sections) == 10 and all(page.sections), page.sections
+    assert [int(h.split(".")[0]) for h in numbered] == list(range(1, 10)), page.h2
+    for number, (word, section_id) in enumerate(zip(SECTION_WORDS[lang], page.sections[:9], strict=True), start=1):
+        assert word in numbered[number - 1].lower(), page.h2
         assert section_id.startswith(f"{number}-"), section_id
+    assert page.sections[9].startswith(("appendix", "bilag")), page.sections
     return page
 
 
@@ -484,8 +516,10 @@ def test_html_checker_catches_bad_pages():
 
 
 def _minimal_page(extra: str, css: str = "") -> str:
-    sections = "".join(f'<section id="{n}-{w.replace(" ", "-")}"><h2>{n}. {w}</h2></section>'
-                       for n, w in enumerate(SECTION_WORDS["en"], start=1))
+    sections = f'<header><h2>{FIRST_PAGE_H2["en"]}</h2></header>' + "".join(
+        f'<section id="{n}-{w.replace(" ", "-")}"><h2>{n}. {w}</h2></section>'
+        for n, w in enumerate(SECTION_WORDS["en"], start=1)) + \
+        f'<section id="appendix"><h2>{APPENDIX_H2["en"]}</h2></section>'
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title>'
             f"<style>{css}@page {{ size:A4; @bottom-right {{ content:counter(page) }} }} "
@@ -912,9 +946,9 @@ def test_browser_dom_shows_the_report(browser, run, tmp_path, lang, population):
     for needle in ("Viborg", population, "ca. 500", "Anger Management", "L 104", "LOKK"):
         assert needle in text, needle
     assert "<svg" in dom and "<rect" in dom and "</svg>" in dom
-    assert [h.strip() for h in parsed.h2] == expected_h2 and len(expected_h2) == 9
+    assert [h.strip() for h in parsed.h2] == expected_h2 and len(expected_h2) == 11  # first page, 1-9, appendix
     ids = re.findall(r'<section id="([^"]+)"', dom)
-    assert len(ids) == 9 and [int(i.split("-")[0]) for i in ids] == list(range(1, 10))
+    assert len(ids) == 10 and [int(i.split("-")[0]) for i in ids[:9]] == list(range(1, 10))
     assert "script" not in parsed.tags
 
 

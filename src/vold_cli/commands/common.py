@@ -146,11 +146,16 @@ def chosen_kb(kb: Path | None) -> Path | None:
     return root.obj.get("kb") if root is not None and isinstance(root.obj, dict) else None
 
 
+_LOADED: list["KnowledgeBase"] = []  # the knowledge this run loaded: a paged document's footer names its date
+
+
 def load_kb(kb: Path | None) -> "KnowledgeBase":
     from vold_cli.kb.facade import KnowledgeBase
     from vold_cli.kb.loader import load
 
-    return KnowledgeBase(load(chosen_kb(kb)))
+    knowledge = KnowledgeBase(load(chosen_kb(kb)))
+    _LOADED[:] = [knowledge]
+    return knowledge
 
 
 def output_path(output: str | None) -> Path | None:
@@ -197,8 +202,16 @@ def emit(doc: Document, fmt: str, *, output: Path | None = None, force: bool = F
     blocks): to stdout, or atomically to `output` (then one line on stderr saying so). `title` names the
     workbook's sheet."""
     from vold_cli.output.formats import emit as write
+    from vold_cli.output.formats import get
 
-    size = write(doc, fmt, output=output, force=force, title=title, lang=lang)
+    if get(fmt).pages and _LOADED:  # Word: the footer (knowledge base's date, page numbers) and properties
+        from vold_cli.views.paper import paper
+
+        sheet = paper(_LOADED[-1], lang, title, today().isoformat())
+        size = write(doc, fmt, output=output, force=force, title=title, lang=lang, footer=sheet.footer,
+                     page_word=sheet.page_word, subject=sheet.subject, creator=sheet.creator)
+    else:
+        size = write(doc, fmt, output=output, force=force, title=title, lang=lang)
     if output is not None and size is not None:
         notice(wrote(output, size), lang)
 

@@ -11,6 +11,7 @@ from vold_cli.output.blocks import (
     BulletList,
     Cell,
     Chart,
+    Column,
     Document,
     Fields,
     Heading,
@@ -42,9 +43,12 @@ h3 { font-size:1.1rem; margin:1.25rem 0 0.5rem; }
 h1, h2, h3, caption, figcaption { break-after:avoid; page-break-after:avoid; }
 p { margin:0.5rem 0; }
 .first-page { border-bottom:3px solid var(--accent); padding-bottom:0.5rem; }
+.first-page h2 { font-size:0.9rem; letter-spacing:0.04em; color:var(--muted); border-top:none; margin:0.75rem 0 0;
+                 padding:0; }
 .first-page h3 { margin:0.9rem 0 0.3rem; }
 .first-page table, .first-page dl { margin:0.4rem 0; }
 .table-wrap { overflow-x:auto; margin:0.75rem 0; }
+.table-wrap:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
 table { border-collapse:collapse; width:100%; font-size:0.95em; }
 thead { display:table-header-group; }
 tr { break-inside:avoid; page-break-inside:avoid; }
@@ -99,18 +103,26 @@ figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
   @bottom-right { content:FOOTER_RIGHT counter(page) " / " counter(pages);
                   font:8pt system-ui,Arial,sans-serif; color:#5f6368; } }
 @media print {
-  body { font-size:9pt; line-height:1.28; } main { max-width:none; padding:0; }
+  /* Arial's metrics (Liberation Sans where Arial is missing): the brief fits 12 A4 pages in both languages */
+  body { font-size:9pt; line-height:1.2; font-family:Arial,"Liberation Sans",Helvetica,sans-serif; }
+  main { max-width:none; padding:0; }
   h2 { font-size:13pt; margin:1rem 0 0.4rem; }
   h3 { font-size:10.5pt; margin:0.8rem 0 0.3rem; }
-  td, th { padding:0.2rem 0.35rem; }
+  table { font-size:8pt; }
+  td, th { padding:0.12rem 0.3rem; }
+  .muted { font-size:0.95em; }
+  dl { grid-template-columns:9rem 1fr; }
+  .chart-row { padding:0.12rem 0.5rem; }
   .table-wrap, dl, .notes { margin:0.5rem 0; }
-  .first-page { border-bottom:none; padding:0; font-size:9pt; line-height:1.25; break-after:page; page-break-after:always; }
+  .first-page { border-bottom:none; padding:0; font-size:8.5pt; line-height:1.2; break-after:page; page-break-after:always; }
   .first-page h1 { font-size:16pt; margin-top:0; }
+  .first-page h2 { font-size:8pt; margin:0.3rem 0 0; }
   .first-page h3, .first-page caption { font-size:10pt; margin:0.45rem 0 0.1rem; padding:0; }
   .first-page .table-wrap, .first-page dl { margin:0.2rem 0; }
-  .first-page .notes { padding:0.2rem 0.5rem; margin:0.3rem 0; font-size:8.5pt; }
+  .first-page .notes { padding:0.2rem 0.5rem; margin:0.3rem 0; font-size:8pt; }
   .first-page .notes h3 { font-size:9pt; margin:0.1rem 0; }
-  .first-page td, .first-page th { padding:0.15rem 0.4rem; }
+  .first-page td, .first-page th { padding:0.08rem 0.35rem; }
+  .first-page ul { margin:0.1rem 0 0.2rem 1.1rem; }
   .first-page p { margin:0.25rem 0; }
   .page-break { break-after:page; page-break-after:always; height:0; margin:0; }
   .first-page > .page-break:last-child { break-after:auto; page-break-after:auto; }
@@ -186,7 +198,24 @@ def _table(block: Table) -> str:
         for row in block.rows)
     caption = f"<caption>{escape(block.title)}</caption>" if block.title else ""
     note = f'<p class="table-note">{escape(block.caption)}</p>' if block.caption else ""
-    return f'<div class="table-wrap"><table class="cards">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{note}'
+    # A wide table scrolls inside its wrapper: the wrapper can be reached and scrolled by keyboard (tabindex) and is
+    # named for screen readers by the table's title, else its column headers (WCAG 2.1.1, axe's
+    # scrollable-region-focusable).
+    name = block.title or " · ".join(c.header for c in block.columns)
+    wrap = f'<div class="table-wrap" tabindex="0" role="group" aria-label="{escape(name)}">'
+    return (f'{wrap}<table class="cards">{caption}{_colgroup(block.columns)}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{body}</tbody></table></div>{note}')
+
+
+def _colgroup(columns: list[Column]) -> str:
+    """Column widths from the columns' ratios, as shares of the table (columns without a ratio, such as numbers,
+    take what their content needs), so that text columns get the room the view meant for them."""
+    if not any(c.ratio for c in columns):
+        return ""
+    total = sum(c.ratio or 0 for c in columns) or 1
+    share = 100 if all(c.ratio for c in columns) else 88  # leave room for the columns that size themselves
+    return "<colgroup>" + "".join(f'<col style="width:{share * c.ratio / total:.1f}%">' if c.ratio else "<col>"
+                                  for c in columns) + "</colgroup>"
 
 
 def _notes(block: Notes) -> str:
@@ -218,26 +247,35 @@ def css_string(text: str) -> str:
     return f'"{safe}"'
 
 
-def render(doc: Document, *, title: str, lang: str, footer: str = "", page_word: str = "") -> str:
-    """The whole page. What comes before the first level-2 heading is the first page (<header>); each
-    level-2 heading opens a numbered <section>. Printed on A4, with `footer` bottom left and the page number
-    bottom right."""
+def render(doc: Document, *, title: str, lang: str, footer: str = "", page_word: str = "", subject: str = "",
+           creator: str = "") -> str:
+    """The whole page. The first page (<header>) is what comes before the first page break, or, in a document
+    without one, before the first level-2 heading; after it, each level-2 heading opens a numbered <section>.
+    Printed on A4, with `footer` bottom left and the page number bottom right."""
     out: list[str] = ['<header class="first-page">']
+    first_end = next((i for i, b in enumerate(doc.blocks) if isinstance(b, PageBreak)), None)
     open_section = False
-    for block in doc.blocks:
-        if isinstance(block, Heading) and block.level == 2:
-            out.append("</section>" if open_section else "</header>")
+    in_header = True
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, Heading) and block.level == 2 and (first_end is None or index > first_end):
+            if open_section or in_header:
+                out.append("</section>" if open_section else "</header>")
             out.append(f'<section id="{_slug(block.text)}">')
-            open_section = True
+            open_section, in_header = True, False
         out.append(_block(block))
-    out.append("</section>" if open_section else "</header>")
+        if index == first_end and in_header:
+            out.append("</header>")
+            in_header = False
+    out.append("</section>" if open_section else "</header>" if in_header else "")
     body = "\n".join(out)
     css = CSS.replace("FOOTER_LEFT", css_string(footer)).replace(
         "FOOTER_RIGHT", css_string(f"{page_word} " if page_word else ""))
+    about = "".join(f'<meta name="{name}" content="{escape(value)}">\n'
+                    for name, value in (("description", subject), ("author", creator)) if value)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n' + about +
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:\">\n"
         f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
@@ -253,4 +291,4 @@ def _slug(text: str) -> str:
 
 def render_to(doc: Document, context: Context) -> None:
     context.stream.write(render(doc, title=context.title, lang=context.lang, footer=context.footer,
-                               page_word=context.page_word))
+                               page_word=context.page_word, subject=context.subject, creator=context.creator))

@@ -49,8 +49,10 @@ def _l(text: Text | None, lang: str) -> str:
 
 
 class _Names:
-    def __init__(self, result: CheckResult, lang: str) -> None:
+    def __init__(self, result: CheckResult, lang: str, *, brief: bool = False, number: str = "") -> None:
         self.lang = lang
+        self.brief = brief  # for the brief: no ids, command lines or file names in the text (they are in its appendix)
+        self.number = number  # the section number the parts are numbered under ("9": 9.1 ... 9.5), or none
         self.level = {lv["id"]: _l(lv["name"], lang) for lv in result["levels"]}
         self.phase = {p["id"]: _l(p["name"], lang) for p in result["coverage"]["phases"]}
         self.target = {t["id"]: _l(t["name"], lang) for t in result["coverage"]["targets"]}
@@ -63,6 +65,9 @@ class _Names:
         """'linje 3' / 'line 3', or 'række 3' / 'row 3' for a sheet."""
         return _t(self.lang, f"række {line}", f"row {line}") if self.row else _t(self.lang, f"linje {line}",
                                                                                    f"line {line}")
+
+    def part(self, number: int) -> str:
+        return f"{self.number}.{number}" if self.number else str(number)
 
     def offer_ref(self, line: int) -> str:
         return f"{self.offer.get(line, '?')} ({self.at(line)})"
@@ -133,15 +138,16 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     for c in result["offers"]:
         if c["intervention"]:
             match = _match_text(c, lang)
-            found: Cell = Lines([Styled(_l(c["intervention"]["name"], lang), "strong"), Styled(c["intervention"]["id"], "muted")]
-                               + ([Styled(match, "muted")] if match else []))
+            found: Cell = Lines([Styled(_l(c["intervention"]["name"], lang), "strong")]
+                                + ([] if n.brief else [Styled(c["intervention"]["id"], "muted")])
+                                + ([Styled(match, "muted")] if match else []))
             level = Styled(n.grade(c["evidence"]["id"], c["designs"]), c["evidence"]["id"]) if c["evidence"] else Styled("—", "muted")
             action = _l(c["evidence"]["action"] if c["evidence"] else None, lang)
         else:
             found = Styled(_not_in_note(c, n), "warn")
             level = Styled("—", "muted")
-            action = _t(lang, "Notatet siger intet om netop dette tilbud; se punkt 5.",
-                        "The note says nothing about this offer as such; see part 5.")
+            action = _t(lang, f"Notatet siger intet om netop dette tilbud; se punkt {n.part(5)}.",
+                        f"The note says nothing about this offer as such; see part {n.part(5)}.")
         own = [_own_cell(result, c, index, lang) for index in range(len(result["own"]))]
         home = [official_name(c["municipality"]) if c["municipality"] else ""] if municipalities else []
         rows.append([Lines([Styled(c["offer"], "strong"), Styled(n.at(c["line"]), "muted")]), *home, *own, found, level,
@@ -290,6 +296,8 @@ def _law_row(item: LawItem, n: _Names, via: dict[str, str], mine: bool) -> list[
                      f"not this provision; the act otherwise: {whole}")
     else:
         changed = _t(lang, "ingen ændring registreret", "no change recorded")
+    if n.brief:  # the reference and its title in one column, and no command line: the brief is for people, on A4
+        return [Lines([Styled(item["label"], "strong"), _l(item["title"], lang)]), linked, changed]
     return [Lines([Styled(item["label"], "strong"), Styled(f"vold law {item['ref']}", "muted")]), _l(item["title"], lang),
             linked, changed]
 
@@ -301,6 +309,9 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
     others = [item for item in result["law"] if item["duty"] != MUNICIPALITY_DUTY]
 
     def columns(linked: str) -> list[Column]:
+        if n.brief:
+            return [Column(_t(lang, "Henvisning", "Reference"), ratio=2), Column(linked, ratio=2),
+                    Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=2)]
         return [Column(_t(lang, "Henvisning", "Reference"), ratio=2), Column(_t(lang, "Titel", "Title"), ratio=3),
                 Column(linked, ratio=3), Column(_t(lang, "Ændret siden notatet", "Changed since the note"), ratio=1)]
 
@@ -338,7 +349,10 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
                     f"({attribution(ch['authority'], ch['reported_by'], lang)})" for ch in item["changes"]]
         changes += [f"{item['act']} — {when(ch['date'], lang)}: {_l(ch['text'], lang)} "
                     f"({attribution(ch['authority'], ch['reported_by'], lang)})" for ch in item["act_changes"]]
-    if changes:
+    if changes and n.brief:  # the brief lists every change in its law section already
+        blocks.append(Paragraph(_t(lang, "Hvad der er ændret siden notatet, står i afsnittet om lovgivning.",
+                                   "What has changed since the note is in the section on the law."), style="muted"))
+    elif changes:
         blocks.append(Notes(list(dict.fromkeys(changes)),
                             title=_t(lang, "Ændret siden notatet — ikke fra notatet (kilde: Ændringer efter notatet)",
                                      "Changed since the note — not from the note (source: Changes after the note)")))
@@ -409,11 +423,13 @@ def _against_rows(places: int, offers: list[int], benchmarks: list[CheckBenchmar
         qualifier = {"about": "ca. ", "just-over": _t(lang, "godt ", "just over "),
                      "just-under": _t(lang, "knap ", "just under ")}.get(s["approx"], "")  # as the note writes it
         national = qualifier + fmt_int(s["national"], lang)
+        same = _t(lang, "som i skønnet" if n.brief else "som i vold estimate",
+                  "as in the estimate" if n.brief else "as in vold estimate")
         rows.append([_l(s["label"], lang), Styled(f"ca. {fmt_int(s['rounded'], lang)}", "strong"),
                      _t(lang, f"{fmt_dec(s['local'], lang)} {_l(s['unit'], lang)} pr. år: landstallet {national} "
-                              "skaleret med befolkningens andel, som i vold estimate",
+                              f"skaleret med befolkningens andel, {same}",
                         f"{fmt_dec(s['local'], lang)} {_l(s['unit'], lang)} per year: the national {national} "
-                        "scaled by the population's share, as in vold estimate")])
+                        f"scaled by the population's share, {same}")])
     return rows
 
 
@@ -527,14 +543,41 @@ def _steps_blocks(result: CheckResult, n: _Names) -> list[Block]:
             BulletList(items or [_t(lang, "Intet at bemærke.", "Nothing to remark.")])]
 
 
-def check_blocks(result: CheckResult, lang: str, *, level: int = 2) -> list[Block]:
-    """The five parts as blocks; `level` is the heading level of the parts (the report nests them deeper)."""
-    n = _Names(result, lang)
+def check_blocks(result: CheckResult, lang: str, *, level: int = 2, number: str = "",
+                 brief: bool = False) -> list[Block]:
+    """The five parts as blocks; `level` is the heading level of the parts (the report nests them deeper),
+    `number` the section they are numbered under ("9": 9.1 ... 9.5), `brief` leaves out ids and command lines
+    (the brief is for people; its appendix has them)."""
+    import re
+
+    n = _Names(result, lang, brief=brief, number=number)
     blocks = (_offer_blocks(result, n) + _coverage_blocks(result, n) + _law_blocks(result, n)
               + _capacity_blocks(result, n) + _steps_blocks(result, n))
-    if level != 2:
-        blocks = [Heading(b.text, level) if isinstance(b, Heading) else b for b in blocks]
+    if level != 2 or number:
+        blocks = [Heading(re.sub(r"^(\d+)\. ", lambda m: f"{n.part(int(m.group(1)))} ", b.text), level)
+                  if isinstance(b, Heading) else b for b in blocks]
     return blocks
+
+
+def summary_items(result: CheckResult, lang: str, *, gaps: int = 3) -> tuple[list[str], list[str], int]:
+    """For the brief's first page: the offers the note does not recommend (each with the intervention it matches),
+    the largest gaps (the first `gaps` gap steps, which put the strongest evidence first; each intervention with
+    its level, the designs are in the check's own parts) and the number of cells of phase × target group that are
+    gaps."""
+    from vold_cli.views.common import mark
+
+    n = _Names(result, lang, brief=True)
+    avoid = [c["offer"] + _t(lang, f" (svarer til {_l(c['intervention']['name'] if c['intervention'] else None, lang)})",
+                             f" (matches {_l(c['intervention']['name'] if c['intervention'] else None, lang)})")
+             for c in result["offers"] if c["not_recommended"]]
+    found = []
+    for step in (s for s in result["steps"] if s["kind"] == "gap"):
+        groups = ", ".join(n.target[t] for t in step["targets"]).lower()
+        named = ", ".join(f"{_l(s['name'], lang)} ({mark(s['evidence'])} "
+                          f"{n.level.get(s['evidence'], s['evidence']).lower()})" for s in step["interventions"])
+        found.append(_t(lang, f"{n.phase[step['phase']]} for {groups}: notatet omtaler {named}",
+                        f"{n.phase[step['phase']]} for {groups}: the note discusses {named}"))
+    return avoid, found[:gaps], sum(1 for c in result["coverage"]["cells"] if c["gap"])
 
 
 def _record(item: CheckResult | CheckStep, lang: str) -> dict[str, object]:

@@ -51,25 +51,31 @@ from vold_cli.views.estimate import (
 
 
 def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
-    from vold_cli.views.interventions import note_says
-
     n = names(knowledge, lang)
     blocks: list[Block] = [Paragraph(_t(
         lang, "Indsatserne står efter forebyggelsesfase og med den stærkeste evidens først, hver med sit eget "
-              "evidensniveau og, ved siden af, undersøgelsernes design, som notatet oplyser det. Kolonnen "
-              "'Notatet siger' gengiver, hvad notatet siger om niveauet.",
+              "evidensniveau og, ved siden af, undersøgelsernes design, som notatet oplyser det. Hvad notatet "
+              "siger om hvert niveau, står under tabellerne.",
         "Interventions by prevention phase, strongest evidence first, each with its own evidence level and, beside "
-        "it, the design of the studies as the note states it. The column 'What the note says' reports what the "
-        "note says about the level."))]
+        "it, the design of the studies as the note states it. What the note says about each level is below the "
+        "tables."))]
+    shown: list[str] = []
     for phase in knowledge.phase_ids:
         items = filter_interventions(knowledge, phases=[phase], name=lambda i: pick(i["name"], lang))
+        shown += [i["evidence"] for i in items if i["evidence"] not in shown]
         blocks.append(Table(
-            [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=2),
-             Column(_t(lang, "Notatet siger", "What the note says"), ratio=3), Column(_t(lang, "Afprøvet i DK", "Tried in DK"))],
-            [[Styled(pick(i["name"], lang), "strong"), evidence_cell(knowledge, i["evidence"], lang, i["designs"]),
-              note_says(knowledge, i, lang), tried_text(i["tried_in_denmark"], lang)] for i in items],
+            [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=3),
+             Column(_t(lang, "Afprøvet i DK", "Tried in DK"), ratio=1)],
+            [[Lines([Styled(pick(i["name"], lang), "strong"), pick(i["recommendation"], lang)])
+              if i["recommendation"] else Styled(pick(i["name"], lang), "strong"),
+              evidence_cell(knowledge, i["evidence"], lang, i["designs"]), tried_text(i["tried_in_denmark"], lang)]
+             for i in items],
             title=n["phase"][phase],
         ))
+    # the level's words are the same for every intervention at that level: said once, in the scale's order
+    blocks.append(Fields([(n["evidence"][level], pick(knowledge.evidence_level(level)["action"], lang))
+                          for level in knowledge.evidence_ids if level in shown],
+                         title=_t(lang, "Notatet siger om niveauerne", "What the note says about each level")))
     weakest = knowledge.evidence_ids[-1]  # not recommended: the bottom of the scale
     avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == weakest]
     if avoid:
@@ -102,8 +108,6 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         if items:
             blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: Ændringer efter notatet)",
                                                                    " (source: Changes after the note)")))
-    blocks.append(Paragraph(_t(lang, "Detaljer: vold law ", "Details: vold law ")
-                            + ", ".join(short_ref(knowledge, e) for e in entries), style="muted"))
     return blocks
 
 
@@ -150,7 +154,7 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     from vold_cli.i18n.localize import date
 
     cited = meta["citation"]["source"]["data"]  # the note's own imprint: in 'Cite as', not data beside the note
-    data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({date(d['date'], lang)}; {d['file']})"
+    data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({date(d['date'], lang)})"
             for d in meta["data_sources"] if d["id"] != cited]
     return [
         Fields([
@@ -167,61 +171,58 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     ]
 
 
-def _after_note_list(knowledge: KnowledgeBase, lang: str) -> list[Block]:
-    """What a planner in 2026 must know beyond the note, in a few lines with the command that shows each: the law
-    after the note and the municipality's duties today, the action plans, recommendations and national services,
-    the interventions not in the note, and where the municipality's own crisis-centre figures are."""
+def _after_note(knowledge: KnowledgeBase, lang: str) -> list[list[tuple[str, str]]]:
+    """What a planner in 2026 must know beyond the note, in groups of (what, the command that shows it): the law
+    after the note and the municipality's duties today; the action plans, recommendations and national services,
+    and the interventions not in the note; where the municipality's own crisis-centre figures are. The brief names
+    them in its sources (by title); the commands are in its appendix."""
     from vold_cli.i18n.localize import join
 
     law = knowledge.law
-    items: list[str] = []
-    laws = [f"{law_label(knowledge, e)}: vold law {short_ref(knowledge, e)}" for e in law["entries"] if not e["in_note"]]
+    groups: list[list[tuple[str, str]]] = []
+    laws = [(law_label(knowledge, e), f"vold law {short_ref(knowledge, e)}") for e in law["entries"] if not e["in_note"]]
     if law["duties"]:
-        laws.append(_t(lang, "kommunens pligter i dag: vold law duties",
-                       "the municipality's duties today: vold law duties"))
-    if laws:
-        items.append(" · ".join(laws))
+        laws.append((_t(lang, "kommunens pligter i dag", "the municipality's duties today"), "vold law duties"))
+    groups.append(laws)
     policy = knowledge.initiatives["since_note"]
-    later = [f"{pick(i['name'], lang).split(' (')[0]} ({_t(lang, 'ikke i notatet', 'not in the note')}): "
-             f"vold interventions {i['id']}" for i in knowledge.interventions["not_in_note"]]
+    later = [(f"{pick(i['name'], lang).split(' (')[0]} ({_t(lang, 'ikke i notatet', 'not in the note')})",
+              f"vold interventions {i['id']}") for i in knowledge.interventions["not_in_note"]]
     if policy:
         from vold_cli.views.initiatives import kind_text
 
         plans = [p["date"][:4] for p in policy if p["kind"] == "action-plan"]
-        names = ([_t(lang, "handlingsplaner ", "action plans ") + join(plans, lang)] if plans else []) + [
+        named = ([_t(lang, "handlingsplaner ", "action plans ") + join(plans, lang)] if plans else []) + [
             f"{kind_text(p, lang)} {p['date'][:4]}" for p in policy if p["kind"] != "action-plan"]
-        items.append(" · ".join([join(names, lang) + ": vold initiatives", *later]))
-    else:
-        items += later
+        later.insert(0, (join(named, lang), "vold initiatives"))
+    groups.append(later)
     stats = knowledge.prevalence["crisis_centre_statistics"]
     if stats is not None:
-        items.append(_t(lang, f"Egne krisecentertal: Statistikbanken {stats['tables'][0]} (efter bopælskommune): "
-                              "vold estimate --observed",
-                        f"Own crisis-centre figures: Statistikbanken {stats['tables'][0]} (by home municipality): "
-                        "vold estimate --observed"))
-    if not items:
+        groups.append([(_t(lang, f"Egne krisecentertal: Statistikbanken {stats['tables'][0]} (efter bopælskommune)",
+                           f"Own crisis-centre figures: Statistikbanken {stats['tables'][0]} (by home municipality)"),
+                        "vold estimate --observed")])
+    return [group for group in groups if group]
+
+
+def _after_note_list(knowledge: KnowledgeBase, lang: str) -> list[Block]:
+    """The sources' list of what came after the note, by title, one line per group (the commands: the appendix)."""
+    groups = _after_note(knowledge, lang)
+    if not groups:
         return []
-    return [BulletList(items, title=_t(lang, "Efter notatet (ikke fra notatet): hvor det står",
-                                       "After the note (not from the note): where to find it"))]
+    return [BulletList([" · ".join(what for what, _ in group) for group in groups],
+                       title=_t(lang, "Efter notatet (ikke fra notatet): hvor det står; kommandoerne står i bilaget",
+                                "After the note (not from the note): where to find it; the commands are in the "
+                                "appendix"))]
 
 
 # --- The first page: the manager's four questions, each answered in a few lines --------------------------
 
-def kb_date(knowledge: KnowledgeBase) -> str:
-    """The knowledge base's date for the footer: the date the sources after the note were last checked
-    (newer.latest_checked), else the note's year."""
-    from vold_cli.core.newer import latest_checked
-
-    return latest_checked(knowledge) or str(knowledge.meta["year"])
-
-
 def _how_many(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
     rows = [[pick(item["label"], lang), Styled(rounded_text(item, lang), "strong")] for item in result["estimates"]]
-    return [Table(
+    return [Heading(_t(lang, "1. Hvor mange lokalt?", "1. How many locally?"), 3), Table(
         [Column(_t(lang, "Pr. år (notatets landstal, skaleret)", "Per year (the note's national figures, scaled)"),
                 ratio=4),
          Column(_t(lang, "Lokalt", "Local"), justify="right", no_wrap=True)],
-        rows, title=_t(lang, "1. Hvor mange lokalt?", "1. How many locally?"),
+        rows,
         caption=_t(lang, "Meget løst skøn efter notatets metode; tal fra omkring 2013. Forbehold: afsnit 1.",
                    "Very loose estimate by the note's method; figures from around 2013. Caveats: section 1."),
     )]
@@ -259,8 +260,8 @@ def _what_works(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     if avoid:
         pairs.append((_t(lang, "Anbefales ikke", "Not recommended"),
                       Styled(", ".join(pick(i["name"], lang) for i in avoid), "not-recommended")))
-    return [Fields(pairs, title=_t(lang, "2. Hvad virker? (dokumenteret effekt ifølge notatet; mere: afsnit 2)",
-                                   "2. What works? (documented effect per the note; more: section 2)"))]
+    return [Heading(_t(lang, "2. Hvad virker? (dokumenteret effekt ifølge notatet; mere: afsnit 2)",
+                       "2. What works? (documented effect per the note; more: section 2)"), 3), Fields(pairs)]
 
 
 def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
@@ -305,11 +306,10 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
 
 def _costs_page(result: EstimateResult, lang: str) -> list[Block]:
     costs = result["costs"]
-    return [Table(
+    return [Heading(_t(lang, "4. Hvad koster det?", "4. What does it cost?"), 3), Table(
         [Column(_t(lang, "Omkostning pr. år (Voldens pris, 2010)", "Cost per year (Voldens pris, 2010)"), ratio=4),
          Column(_t(lang, "Lokalt (skaleret)", "Local (scaled)"), justify="right", no_wrap=True)],
         [[pick(c["label"], lang), Styled(cost_text(c, lang), "strong")] for c in costs["items"]],
-        title=_t(lang, "4. Hvad koster det?", "4. What does it cost?"),
         caption=(_t(lang, "Skalerede landstal", "Scaled national figures")
                  + ("" if costs["total_given"] else _t(lang, "; kan overlappe, lægges ikke sammen",
                                                        "; may overlap, not added up"))
@@ -319,30 +319,92 @@ def _costs_page(result: EstimateResult, lang: str) -> list[Block]:
     )]
 
 
-def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str) -> list[Block]:
-    """The answer first (the summary to paste into a committee paper), then the four answers a manager asks for,
-    on one printed page; everything else follows as numbered sections."""
+def _offers_page(offers: CheckResult, section: int, lang: str) -> list[Block]:
+    """With --offers: what the municipality offers that the note does not recommend, and the largest gaps."""
+    from vold_cli.views.check import summary_items
+
+    avoid, gaps, count = summary_items(offers, lang)
+    items = [_t(lang, "Kommunen tilbyder, hvad notatet ikke anbefaler: ",
+                "The municipality offers what the note does not recommend: ") + "; ".join(avoid) + "."
+             if avoid else _t(lang, "Intet af tilbuddene svarer til en indsats, notatet ikke anbefaler.",
+                              "None of the offers matches an intervention the note does not recommend.")]
+    if gaps:
+        items += [_t(lang, "Hul, intet tilbud: ", "Gap, no offer: ") + gap + "." for gap in gaps]
+    cells = len(offers["coverage"]["cells"])
+    more = (_t(lang, f"{count} af {cells} celler af fase × målgruppe er huller", f"{count} of {cells} cells of "
+               "phase × target group are gaps") if count else
+            _t(lang, "Ingen huller i fase × målgruppe", "No gaps in phase × target group"))
+    return [Heading(_t(lang, "5. Kommunens egne tilbud", "5. The municipality's own offers"), 3),
+            BulletList(items + [more + _t(lang, f"; alle detaljer: afsnit {section}.",
+                                          f"; all details: section {section}.")])]
+
+
+def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
+               offers: CheckResult | None = None, offers_section: int = 0) -> list[Block]:
+    """Under a heading of its own, the answer first (the summary to paste into a committee paper), then the four
+    answers a manager asks for (five with the municipality's own offers), on one printed page; everything else
+    follows as numbered sections."""
     return [
+        Heading(_t(lang, "Overblik", "At a glance"), 2),
         *summary_blocks(result, lang, heading=False),
         *_how_many(knowledge, result, lang),
         *_what_works(knowledge, lang),
         *_law_page(knowledge, lang),
         *_costs_page(result, lang),
+        *(_offers_page(offers, offers_section, lang) if offers is not None else []),
         PageBreak(),
     ]
 
 
+def _appendix(knowledge: KnowledgeBase, sections: list[tuple[str, str]], lang: str) -> list[Block]:
+    """'How the figures were made': the command that shows each section again and the data files beside the note.
+    The only place of the brief with command lines and file names (the brief itself is for people)."""
+    meta = knowledge.meta
+    rows: list[list[Cell]] = [[heading, command] for heading, command in sections]
+    after = _after_note(knowledge, lang)
+    files = "; ".join(f"{d['file']} ({pick(d['title'], lang)})" for d in meta["data_sources"])
+    return [
+        Paragraph(_t(lang, f"Hvert tal i grundlaget kan findes igen med kommandolinjeværktøjet vold {__version__} og "
+                           f"vidensbasen {meta['knowledge_base_version']}. Kommandoerne nedenfor viser hvert afsnits "
+                           "indhold igen; med --format json eller --format xlsx -o FIL som data.",
+                     f"Every figure of the brief can be found again with the command-line tool vold {__version__} "
+                     f"and knowledge base {meta['knowledge_base_version']}. The commands below show each section's "
+                     "content again; with --format json or --format xlsx -o FILE as data.")),
+        Table([Column(_t(lang, "Afsnit", "Section"), ratio=2), Column(_t(lang, "Kommando", "Command"), ratio=3)],
+              rows, title=_t(lang, "Kommandoer", "Commands")),
+        *([Table([Column(_t(lang, "Efter notatet", "After the note"), ratio=2),
+                  Column(_t(lang, "Kommando", "Command"), ratio=3)],
+                 [[what, f"{command} --lang {lang}"] for group in after for what, command in group],
+                 title=_t(lang, "Efter notatet (ikke fra notatet): hvor det står",
+                          "After the note (not from the note): where to find it"))] if after else []),
+        Paragraph(_t(lang, "Datafilerne i vidensbasen, som tallene uden for notatet kommer fra: ",
+                     "The data files in the knowledge base that the figures from outside the note come from: ")
+                  + files + "."),
+    ]
+
+
 def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str, today: str,
-                    offers: CheckResult | None = None) -> Document:
+                    offers: CheckResult | None = None, *, where: str = "", offers_file: str = "") -> Document:
     """The brief in the order a manager reads it: who, how many, what works, gaps, law, how, cost, who else.
-    `offers` (a check.CheckResult from `vold report --offers FILE`) adds the municipality's own offers."""
+    `offers` (a check.CheckResult from `vold report --offers FILE`) adds the municipality's own offers, on the
+    first page and as a numbered section. `where` (the brief's own options for the population, e.g.
+    '--municipality Viborg') and `offers_file` fill in the appendix's commands."""
+    offers_section = 9 if offers is not None else 0
     doc = Document()
     doc.add(Heading(_t(lang, "Planlægningsgrundlag: vold i nære relationer", "Planning brief: violence in close relationships")))
     doc.add(Paragraph(title_text(result, lang), style="strong"))
     doc.blocks += _age(knowledge, lang, today)
-    doc.blocks += first_page(knowledge, result, lang)
+    doc.blocks += first_page(knowledge, result, lang, offers, offers_section)
+    sections: list[tuple[str, str]] = []  # (heading, the command that shows it again), for the appendix
+    more = f" {where}" if where else ""
+    more += f" --lang {lang}"
 
-    doc.add(Heading(_t(lang, "1. Skøn over antal berørte", "1. Estimated number affected"), 2))
+    def section(da: str, en: str, command: str) -> None:
+        heading = _t(lang, da, en)
+        doc.add(Heading(heading, 2))
+        sections.append((heading, command))
+
+    section("1. Skøn over antal berørte", "1. Estimated number affected", f"vold estimate{more}")
     if result["observed"]["items"]:
         doc.blocks += observed_blocks(knowledge, result, lang)
     doc.blocks += figure_blocks(knowledge, result, lang)
@@ -352,38 +414,51 @@ def report_document(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
     doc.blocks += benchmark_blocks(knowledge, result, lang)
     doc.blocks += caveat_blocks(result, lang, newer_texts=not result["newer_estimates"])
 
-    doc.add(Heading(_t(lang, "2. Indsatser og evidens", "2. Interventions and evidence"), 2))
+    section("2. Indsatser og evidens", "2. Interventions and evidence",
+            f"vold interventions --lang {lang}; " + _t(lang, "én indsats: vold interventions ID (id'erne: ",
+                                                            "one intervention: vold interventions ID (the ids: ")
+            + f"vold interventions --format json --lang {lang})")
     doc.blocks += _interventions(knowledge, lang)
 
-    doc.add(Heading(_t(lang, "3. Evidenskort", "3. Evidence gap map"), 2))
-    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lambda i: pick(i["name"], lang)), lang, groups_table=False).blocks
+    section("3. Evidenskort", "3. Evidence gap map", f"vold map --lang {lang}")
+    doc.blocks += map_doc(knowledge, evidence_map(knowledge, lambda i: pick(i["name"], lang)), lang,
+                          groups_table=False).blocks
 
-    doc.add(Heading(_t(lang, "4. Lovgivning", "4. Law"), 2))
+    section("4. Lovgivning", "4. Law",
+            "; ".join(f"vold law {short_ref(knowledge, e)}" for e in knowledge.law["entries"]) + f" (--lang {lang})")
     doc.blocks += _law(knowledge, lang)
 
-    doc.add(Heading(_t(lang, "5. Implementeringsstrategier", "5. Implementation strategies"), 2))
+    section("5. Implementeringsstrategier", "5. Implementation strategies",
+            f"vold implementation strategies --lang {lang}")
     doc.blocks += [b for b in implementation_doc(knowledge, "strategies", lang).blocks if not isinstance(b, Heading)]
 
-    doc.add(Heading(_t(lang, "6. Dokumentation: mål og indikatorer", "6. Documentation: goals and indicators"), 2))
-    # the rounds after the note are named in section 9's list of what came after it
+    section("6. Dokumentation: mål og indikatorer", "6. Documentation: goals and indicators",
+            f"vold documentation --lang {lang}")
+    # the rounds after the note are named in the sources' list of what came after it
     doc.blocks += [b for b in documentation_doc(knowledge, lang).blocks
                    if not (isinstance(b, Notes) and b.title.startswith(_t(lang, "Efter notatet", "After the note")))]
 
-    doc.add(Heading(_t(lang, "7. Økonomi", "7. Costs"), 2))
+    section("7. Økonomi", "7. Costs", f"vold estimate{more}; vold economy --lang {lang}")
     doc.blocks += cost_blocks(result, lang)
 
-    doc.add(Heading(_t(lang, "8. Initiativer i notatet (2013) og notatets kontakter",
-                       "8. Initiatives listed in the note (2013) and the note's contacts"), 2))
+    section("8. Initiativer i notatet (2013) og notatets kontakter",
+            "8. Initiatives listed in the note (2013) and the note's contacts", f"vold initiatives --lang {lang}")
     doc.blocks += _initiatives(knowledge, lang, today)
 
     if offers is not None:
         from vold_cli.views.check import check_blocks
 
-        doc.add(Heading(_t(lang, "Kommunens egne tilbud holdt op mod notatet", "The municipality's own offers against the note"), 2))
-        doc.blocks += check_blocks(offers, lang, level=3)
+        section(f"{offers_section}. Kommunens egne tilbud holdt op mod notatet",
+                f"{offers_section}. The municipality's own offers against the note",
+                f"vold check {offers_file or _t(lang, 'FIL', 'FILE')}{more}")
+        doc.blocks += check_blocks(offers, lang, level=3, number=str(offers_section), brief=True)
 
-    doc.add(Heading(_t(lang, "9. Kilder", "9. Sources"), 2))
+    section(f"{offers_section + 1 if offers is not None else 9}. Kilder",
+            f"{offers_section + 1 if offers is not None else 9}. Sources",
+            f"vold kb info --lang {lang}")
     doc.blocks += _sources(knowledge, lang, today)
+
+    doc.add(Heading(_t(lang, "Bilag: Sådan er tallene fundet", "Appendix: How the figures were made"), 2))
+    doc.blocks += _appendix(knowledge, sections, lang)
     doc.data = {"population": result["population"], "municipality": result["municipality"], "date": today}
     return doc
-
