@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vold_cli import __version__
-from vold_cli.i18n.lang import pick
 from vold_cli.i18n.lang import tr as _t
 
 if TYPE_CHECKING:
@@ -34,10 +33,14 @@ def kb_date(knowledge: KnowledgeBase) -> str:
 
 
 def citation(knowledge: KnowledgeBase, lang: str) -> str:
-    """The note by publisher, year and title: 'Socialstyrelsen (2013): Voksne, der lever med vold i nære
-    relationer — vidensnotat'."""
+    """The note as published, for a document's subject: 'Stenager, K. og Stevenson, G. (2013): Voksne, som lever med
+    vold i nære relationer. Sociale indsatser, der virker. Socialstyrelsen' (the full reference, with the ISBN, is
+    the brief's 'Cite as')."""
+    from vold_cli.i18n.localize import join
+
     meta = knowledge.meta
-    return f"{meta['publisher']} ({meta['year']}): {pick(meta['title'], lang)}"
+    c = meta["citation"]
+    return f"{join(c['authors'], lang)} ({meta['year']}): {c['title']}. {c['subtitle']}. {meta['publisher']}"
 
 
 def paper(knowledge: KnowledgeBase, lang: str, title: str, today: str) -> Paper:
