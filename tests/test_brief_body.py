@@ -12,8 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefs import (
+    KNOWLEDGE,
     LANGS,
     body_problems,
     brief,
@@ -24,6 +26,8 @@ from briefs import (
     pdf_text,
     split_appendix,
 )
+
+CITATION = yaml.safe_load((KNOWLEDGE / "meta.yaml").read_text(encoding="utf-8"))["citation"]
 
 
 def _visible_html(text: str) -> str:
@@ -85,5 +89,5 @@ def test_the_body_has_no_command_line_id_or_file_and_the_appendix_has_them(lang:
     assert ("vold check tilbud.csv --municipality Viborg" in appendix) is offers
     for file in sorted(knowledge_values()["file"]):
         assert file in appendix, file
-    # sources by title in the body: the note itself and each data source
-    assert "Socialstyrelsen (2013)" in body
+    # sources by title in the body: the note as published
+    assert CITATION["title"] in body and CITATION["isbn"] in body

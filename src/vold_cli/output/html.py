@@ -106,14 +106,15 @@ figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
   /* Arial's metrics (Liberation Sans where Arial is missing): the brief fits 12 A4 pages in both languages */
   body { font-size:9pt; line-height:1.2; font-family:Arial,"Liberation Sans",Helvetica,sans-serif; }
   main { max-width:none; padding:0; }
-  h2 { font-size:13pt; margin:1rem 0 0.4rem; }
-  h3 { font-size:10.5pt; margin:0.8rem 0 0.3rem; }
+  h2 { font-size:13pt; margin:0.9rem 0 0.35rem; }
+  h3 { font-size:10.5pt; margin:0.6rem 0 0.25rem; }
   table { font-size:8pt; }
   td, th { padding:0.12rem 0.3rem; }
   .muted { font-size:0.95em; }
   dl { grid-template-columns:9rem 1fr; }
   .chart-row { padding:0.12rem 0.5rem; }
-  .table-wrap, dl, .notes { margin:0.5rem 0; }
+  .table-wrap, dl, .notes { margin:0.45rem 0; }
+  .notes { padding:0.3rem 0.6rem; }
   .first-page { border-bottom:none; padding:0; font-size:8.5pt; line-height:1.2; break-after:page; page-break-after:always; }
   .first-page h1 { font-size:16pt; margin-top:0; }
   .first-page h2 { font-size:8pt; margin:0.3rem 0 0; }

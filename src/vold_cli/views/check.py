@@ -73,6 +73,12 @@ class _Names:
         return f"{self.offer.get(line, '?')} ({self.at(line)})"
 
     def suggestion(self, s: Suggestion) -> str:
+        """An intervention the note names, with its grade; in the brief without the design (its sections 2 and 3
+        give every intervention's design, and it must fit A4)."""
+        if self.brief:
+            from vold_cli.views.common import mark
+
+            return f"{_l(s['name'], self.lang)} ({mark(s['evidence'])} {self.level.get(s['evidence'], s['evidence'])})"
         return f"{_l(s['name'], self.lang)} ({self.grade(s['evidence'], s['designs'])})"
 
     def grade(self, level: str, designs: list[str]) -> str:
@@ -171,7 +177,7 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     blocks += _amount_blocks(result, n)
     said = []
     for c in result["offers"]:
-        if not c["intervention"]:
+        if not c["intervention"] or (n.brief and c["not_recommended"]):  # the brief: said just above already
             continue
         text = f"{c['offer']} → {_l(c['intervention']['name'], lang)}: {_l(c['reason'], lang)}"
         if c["design"]:
@@ -448,7 +454,12 @@ def _capacity_blocks(result: CheckResult, n: _Names) -> list[Block]:
                                    "Give --population N, --municipality NAME or --region NAME to compare with the Council of Europe "
                                    "benchmark and the expected number of stays."), style="warn"))
     else:
-        blocks.append(Paragraph(_scope_text(cap, lang), style="strong"))
+        scope = _scope_text(cap, lang)
+        if n.brief:  # the brief is for people: the option that set the scope is in its appendix's command
+            import re
+
+            scope = re.sub(r" \(--[a-z-]+(?: [a-z]+)?\)", "", scope)
+        blocks.append(Paragraph(scope, style="strong"))
     columns = [Column(_t(lang, "Hvad", "What"), ratio=3), Column(_t(lang, "Antal", "Number"), justify="right", no_wrap=True),
                Column(_t(lang, "Grundlag", "Basis"), ratio=4)]
     year = f", {cap['year']}" if cap["year"] else ""
@@ -564,8 +575,6 @@ def summary_items(result: CheckResult, lang: str, *, gaps: int = 3) -> tuple[lis
     the largest gaps (the first `gaps` gap steps, which put the strongest evidence first; each intervention with
     its level, the designs are in the check's own parts) and the number of cells of phase × target group that are
     gaps."""
-    from vold_cli.views.common import mark
-
     n = _Names(result, lang, brief=True)
     avoid = [c["offer"] + _t(lang, f" (svarer til {_l(c['intervention']['name'] if c['intervention'] else None, lang)})",
                              f" (matches {_l(c['intervention']['name'] if c['intervention'] else None, lang)})")
@@ -573,8 +582,7 @@ def summary_items(result: CheckResult, lang: str, *, gaps: int = 3) -> tuple[lis
     found = []
     for step in (s for s in result["steps"] if s["kind"] == "gap"):
         groups = ", ".join(n.target[t] for t in step["targets"]).lower()
-        named = ", ".join(f"{_l(s['name'], lang)} ({mark(s['evidence'])} "
-                          f"{n.level.get(s['evidence'], s['evidence']).lower()})" for s in step["interventions"])
+        named = ", ".join(n.suggestion(s) for s in step["interventions"])
         found.append(_t(lang, f"{n.phase[step['phase']]} for {groups}: notatet omtaler {named}",
                         f"{n.phase[step['phase']]} for {groups}: the note discusses {named}"))
     return avoid, found[:gaps], sum(1 for c in result["coverage"]["cells"] if c["gap"])

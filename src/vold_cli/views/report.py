@@ -364,19 +364,18 @@ def _appendix(knowledge: KnowledgeBase, sections: list[tuple[str, str]], lang: s
     after = _after_note(knowledge, lang)
     files = "; ".join(f"{d['file']} ({pick(d['title'], lang)})" for d in meta["data_sources"])
     return [
-        Paragraph(_t(lang, f"Hvert tal i grundlaget kan findes igen med kommandolinjeværktøjet vold {__version__} og "
-                           f"vidensbasen {meta['knowledge_base_version']}. Kommandoerne nedenfor viser hvert afsnits "
-                           "indhold igen; med --format json eller --format xlsx -o FIL som data.",
-                     f"Every figure of the brief can be found again with the command-line tool vold {__version__} "
-                     f"and knowledge base {meta['knowledge_base_version']}. The commands below show each section's "
-                     "content again; with --format json or --format xlsx -o FILE as data.")),
+        Paragraph(_t(lang, f"Hvert tal kan findes igen med vold {__version__} (vidensbase "
+                           f"{meta['knowledge_base_version']}): kommandoerne viser hvert afsnit igen, med --format json "
+                           "som data.",
+                     f"Every figure can be found again with vold {__version__} (knowledge base "
+                     f"{meta['knowledge_base_version']}): the commands show each section again, with --format json "
+                     "as data.")),
         Table([Column(_t(lang, "Afsnit", "Section"), ratio=2), Column(_t(lang, "Kommando", "Command"), ratio=3)],
               rows, title=_t(lang, "Kommandoer", "Commands")),
-        *([Table([Column(_t(lang, "Efter notatet", "After the note"), ratio=2),
-                  Column(_t(lang, "Kommando", "Command"), ratio=3)],
-                 [[what, f"{command} --lang {lang}"] for group in after for what, command in group],
-                 title=_t(lang, "Efter notatet (ikke fra notatet): hvor det står",
-                          "After the note (not from the note): where to find it"))] if after else []),
+        *([Paragraph(_t(lang, "Efter notatet (ikke fra notatet), hvor det står: ",
+                        "After the note (not from the note), where to find it: ")
+                     + "; ".join(f"{what}: {command}" for group in after for what, command in group)
+                     + f" (--lang {lang}).")] if after else []),
         Paragraph(_t(lang, "Datafilerne i vidensbasen, som tallene uden for notatet kommer fra: ",
                      "The data files in the knowledge base that the figures from outside the note come from: ")
                   + files + "."),
