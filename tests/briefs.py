@@ -24,15 +24,33 @@ LANGS = ("da", "en")
 #: Headings of the brief's parts that are not numbered sections.
 APPENDIX = {"da": "Bilag: Sådan er tallene fundet", "en": "Appendix: How the figures were made"}
 
-OFFERS_CSV = ("\ufeffTilbud;Indsats;Fase;Målgruppe;Pladser;Lov\r\n"
-              "Krisecenter Nordby;Kvindekrisecentre;Sekundær;\"Voldsudsatte; Kvinder\";6;§ 109\r\n"
-              "Vredeshåndteringskursus;Anger Management;sekundaer;voldsudøvere;;\r\n"
-              "Kærestevoldsforløb for 8. klasse;kærestevold;primær;Unge;;\r\n")
+OFFERS_CSV = ("\ufeffTilbud;Indsats;Fase;Målgruppe;Pladser;Lov;Udbyder;Årlig udgift (kr.)\r\n"
+              "Krisecenter Nordby;Kvindekrisecentre;Sekundær;\"Voldsudsatte; Kvinder\";6;§ 109;Kommunen;4.200.000\r\n"
+              "Vredeshåndteringskursus;Anger Management;sekundaer;voldsudøvere;;;Kommunen;50.000\r\n"
+              "Kærestevoldsforløb for 8. klasse;kærestevold;primær;Unge;;;Skoletjenesten;80.000\r\n"
+              "Mandekrisecenter;;Sekundær;\"Voldsudsatte, Mænd\";4;§ 109;Mandecentret;1.500.000\r\n"
+              "Efterværn for kvinder;efterværn;Tertiær;\"Voldsudsatte, Kvinder\";;;Kommunen;600.000\r\n"
+              "Behandling af voldsudøvere;Dialog mod Vold;;;;;Dialog mod Vold;450.000\r\n"
+              "Rådgivning;;Tertiær;Voldsudsatte;;sel 10;Kommunen;300.000\r\n"
+              "Forløb for mødre og børn;Mødrehjælpen;;;;;Mødrehjælpen;120.000\r\n")
+
+
+def own_texts() -> list[str]:
+    """The planner's own names in the offers file (the offers and their providers), longest first: data, which a
+    brief quotes as written in either language, so a test of the brief's language leaves them out."""
+    import csv
+    import io
+
+    header, *rows = csv.reader(io.StringIO(OFFERS_CSV.lstrip("\ufeff")), delimiter=";")
+    columns = [header.index("Tilbud"), header.index("Udbyder")]
+    return sorted({row[i] for row in rows for i in columns if row[i]}, key=len, reverse=True)
 
 
 def offers_file(folder: Path) -> Path:
-    """A municipality's offers as Danish Excel saves 'CSV UTF-8' (byte-order mark, ';', CRLF): one offer the note
-    does not recommend, one it does not name, one crisis centre with places."""
+    """A municipality's offers as Danish Excel saves 'CSV UTF-8' (byte-order mark, ';', CRLF), eight of them, as
+    many as Horsens keeps: one the note does not recommend, one it does not name, crisis centres with places, offers
+    known by their provider, and the planner's own columns (provider, a yearly amount) beside the note's. The brief
+    must fit 12 A4 pages with a list this long, not only with a toy one."""
     path = folder / "tilbud.csv"
     path.write_bytes(OFFERS_CSV.encode("utf-8"))
     return path

@@ -694,3 +694,17 @@ def test_a_search_for_lev_uden_vold_names_the_unit_not_every_estimate(run):
     hits = _json(run, "search", "Lev", "Uden", "Vold")
     assert {"lev-uden-vold", "hotline-1888"} <= {h["id"] for h in hits}
     assert not [h for h in hits if h["command"].startswith("vold estimate")], hits[:3]
+
+
+@pytest.mark.parametrize("command", ["law", "initiatives", "interventions"])
+def test_a_listings_workbook_names_the_2026_file_among_its_sources(run, tmp_path, command):
+    """The listings show facts from after-the-note-2026.md (§ 243, the duties, the action plans, CTI), so their
+    workbooks' sheet of method and sources names that file beside the older one."""
+    book = tmp_path / f"{command}.xlsx"
+    assert run(command, "--format", "xlsx", "-o", str(book)).exit_code == 0
+    from openpyxl import load_workbook
+
+    texts = [str(cell.value) for sheet in load_workbook(book).worksheets for row in sheet.iter_rows()
+             for cell in row if cell.value]
+    assert any("After the note, part 2" in text for text in texts), command
+    assert any("Changes after the note" in text for text in texts), command

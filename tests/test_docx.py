@@ -164,6 +164,10 @@ def test_the_brief_speaks_one_language_in_word(lang: str) -> None:
     document = docx.Document(str(brief(lang, ".docx")))
     text = "\n".join(p.text for p in document.paragraphs)
     text += "\n" + "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    from briefs import own_texts
+
+    for own in own_texts():  # the municipality's own offer names are quoted as written
+        text = text.replace(own, "")
     words, allowed = (ENGLISH, ALLOW_IN_DA) if lang == "da" else (DANISH, ALLOW_IN_EN)
     bad = offending(text, words, allowed)
     assert not bad, "\n".join(bad)

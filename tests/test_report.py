@@ -1024,3 +1024,48 @@ def test_browser_shows_hostile_texts_as_text(browser, run, tmp_path, hostile_kb)
     assert "script" not in parsed.tags and "b" not in parsed.tags
     assert text.count(HOSTILE) >= 4, "name in table and gap map, contact, intro: shown literally"
     assert SHORT_HOSTILE in text, "the chart's label"
+
+
+# --- the law section: every provision the note names, each change under its own source --------------------
+
+LAW = yaml.safe_load((KNOWLEDGE / "law.yaml").read_text(encoding="utf-8"))
+
+
+def _section(out: str, start: str, end: str) -> str:
+    return out[out.index(start):out.index(end, out.index(start))]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_law_section_names_every_provision_of_the_note_once(run, lang):
+    """Provisions of one act that the note describes together (tilhold §§ 1, 3 and 7) share one row, so each of the
+    note's provisions is named exactly once, under its act, and none the note does not name is in that table."""
+    out = run("report", "-p", "43000", "--lang", lang).stdout
+    law = _section(out, "\n## 4. ", "\n## 5. ")
+    table = law[:law.index("\n**", law.index("|"))]  # the table 'according to the note', before the change lists
+    labels = [row.split("|")[1].strip().strip("*") for row in table.splitlines()
+              if row.startswith("| **")]
+    for act in LAW["acts"]:
+        mine = [e for e in LAW["entries"] if e["act"] == act["id"] and e.get("in_note", True)]
+        rows = [label for label in labels if label.startswith(act["name"])]
+        sections = [str(e["section"]) for e in mine if e.get("section")]
+        if not mine:
+            assert not rows, act["name"]
+            continue
+        named = re.findall(r"\d+[a-z]?", " ".join(label[len(act["name"]):] for label in rows))
+        assert sorted(named) == sorted(sections), (act["name"], rows)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_each_change_list_names_the_sources_of_its_items(run, lang):
+    """The brief names the source of the changes once, in each list's title: every data file an item of the list
+    comes from is named there by its title (the 2026 file too, when it holds one of the items)."""
+    meta_titles = {d["id"]: d["title"][lang] for d in META["data_sources"]}
+    out = run("report", "-p", "43000", "--lang", lang).stdout
+    law = _section(out, "\n## 4. ", "\n## 5. ")
+    changes = [c for act in LAW["acts"] for c in act.get("changes_since", [])] + [
+        c for e in LAW["entries"] if e.get("in_note", True) for c in e.get("changes_since", [])]
+    titles = re.findall(r"^\*\*(.+)\*\*$", law, flags=re.M)
+    assert titles
+    used = {c["source"]["data"] for c in changes if c["source"].get("data")}
+    for data in used:
+        assert any(meta_titles[data] in title for title in titles), (data, titles)

@@ -288,7 +288,7 @@ def emit_table(doc: Document, fmt: str, knowledge: "KnowledgeBase", language: st
         def about() -> list[tuple[str, str]]:
             from vold_cli.views.common import file_about
 
-            return file_about(knowledge, language, data_sources=["after-the-note"])
+            return file_about(knowledge, language, data_sources=["after-the-note", "after-the-note-2026"])
 
         doc.about = about
     emit(doc, fmt, output=target, force=force, title=tr(language, title_da, title_en), lang=language)

@@ -88,7 +88,10 @@ class _Names:
         return f"{mark(level)} {self.level.get(level, level)} · {design_text(designs, self.lang)}".lstrip()
 
 
-def _match_text(c: OfferCheck, lang: str) -> str:
+def _match_text(c: OfferCheck, lang: str, *, brief: bool = False) -> str:
+    if brief and c["match"] in ("provider", "offer-provider"):  # the brief, on A4: the same in fewer words
+        return _t(lang, f"via udbyderen {c['provider']}, som notatet nævner her",
+                  f"via the provider {c['provider']}, named here in the note")
     return {
         "id": "", "name": "",
         "prefix": _t(lang, f"genkendt ud fra '{c['given']}'", f"recognised from '{c['given']}'"),
@@ -143,33 +146,37 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
     municipalities = any(c["municipality"] for c in result["offers"])  # the file's kommune column
     for c in result["offers"]:
         if c["intervention"]:
-            match = _match_text(c, lang)
+            match = _match_text(c, lang, brief=n.brief)
             found: Cell = Lines([Styled(_l(c["intervention"]["name"], lang), "strong")]
                                 + ([] if n.brief else [Styled(c["intervention"]["id"], "muted")])
                                 + ([Styled(match, "muted")] if match else []))
             level = Styled(n.grade(c["evidence"]["id"], c["designs"]), c["evidence"]["id"]) if c["evidence"] else Styled("—", "muted")
             action = _l(c["evidence"]["action"] if c["evidence"] else None, lang)
         else:
-            found = Styled(_not_in_note(c, n), "warn")
             level = Styled("—", "muted")
             action = _t(lang, f"Notatet siger intet om netop dette tilbud; se punkt {n.part(5)}.",
                         f"The note says nothing about this offer as such; see part {n.part(5)}.")
+            # the brief has no column for what the level suggests: where to look next goes with the finding
+            found = Lines([Styled(_not_in_note(c, n), "warn"), Styled(action, "muted")]) if n.brief \
+                else Styled(_not_in_note(c, n), "warn")
         own = [_own_cell(result, c, index, lang) for index in range(len(result["own"]))]
         home = [official_name(c["municipality"]) if c["municipality"] else ""] if municipalities else []
-        rows.append([Lines([Styled(c["offer"], "strong"), Styled(n.at(c["line"]), "muted")]), *home, *own, found, level,
-                     action])
+        rows.append([Lines([Styled(c["offer"], "strong"), Styled(n.at(c["line"]), "muted")]), *home, *own, found, level]
+                    + ([] if n.brief else [action]))  # the brief says what each level suggests once, in section 2
     blocks.append(Table(
         [Column(_t(lang, "Tilbud", "Offer"), ratio=2)]
         + ([Column(_t(lang, "Kommune", "Municipality"), ratio=1)] if municipalities else [])
         + [Column(header, ratio=1, justify="right" if header == _amount_column(result) else "left") for header in result["own"]]
         + [Column(_t(lang, "Indsats i notatet", "Intervention in the note"), ratio=3),
-           Column(_t(lang, "Evidens", "Evidence"), ratio=1),
-           Column(_t(lang, "Niveauet lægger op til", "The level suggests"), ratio=3)],
+           Column(_t(lang, "Evidens", "Evidence"), ratio=1)]
+        + ([] if n.brief else [Column(_t(lang, "Niveauet lægger op til", "The level suggests"), ratio=3)]),
         rows, title=_t(lang, "Hvert tilbud holdt op mod notatets indsatser", "Each offer against the note's interventions"),
         caption=_t(lang, "Evidensniveauet er vurderet ud fra notatet (2013); det siger intet om kvaliteten af netop "
                          "kommunens tilbud.",
                    "The evidence level is graded from the note (2013); it says nothing about the quality of the "
                    "municipality's own offer.")
+        + (_t(lang, " Hvad hvert niveau lægger op til: afsnit 2.", " What each level suggests: section 2.")
+           if n.brief else "")
         + (_t(lang, f" Kolonnerne {_names(result['own'], lang)} er kommunens egne, som de står i filen.",
               f" The columns {_names(result['own'], lang)} are the municipality's own, as they stand in the file.")
            if result["own"] else ""),
@@ -180,7 +187,7 @@ def _offer_blocks(result: CheckResult, n: _Names) -> list[Block]:
         if not c["intervention"] or (n.brief and c["not_recommended"]):  # the brief: said just above already
             continue
         text = f"{c['offer']} → {_l(c['intervention']['name'], lang)}: {_l(c['reason'], lang)}"
-        if c["design"]:
+        if c["design"] and not n.brief:  # the brief: the design's short form is in the table, in full in section 2
             text += " " + _t(lang, "Design: ", "Design: ") + _l(c["design"], lang)
         where = _where(c, lang)
         if where:
@@ -336,7 +343,16 @@ def _law_blocks(result: CheckResult, n: _Names) -> list[Block]:
                             title=_t(lang, "Det, kommunen skal levere (serviceloven), ifølge notatet (2013)",
                                      "What the municipality provides (the Social Services Act), according to the note "
                                      "(2013)")))
-    if others:
+    if others and n.brief and not any(item["offers"] for item in others):
+        # the brief: none linked, so one line naming them (section 4 of the brief describes each)
+        from vold_cli.i18n.localize import join
+
+        blocks.append(Paragraph(
+            _t(lang, "Andre myndigheders regler, som notatet nævner (til orientering, ikke huller i kommunens tilbud; "
+                     "se afsnittet om lovgivning): ",
+               "Other authorities' rules the note names (for information, not gaps in the municipality's offers; see "
+               "the section on the law): ") + join([item["label"] for item in others], lang) + "."))
+    elif others:
         blocks.append(Table(columns(_t(lang, "Tilbud knyttet", "Offers linked")),
                             [_law_row(item, n, via, False) for item in others],
                             title=_t(lang, "Andre myndigheders regler, som notatet nævner: til orientering, ikke huller "

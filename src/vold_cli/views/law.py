@@ -148,14 +148,21 @@ _KIND_TITLES = {
 }
 
 
-def change_line(knowledge: KnowledgeBase, change: Change, lang: str) -> str:
-    """One dated item: '2024-07-01: ...', 'confirmed in force (2024-07-03): ...', 'before the note (2012-02-03): ...'."""
+def change_source(knowledge: KnowledgeBase, change: Change, lang: str) -> str:
+    """The document an item after the note comes from, by title ('Changes after the note (...)')."""
+    return _where(knowledge, change["source"], lang)
+
+
+def change_line(knowledge: KnowledgeBase, change: Change, lang: str, *, source: bool = True) -> str:
+    """One dated item: '2024-07-01: ...', 'confirmed in force (2024-07-03): ...', 'before the note (2012-02-03): ...'.
+    `source=False` where the list's title names the source once (the brief)."""
     date = when(change["date"], lang)
     lead = {"changed": date,
             "unchanged": _t(lang, f"bekræftet gældende ({date})", f"confirmed in force ({date})"),
             "background": _t(lang, f"før notatet ({date})", f"before the note ({date})")}[change["kind"]]
     who = attribution(change["authority"], change["reported_by"], lang)
-    return f"{lead}: {pick(change['text'], lang)} ({who}; {_where(knowledge, change['source'], lang)})"
+    where = f"; {change_source(knowledge, change, lang)}" if source else ""
+    return f"{lead}: {pick(change['text'], lang)} ({who}{where})"
 
 
 def change_blocks(knowledge: KnowledgeBase, changes: list[Change], lang: str) -> list[Block]:

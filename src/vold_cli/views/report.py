@@ -32,7 +32,7 @@ from vold_cli.views.implementation import implementation_doc
 
 if TYPE_CHECKING:
     from vold_cli.core.results import CheckResult, EstimateResult
-    from vold_cli.kb.schema import Change
+    from vold_cli.kb.schema import Change, DataSource
 from vold_cli.i18n.localize import when
 from vold_cli.views.estimate import (
     benchmark_blocks,
@@ -84,18 +84,46 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     return blocks
 
 
+def _law_rows(knowledge: KnowledgeBase, lang: str) -> list[list[Cell]]:
+    """One row per provision the note names; provisions of one act that the note describes in the same words
+    (tilhold §§ 1, 3 and 7) share a row, 'Lov om tilhold ... § 1, § 3, § 7', so the brief does not say it thrice."""
+    rows: list[tuple[str, list[str], str, str]] = []  # (act, sections, provides, for the municipality)
+    for e in knowledge.law["entries"]:
+        if not e["in_note"]:
+            continue
+        provides, duty = pick(e["provides"], lang), pick(e["municipality"], lang)
+        last = rows[-1] if rows else None
+        if last and e["section"] and last[1] and last[0] == e["act"] and last[2:] == (provides, duty):
+            last[1].append(e["section"])
+        else:
+            rows.append((e["act"], [e["section"]] if e["section"] else [], provides, duty))
+    from vold_cli.i18n.localize import join
+
+    def label(act: str, sections: list[str]) -> str:
+        name = knowledge.act(act)["name"]
+        if not sections:
+            return name
+        return f"{name} § {sections[0]}" if len(sections) == 1 else f"{name} §§ {join(sections, lang)}"
+
+    def said(act: str, sections: list[str], provides: str) -> str:  # several sections: what the note says of them
+        description = knowledge.act(act)["description"]
+        return pick(description, lang) if len(sections) > 1 and description else provides
+
+    return [[Styled(label(act, sections), "strong"), said(act, sections, provides), duty]
+            for act, sections, provides, duty in rows]
+
+
 def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     entries = knowledge.law["entries"]
     blocks: list[Block] = [Table(
         [Column(_t(lang, "Henvisning", "Reference"), ratio=1), Column(_t(lang, "Indhold", "Provides"), ratio=3),
          Column(_t(lang, "For kommunen", "For the municipality"), ratio=2)],
-        [[Styled(law_label(knowledge, e), "strong"), pick(e["provides"], lang), pick(e["municipality"], lang)]
-         for e in entries if e["in_note"]],
+        _law_rows(knowledge, lang),
         title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)"),
     )]
 
     from vold_cli.core.newer import date_key
-    from vold_cli.views.law import _KIND_TITLES, change_line
+    from vold_cli.views.law import _KIND_TITLES, change_line, change_source
 
     found: list[tuple[str, Change]] = []
     for act in knowledge.law["acts"]:
@@ -104,10 +132,14 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
             found += [(law_label(knowledge, entry), change) for change in entry["changes_since"]]
     found.sort(key=lambda item: date_key(item[1]["date"]))  # date order in every view (stable within a date)
     for kind, (da, en) in _KIND_TITLES.items():
-        items = [f"{label} — {change_line(knowledge, change, lang)}" for label, change in found if change["kind"] == kind]
-        if items:
-            blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: Ændringer efter notatet)",
-                                                                   " (source: Changes after the note)")))
+        mine = [(label, change) for label, change in found if change["kind"] == kind]
+        if not mine:
+            continue
+        # the source named once in the list's title (each item's own authority stays with it)
+        sources = list(dict.fromkeys(change_source(knowledge, change, lang) for _, change in mine))
+        items = [f"{label} — {change_line(knowledge, change, lang, source=False)}" for label, change in mine]
+        blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: ", " (source: ")
+                            + "; ".join(sources) + ")"))
     return blocks
 
 
@@ -154,8 +186,11 @@ def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     from vold_cli.i18n.localize import date
 
     cited = meta["citation"]["source"]["data"]  # the note's own imprint: in 'Cite as', not data beside the note
-    data = [f"{pick(d['title'], lang)}: {pick(d['attribution'], lang)} ({date(d['date'], lang)})"
-            for d in meta["data_sources"] if d["id"] != cited]
+    def dated(d: DataSource) -> str:  # the date once: not again after 'Folketal i kommunerne 1. januar 2013'
+        title, day = pick(d["title"], lang), date(d["date"], lang)
+        return f"{title}: {pick(d['attribution'], lang)}" + ("" if day in title else f" ({day})")
+
+    data = [dated(d) for d in meta["data_sources"] if d["id"] != cited]
     return [
         Fields([
             (_t(lang, "Metode", "Method"), pick(meta["method"], lang)),
@@ -270,8 +305,10 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
     a provision is still in force (`unchanged`) or date from before the note (`background`)."""
     entries = knowledge.law["entries"]
     pairs: list[str] = []
-    changes: list[tuple[str, str]] = []
+    changes: list[tuple[str, str, str]] = []  # (date, text, source)
     year = int(knowledge.meta["year"])
+    from vold_cli.views.law import change_source
+
     for act in knowledge.law["acts"]:
         own = [e for e in entries if e["act"] == act["id"] and e["in_note"]]
         parts = []
@@ -281,11 +318,12 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
                 parts.append(f"§ {entry['section']}" + (f" {title.split(' — ', 1)[1]}" if " — " in title else ""))
         if own:
             pairs.append(act["name"] + (" " + ", ".join(parts) if parts else ""))
-        changes += [(str(c["date"]), f"{act['name']} ({when(c['date'], lang)}): {pick(c['text'], lang)}")
+        changes += [(str(c["date"]), f"{act['name']} ({when(c['date'], lang)}): {pick(c['text'], lang)}",
+                     change_source(knowledge, c, lang))
                     for c in act["changes_since"] if c["kind"] == "changed" and own]
         for entry in own:
             changes += [(str(c["date"]), f"{law_label(knowledge, entry)} ({when(c['date'], lang)}): "
-                                         f"{pick(c['text'], lang)}")
+                                         f"{pick(c['text'], lang)}", change_source(knowledge, c, lang))
                         for c in entry["changes_since"] if c["kind"] == "changed"]
     dated = sorted((c for c in changes if c[0][:4].isdigit() and int(c[0][:4]) >= year), reverse=True)
     blocks: list[Block] = [
@@ -298,9 +336,10 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         more = [_t(lang, f"{rest} ændring(er) mere uden dato, og alle detaljer: afsnit 4.",
                          f"{rest} more change(s) without a date, and all details: section 4.")
                 ] if rest else [_t(lang, "Detaljer: afsnit 4.", "Details: section 4.")]
-        blocks.append(Notes([text for _, text in dated] + more,
-                            title=_t(lang, "Ændret siden notatet (ikke fra notatet; kilde: Ændringer efter notatet)",
-                                     "Changed since the note (not from the note; source: Changes after the note)")))
+        sources = "; ".join(dict.fromkeys(source for _, _, source in dated)) or _t(lang, "afsnit 4", "section 4")
+        blocks.append(Notes([text for _, text, _ in dated] + more,
+                            title=_t(lang, f"Ændret siden notatet (ikke fra notatet; kilde: {sources})",
+                                     f"Changed since the note (not from the note; source: {sources})")))
     return blocks
 
 
@@ -359,10 +398,12 @@ def first_page(knowledge: KnowledgeBase, result: EstimateResult, lang: str,
 def _appendix(knowledge: KnowledgeBase, sections: list[tuple[str, str]], lang: str) -> list[Block]:
     """'How the figures were made': the command that shows each section again and the data files beside the note.
     The only place of the brief with command lines and file names (the brief itself is for people)."""
+    from vold_cli.i18n.localize import join
+
     meta = knowledge.meta
     rows: list[list[Cell]] = [[heading, command] for heading, command in sections]
     after = _after_note(knowledge, lang)
-    files = "; ".join(f"{d['file']} ({pick(d['title'], lang)})" for d in meta["data_sources"])
+    files = join([d["file"] for d in meta["data_sources"]], lang)  # their titles: the sources section
     return [
         Paragraph(_t(lang, f"Hvert tal kan findes igen med vold {__version__} (vidensbase "
                            f"{meta['knowledge_base_version']}): kommandoerne viser hvert afsnit igen, med --format json "
