@@ -112,7 +112,8 @@ figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
   td, th { padding:0.12rem 0.3rem; }
   .muted { font-size:0.95em; }
   dl { grid-template-columns:9rem 1fr; }
-  .chart-row { padding:0.12rem 0.5rem; }
+  .chart-rows { font-size:8pt; }
+  .chart-row { padding:0.08rem 0.5rem; grid-template-columns:minmax(0,5fr) minmax(0,3fr); }  /* a label per line */
   .table-wrap, dl, .notes { margin:0.45rem 0; }
   .notes { padding:0.3rem 0.6rem; }
   .first-page { border-bottom:none; padding:0; font-size:8.5pt; line-height:1.2; break-after:page; page-break-after:always; }
