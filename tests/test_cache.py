@@ -689,3 +689,24 @@ def test_the_search_index_of_a_folder_is_made_once_and_kept(kb_copy: Path, cache
     replace_once(kb_copy / "implementation.yaml", b"superbrugere", b"superbrugerne")
     edited = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
     assert len(builds) == 4 and "superbrugerne" in " ".join(edited["texts"])
+
+
+def test_a_search_of_an_unchanged_folder_reads_only_its_kept_index(kb_copy: Path, cache_dir: Path, run,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 24's slope: once a folder's index is kept, `vold search --kb` of the unchanged folder finds the key in
+    the stat index and reads the kept index, neither the YAML files nor the cached knowledge (whose size grows with
+    the folder). Shown by removing the cached knowledge: the second search answers the same and stores no new
+    knowledge entry. An edited folder is read again, and its new words are found."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the copy is seconds old: let the stat index be recorded at once
+    first = run("search", "superbrugere", "--kb", str(kb_copy), "--lang", "da", "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    assert list(cache_dir.glob("st-*.json")) and list(cache_dir.glob("dx-*.json"))
+    for entry in cache_dir.glob("kb-*"):
+        entry.unlink()
+    again = run("search", "superbrugere", "--kb", str(kb_copy), "--lang", "da", "--format", "json")
+    assert again.exit_code == 0 and again.stdout == first.stdout
+    assert not list(cache_dir.glob("kb-*")), "the knowledge was loaded although the folder had not changed"
+    replace_once(kb_copy / "implementation.yaml", b"superbrugere", b"superbrugerne")
+    edited = run("search", "superbrugerne", "--kb", str(kb_copy), "--lang", "da", "--format", "json")
+    assert edited.exit_code == 0 and json.loads(edited.stdout), edited.stdout
+    assert list(cache_dir.glob("kb-*")), "an edited folder must be read and validated again"

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, emit, lang_of, load_kb
+from vold_cli.commands.common import Format, FormatOpt, KbOpt, LangOpt, chosen_kb, emit, lang_of, load_kb
 from vold_cli.commands.registry import command
 from vold_cli.i18n.bilingual import Bilingual
 
@@ -33,14 +33,17 @@ def search(
     from vold_cli.core.search import query_words
     from vold_cli.core.search import search as find
     from vold_cli.sanitize import quote
-    from vold_cli.views.pages import index
+    from vold_cli.kb.loader import unchanged_key
+    from vold_cli.views.pages import index, kept_index
     from vold_cli.views.search import search_doc
 
-    knowledge = load_kb(kb)
     language = lang_of(lang)
     joined = " ".join(text)
     query_words(joined)  # an empty search is a usage error before any work
-    hits = find(index(knowledge, language, today()), joined)
+    day = today()
+    # a folder unchanged since its index was made today: that index alone, without loading the knowledge
+    kept = kept_index(unchanged_key(chosen_kb(kb)), language, day)
+    hits = find(kept if kept is not None else index(load_kb(kb), language, day), joined)
     if not hits:
         from vold_cli.commands.common import notice
         from vold_cli.i18n.bilingual import Bilingual

@@ -470,6 +470,45 @@ def _stat_name(location: str, schema: str) -> str:
     return f"{STAT_PREFIX}{digest.hexdigest()}{SUFFIX}"
 
 
+def _recorded_key(fd: int, location: str, sections: tuple[str, ...], schema: str) -> str:
+    """The key recorded for `location` when every one of its files is exactly as it was then (size, times,
+    inode, device); "" otherwise."""
+    signature = stat_signature(location, sections)
+    if signature is None:
+        return ""
+    blob, _ = _read_entry(fd, _stat_name(location, schema))
+    if blob is None or len(blob) > 1 << 20:
+        return ""
+    try:
+        index = json.loads(blob)
+    except (ValueError, RecursionError):
+        return ""
+    key = index.get("key") if isinstance(index, dict) else None
+    if (not isinstance(key, str) or len(key) != 64 or index.get("format") != CACHE_FORMAT
+            or index.get("schema") != schema or index.get("folder") != location
+            or index.get("files") != signature):
+        return ""
+    return key
+
+
+def unchanged_key(location: str, sections: tuple[str, ...]) -> str:
+    """The key of the folder's files when none has changed since it was recorded, read from the stat index alone
+    (neither the files nor the cached knowledge are read): what a search needs to find its kept index."""
+    if os.environ.get("VOLD_NO_CACHE") or not SUPPORTED:
+        return ""
+    schema = schema_fingerprint()
+    folder = cache_folder() if schema else None
+    if schema is None or folder is None:
+        return ""
+    fd, _ = _open_folder(folder, create=False)
+    if fd is None:
+        return ""
+    try:
+        return _recorded_key(fd, location, sections, schema)
+    finally:
+        os.close(fd)
+
+
 def fetch_unchanged(location: str, sections: tuple[str, ...]
                     ) -> tuple[dict[str, Any] | None, Status | None, str]:
     """The cached data when every file of the folder is exactly as it was when its key was recorded, without
@@ -477,27 +516,15 @@ def fetch_unchanged(location: str, sections: tuple[str, ...]
     if os.environ.get("VOLD_NO_CACHE") or not SUPPORTED:
         return None, None, ""
     schema = schema_fingerprint()
-    signature = stat_signature(location, sections) if schema else None
-    if schema is None or signature is None:
-        return None, None, ""
-    folder = cache_folder()
-    if folder is None:
+    folder = cache_folder() if schema else None
+    if schema is None or folder is None:
         return None, None, ""
     fd, _ = _open_folder(folder, create=False)
     if fd is None:
         return None, None, ""
     try:
-        blob, _ = _read_entry(fd, _stat_name(location, schema))
-        if blob is None or len(blob) > 1 << 20:
-            return None, None, ""
-        try:
-            index = json.loads(blob)
-        except (ValueError, RecursionError):
-            return None, None, ""
-        key = index.get("key") if isinstance(index, dict) else None
-        if (not isinstance(key, str) or len(key) != 64 or index.get("format") != CACHE_FORMAT
-                or index.get("schema") != schema or index.get("folder") != location
-                or index.get("files") != signature):
+        key = _recorded_key(fd, location, sections, schema)
+        if not key:
             return None, None, ""
         blob, _ = _read_entry(fd, _entry_name(key))
         if blob is None:

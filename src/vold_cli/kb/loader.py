@@ -302,6 +302,17 @@ def package_file(name: str) -> bytes | None:
 # --- loading --------------------------------------------------------------------------------------
 
 
+def unchanged_key(path: str | os.PathLike[str] | None = None) -> str:
+    """The cache key of a knowledge folder on disk whose files are unchanged since it was recorded, without
+    reading them or the cached knowledge; "" for the bundled copy, or when the files must be read (then `load`)."""
+    folder, origin = resolve(path)
+    if origin == "bundled" or not isinstance(folder, Path):
+        return ""
+    from vold_cli.kb import cache
+
+    return cache.unchanged_key(str(Path(folder).resolve()), SECTIONS)
+
+
 def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Knowledge:
     """Load the knowledge base from `path`, VOLD_KB or the bundled copy; raise KnowledgeError if invalid.
 

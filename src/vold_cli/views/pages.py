@@ -395,15 +395,30 @@ def index(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Index:
         return build(knowledge, lang, today)
     # any other folder: made once per folder content, language and day, then kept in the per-user cache beside
     # the knowledge's own entry (issue 24: a 10,000-intervention folder's pages take seconds to build)
+    kept = kept_index(knowledge.key, lang, today)
+    if kept is not None:
+        return kept
     from vold_cli.kb import cache
 
-    kind = f"search-{lang}-{today.isoformat()}"
-    kept = cache.fetch_derived(kind, knowledge.key)
+    made = build(knowledge, lang, today)
+    cache.store_derived(_kind(lang, today), knowledge.key, cast("dict[str, object]", made))
+    return made
+
+
+def _kind(lang: str, today: datetime.date) -> str:
+    return f"search-{lang}-{today.isoformat()}"
+
+
+def kept_index(key: str, lang: str, today: datetime.date) -> Index | None:
+    """The index made earlier today for the knowledge files whose cache key is `key`, if the cache has it. A
+    search of an unchanged folder reads only this (and the stat index that gave the key), not the knowledge:
+    issue 24's search time that grew with the folder."""
+    from vold_cli.kb import cache
+
+    kept = cache.fetch_derived(_kind(lang, today), key) if key else None
     if kept is not None and kept.get("lang") == lang and set(kept) >= _INDEX_KEYS:
         return cast("Index", kept)
-    made = build(knowledge, lang, today)
-    cache.store_derived(kind, knowledge.key, cast("dict[str, object]", made))
-    return made
+    return None
 
 
 _INDEX_KEYS = {"lang", "owners", "commands", "texts", "words", "printed"}
