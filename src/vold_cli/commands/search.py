@@ -32,8 +32,8 @@ def search(
     from vold_cli.commands.common import today
     from vold_cli.core.search import query_words
     from vold_cli.core.search import search as find
-    from vold_cli.sanitize import quote
     from vold_cli.kb.loader import unchanged_key
+    from vold_cli.sanitize import quote
     from vold_cli.views.pages import index, kept_index
     from vold_cli.views.search import search_doc
 

@@ -36,6 +36,7 @@ from vold_cli.output.blocks import (
 )
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
 
     from vold_cli.output.blocks import Document
@@ -138,13 +139,33 @@ def _write(runs: list[Run], colour: bool) -> str:
     return "".join(parts)
 
 
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """The renderer's regular expressions, compiled on first use (nothing is done at import):
+    `narrow`, text made only of characters `_one_cell` accepts without looking further (not the soft hyphen
+    U+00AD); `word`, Rich's words (rich._wrap.re_word): whitespace, a run of non-space, the whitespace after it."""
+    found = _PATTERNS.get(name)
+    if found is None:
+        import re
+
+        source = {"narrow": "[\x20-\x7e\n\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0"
+                            "\u2190-\u22ff\u2500-\u259f]*\\Z",
+                  "word": r"\s*\S+\s*"}[name]
+        found = _PATTERNS[name] = re.compile(source)
+    return found
+
+
 def _one_cell(text: str) -> bool:
     """Every character is one cell wide in Rich (so a string's width is its length): printable Latin, general
     punctuation, currency, arrows, maths, box drawing, and the narrow geometric shapes and dingbats (○ ◐ ● ✕).
     Anything else (wide, combining, zero-width) is left to
     Rich's own tables."""
+    if _pattern("narrow").match(text):  # the common case, in one pass of the regular expression engine
+        return True
     if text.isascii():
-        return all(" " <= c <= "~" or c == "\n" for c in text)
+        return False
     for c in text:
         o = ord(c)
         if 0x25A0 <= o <= 0x25FF or 0x2700 <= o <= 0x27BF:  # geometric shapes, dingbats: narrow unless wide
@@ -167,21 +188,7 @@ def _check(text: str) -> str:
 
 def _words(text: str) -> list[tuple[int, str]]:
     """(start, word with the whitespace before and after it), as Rich's `\\s*\\S+\\s*` words."""
-    out: list[tuple[int, str]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        start = i
-        while i < n and text[i].isspace():
-            i += 1
-        if i == n:
-            break
-        while i < n and not text[i].isspace():
-            i += 1
-        while i < n and text[i].isspace():
-            i += 1
-        out.append((start, text[start:i]))
-    return out
+    return [(m.start(), m.group()) for m in _pattern("word").finditer(text)]
 
 
 def _divide(text: str, width: int, fold: bool) -> list[int]:
