@@ -374,7 +374,7 @@ ERRORS = {
     "report-file-of-another-format": (["report", "-p", "5000", "-o", "plan.json"], 2),
     "report-format-contradicts-pdf": (["report", "-p", "5000", "--format", "markdown", "-o", "plan.pdf"], 2),
     "table-format-contradicts-file": (["law", "--format", "json", "-o", "law.csv"], 2),
-    "table-to-a-word-file-without-format": (["law", "-o", "law.docx"], 2),
+    "table-to-a-file-no-format-claims": (["law", "-o", "law.txt"], 2),
     "docx-without-output": (["law", "--format", "docx"], 2),
     "extra-argument": (["phases", "extra"], 2),
     "missing-argument": (["kb", "init"], 2),

@@ -184,7 +184,39 @@ def build(entry: Entry, lang: str) -> click.Command:
                         short_help=pick(entry.summary, lang)),
             pretty_exceptions_short=True, rich_markup_mode=None)
     localize(built, entry.callback, lang)
+    _format_from_ending(built)
     return built
+
+
+def _format_from_ending(command: click.Command) -> None:
+    """`vold check tilbud.csv -o svar.docx` writes Word, as `vold report -o plan.docx` does: when --format is not
+    given (its default is the terminal's table) and the -o file's ending names a format the command writes, that
+    format is chosen. Given explicitly, --format wins and a contradiction stays a usage error (check_output); an
+    ending no format claims (.txt) keeps the table, which check_output refuses with the formats to choose from."""
+    fmt = next((p for p in command.params if p.name == "fmt"), None)
+    if fmt is None or not any(p.name == "output" for p in command.params):
+        return
+    parse = command.parse_args
+
+    def parse_args(ctx: click.Context, args: list[str]) -> list[str]:
+        rest = parse(ctx, args)
+        output = ctx.params.get("output")
+        if (ctx.params.get("fmt") != "table" or not isinstance(output, str) or output in ("", "-")
+                or ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT):
+            return rest
+        from pathlib import Path
+
+        from vold_cli.output.formats import by_suffix
+
+        named = by_suffix(Path(output))
+        if named is not None:
+            try:
+                ctx.params["fmt"] = fmt.type.convert(named.name, fmt, ctx)
+            except click.BadParameter:  # a format this command does not write: the table's own refusal follows
+                pass
+        return rest
+
+    command.parse_args = parse_args  # type: ignore[method-assign]
 
 
 def _parameter_infos(callback: Callable[..., object] | None) -> dict[str, ParameterInfo]:
