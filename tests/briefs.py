@@ -110,8 +110,15 @@ def need_module(module: str, install: str) -> None:
     """As `need`, for an optional Python package (WeasyPrint, the pdf extra)."""
     import importlib.util
 
+    reason = ""
     if importlib.util.find_spec(module) is None:
         reason = f"{module} is not installed; {install} to run this test"
+    else:
+        try:  # WeasyPrint loads Pango when imported: installed without it, the PDF cannot be made either
+            importlib.import_module(module)
+        except OSError as error:
+            reason = f"{module} cannot load a library it needs ({error}); install Pango to run this test"
+    if reason:
         if os.environ.get("VOLD_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{reason}. VOLD_REQUIRE_BROWSER=1 says it must run here.", pytrace=False)
         pytest.skip(reason)

@@ -45,6 +45,8 @@ def _docx_text(path: Path) -> str:
 
 
 def _text(lang: str, suffix: str, offers: bool) -> str:
+    if suffix == ".pdf":  # skipped with the reason before the brief is asked for, without the pdf extra
+        need_module("weasyprint", 'pip install "vold-cli[pdf]"')
     path = brief(lang, suffix, offers)
     if suffix == ".md":
         return path.read_text(encoding="utf-8")
@@ -52,7 +54,6 @@ def _text(lang: str, suffix: str, offers: bool) -> str:
         return _visible_html(path.read_text(encoding="utf-8"))
     if suffix == ".docx":
         return _docx_text(path)
-    need_module("weasyprint", 'pip install "vold-cli[pdf]"')
     # a line broken after a hyphen or a slash (inside a file name or an id) is joined again, so that nothing
     # escapes the scan by being split over two lines
     return re.sub(r"([-/])\n", r"\1", pdf_text(brief(lang, suffix, offers)))
