@@ -462,7 +462,8 @@ def _err(case: str, lang: str):
 
 
 @pytest.mark.parametrize(("case", "lang"), [_err(c, lang) for lang in ("da", "en") for c in ERRORS])
-def test_error_speaks_one_language(run, tmp_path, broken_kb, case, lang):
+def test_error_speaks_one_language(run, tmp_path, broken_kb, case, lang, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a relative -o name is made there, never in the repository, even if it is written
     args, code = ERRORS[case]
     contents = {**OFFER_FILES, **_workbooks()}
     files = {name: tmp_path / (name if "." in name else f"{name}.csv") for name in contents}
