@@ -1053,19 +1053,27 @@ def test_the_law_section_names_every_provision_of_the_note_once(run, lang):
             continue
         named = re.findall(r"\d+[a-z]?", " ".join(label[len(act["name"]):] for label in rows))
         assert sorted(named) == sorted(sections), (act["name"], rows)
+        if any(not e.get("section") for e in mine):  # an entry for the whole act (the guidance): a row of its own
+            assert act["name"] in labels, (act["name"], labels)
+    assert len(labels) == len(set(labels)), labels
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_each_change_list_names_the_sources_of_its_items(run, lang):
-    """The brief names the source of the changes once, in each list's title: every data file an item of the list
-    comes from is named there by its title (the 2026 file too, when it holds one of the items)."""
-    meta_titles = {d["id"]: d["title"][lang] for d in META["data_sources"]}
+    """The brief names the source of the items after the note once, in each list's title: the changes first, then
+    the confirmations, then the background (the order of kinds the views keep). Each title names exactly the data
+    files its own items come from, by their titles in meta.yaml (the 2026 file with straffeloven § 243's steps)."""
+    titles = {d["id"]: d["title"][lang] for d in META["data_sources"]}
     out = run("report", "-p", "43000", "--lang", lang).stdout
     law = _section(out, "\n## 4. ", "\n## 5. ")
-    changes = [c for act in LAW["acts"] for c in act.get("changes_since", [])] + [
-        c for e in LAW["entries"] if e.get("in_note", True) for c in e.get("changes_since", [])]
-    titles = re.findall(r"^\*\*(.+)\*\*$", law, flags=re.M)
-    assert titles
-    used = {c["source"]["data"] for c in changes if c["source"].get("data")}
-    for data in used:
-        assert any(meta_titles[data] in title for title in titles), (data, titles)
+    items = [c for act in LAW["acts"] for c in act.get("changes_since", [])] + [
+        c for e in LAW["entries"] for c in e.get("changes_since", [])]
+    word = "(kilde: " if lang == "da" else "(source: "
+    lists = [line for line in law.splitlines() if word in line]
+    kinds = [k for k in ("changed", "unchanged", "background") if any(c["kind"] == k for c in items)]
+    assert len(lists) == len(kinds), lists
+    for kind, line in zip(kinds, lists, strict=True):
+        named = line[line.index(word) + len(word):]
+        expected = {c["source"]["data"] for c in items if c["kind"] == kind}
+        assert {d for d, title in titles.items() if title in named} == expected, (kind, line)
+    assert "after-the-note-2026" in {c["source"]["data"] for c in items if c["kind"] == "changed"}

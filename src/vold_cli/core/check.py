@@ -440,7 +440,8 @@ def _law(inputs: CheckInputs, checks: list[OfferCheck]) -> list[LawItem]:
         label = f"{act['name']} § {entry['section']}" if entry["section"] else act["name"]
         items.append({"id": entry["id"], "ref": inputs.short_ref(entry), "label": label,
                       "title": _text(entry["title"]), "act": act["name"], "changes": _changes(entry),
-                      "act_changes": act_changes[act["id"]], "offers": linked, "duty": act["duty"]})
+                      "act_changes": act_changes[act["id"]], "offers": linked, "duty": act["duty"],
+                      "checked": bool(entry["changes_since"] or act["changes_since"])})
     return items
 
 

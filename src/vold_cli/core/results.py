@@ -585,6 +585,7 @@ class LawItem(TypedDict):
     act_changes: list[LawChange]  # recorded for its act as a whole
     offers: list[LinkedOffer]
     duty: str  # the act's duty: "municipality" or "other-authority" (information only)
+    checked: bool  # anything recorded after the note for it or its act (a change, a confirmation, background)
 
 
 class CheckBenchmark(TypedDict):

@@ -106,7 +106,10 @@ figure.chart figcaption { font-weight:600; padding:0.25rem 0; }
   /* Arial's metrics (Liberation Sans where Arial is missing): the brief fits 12 A4 pages in both languages */
   body { font-size:9pt; line-height:1.2; font-family:Arial,"Liberation Sans",Helvetica,sans-serif; }
   main { max-width:none; padding:0; }
-  h2 { font-size:13pt; margin:0.9rem 0 0.35rem; }
+  h2 { font-size:13pt; margin:0.75rem 0 0.3rem; }
+  /* a tall row may go on over a page break, as Word lets it, under the repeated header row: a row kept whole
+     left up to a sixth of a page empty before each long table (the brief must fit 12 A4 pages) */
+  tr { break-inside:auto; page-break-inside:auto; }
   h3 { font-size:10.5pt; margin:0.6rem 0 0.25rem; }
   table { font-size:8pt; }
   td, th { padding:0.12rem 0.3rem; }

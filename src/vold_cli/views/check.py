@@ -232,7 +232,7 @@ def _amount_blocks(result: CheckResult, n: _Names) -> list[Block]:
          ", ".join(n.offer.get(line, "?") for line in group["offers"])] for group in amounts["groups"]]
     rows.append([Styled(_t(lang, "I alt", "Total"), "strong"), Styled(_amount_text(amounts["total"], lang), "strong"),
                  ""])
-    caption = _t(lang, f"Kommunens egne tal fra kolonnen '{amounts['column']}', lagt sammen af vold; ikke notatets tal. "
+    caption = _t(lang, f"Kommunens egne tal fra kolonnen '{amounts['column']}', lagt sammen af programmet vold; ikke notatets tal. "
                        "Et tilbud i flere faser tælles én gang, under Flere faser.",
                  f"The municipality's own figures from the column '{amounts['column']}', added up by vold; not the "
                  "note's figures. An offer in several phases is counted once, under Several phases.")
@@ -307,8 +307,10 @@ def _law_row(item: LawItem, n: _Names, via: dict[str, str], mine: bool) -> list[
     elif whole:
         changed = _t(lang, f"ikke denne bestemmelse; loven i øvrigt: {whole}",
                      f"not this provision; the act otherwise: {whole}")
-    else:
+    elif item["checked"]:
         changed = _t(lang, "ingen ændring registreret", "no change recorded")
+    else:  # nothing after the note was looked up for it: not the same as 'unchanged'
+        changed = Styled(_t(lang, "ikke efterprøvet efter notatet", "not checked after the note"), "muted")
     if n.brief:  # the reference and its title in one column, and no command line: the brief is for people, on A4
         return [Lines([Styled(item["label"], "strong"), _l(item["title"], lang)]), linked, changed]
     return [Lines([Styled(item["label"], "strong"), Styled(f"vold law {item['ref']}", "muted")]), _l(item["title"], lang),

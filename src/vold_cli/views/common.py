@@ -106,7 +106,7 @@ def file_about(knowledge: KnowledgeBase, lang: str, *, method: str | None = None
             rows.append(("Data", f"{pick(source['title'], lang)}: {pick(source['attribution'], lang)} "
                                  f"({date(source['date'], lang)})"))
     rows.append((_t(lang, "Om filen", "About this file"),
-                 _t(lang, "Skrevet af vold; teksterne er vold's egne gengivelser af notatet på dansk og engelsk. Notatet "
+                 _t(lang, "Skrevet af programmet vold; teksterne er programmets egne gengivelser af notatet på dansk og engelsk. Notatet "
                           f"er fra {meta['year']}; hvad der er ændret siden, står for sig med kilde og dato.",
                     "Written by vold; the texts are vold's own renderings of the note in Danish and English. The note "
                     f"is from {meta['year']}; what has changed since is kept apart, with its source and date.")))

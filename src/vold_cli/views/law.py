@@ -21,7 +21,7 @@ from vold_cli.output.blocks import (
     Styled,
     Table,
 )
-from vold_cli.views.common import data_cite, localize, localize_record, source_text
+from vold_cli.views.common import data_cite, data_title, localize, localize_record, source_text
 
 if TYPE_CHECKING:
     import datetime
@@ -34,7 +34,7 @@ def changed_cell(own: list[Change], act: list[Change], lang: str) -> Styled | st
     """'yes (2)' counting only real changes (kind changed) of the provision itself, with the act's own changes
     named apart ('the act otherwise: 1'), so a paragraph is not read as changed because another one was; else
     'no; confirmed in force (...)' for items that only confirm it, 'no; only background from before the note',
-    or 'none recorded'."""
+    or 'not checked after the note' when nothing after the note was recorded for it."""
     from vold_cli.i18n.localize import date
 
     mine, whole = real_changes(own), real_changes(act)
@@ -52,7 +52,7 @@ def changed_cell(own: list[Change], act: list[Change], lang: str) -> Styled | st
         return _t(lang, f"nej; bekræftet gældende{when}", f"no; confirmed in force{when}")
     if both:
         return _t(lang, "nej; kun baggrund fra før notatet", "no; only background from before the note")
-    return _t(lang, "intet registreret", "none recorded")
+    return _t(lang, "ikke efterprøvet efter notatet", "not checked after the note")  # nothing looked up: not 'no'
 
 
 def _labelled(data: object, knowledge: KnowledgeBase, lang: str) -> object:
@@ -149,8 +149,9 @@ _KIND_TITLES = {
 
 
 def change_source(knowledge: KnowledgeBase, change: Change, lang: str) -> str:
-    """The document an item after the note comes from, by title ('Changes after the note (...)')."""
-    return _where(knowledge, change["source"], lang)
+    """The document an item after the note comes from, by its title only ('Changes after the note (...)'; no
+    file or lines: the brief is for people)."""
+    return data_title(knowledge, change["source"], lang) or source_text(knowledge, change["source"], lang)
 
 
 def change_line(knowledge: KnowledgeBase, change: Change, lang: str, *, source: bool = True) -> str:
@@ -161,7 +162,7 @@ def change_line(knowledge: KnowledgeBase, change: Change, lang: str, *, source: 
             "unchanged": _t(lang, f"bekræftet gældende ({date})", f"confirmed in force ({date})"),
             "background": _t(lang, f"før notatet ({date})", f"before the note ({date})")}[change["kind"]]
     who = attribution(change["authority"], change["reported_by"], lang)
-    where = f"; {change_source(knowledge, change, lang)}" if source else ""
+    where = f"; {_where(knowledge, change['source'], lang)}" if source else ""
     return f"{lead}: {pick(change['text'], lang)} ({who}{where})"
 
 
@@ -212,6 +213,32 @@ def _since(duty: Duty, lang: str) -> str:
     return date(duty["since"], lang)
 
 
+def _provision(knowledge: KnowledgeBase, duty: Duty, lang: str) -> str:
+    """'Serviceloven § 109, stk. 8 (...)': the act of the duty's provision and the paragraph as the source gives it."""
+    entry = next(e for e in knowledge.law["entries"] if e["id"] == duty["provision"])
+    return f"{knowledge.act(entry['act'])['name']} {pick(duty['paragraph'], lang)}"
+
+
+def duties_table(knowledge: KnowledgeBase, lang: str, *, caption: str = "", files: bool = True) -> Table:
+    """The duties after the note, one row each: provision, since when, for whom, source. `files=False` (the
+    brief, for people, on A4) names the sources once, by title, after the caption, without files and lines."""
+    law = knowledge.law
+    rows: list[list[Cell]] = [[Styled(pick(d["title"], lang), "strong"), _provision(knowledge, d, lang),
+                               _since(d, lang), pick(d["for_whom"], lang)] for d in law["duties"]]
+    columns = [Column(_t(lang, "Pligt", "Duty"), ratio=2), Column(_t(lang, "Bestemmelse", "Provision"), ratio=2),
+               Column(_t(lang, "Siden", "Since"), no_wrap=True), Column(_t(lang, "For hvem", "For whom"), ratio=3)]
+    if files:
+        columns.append(Column(_t(lang, "Kilde", "Source"), ratio=2))
+        for row, duty in zip(rows, law["duties"], strict=True):
+            row.append(data_cite(knowledge, duty["source"], lang) or source_text(knowledge, duty["source"], lang))
+    else:
+        titles = dict.fromkeys(data_title(knowledge, d["source"], lang) or source_text(knowledge, d["source"], lang)
+                               for d in law["duties"])
+        caption = (caption + " " if caption else "") + _t(lang, "Kilde: ", "Source: ") + "; ".join(titles) + "."
+    return Table(columns, rows, title=_t(lang, "Hvad kommunen skal tilbyde", "What the municipality must provide"),
+                 caption=caption)
+
+
 def duties_view(knowledge: KnowledgeBase, lang: str) -> Document:
     """`vold law duties`: each duty the sources after the note describe, with its provision, since when, for whom
     and its source, the dated steps after the note, and what was looked for as a right in law and not found."""
@@ -219,8 +246,7 @@ def duties_view(knowledge: KnowledgeBase, lang: str) -> Document:
     entries = {e["id"]: e for e in law["entries"]}
 
     def provision(duty: Duty) -> str:
-        entry = entries[duty["provision"]]
-        return f"{knowledge.act(entry['act'])['name']} {pick(duty['paragraph'], lang)}"
+        return _provision(knowledge, duty, lang)
 
     data = {
         "intro": pick(law["duties_intro"], lang),
@@ -239,17 +265,9 @@ def duties_view(knowledge: KnowledgeBase, lang: str) -> Document:
     if not law["duties"]:
         doc.add(Paragraph(_t(lang, "Vidensbasen har ingen pligter registreret.",
                              "The knowledge base records no duties."), style="muted"))
-    doc.add(Table(
-        [Column(_t(lang, "Pligt", "Duty"), ratio=2), Column(_t(lang, "Bestemmelse", "Provision"), ratio=2),
-         Column(_t(lang, "Siden", "Since"), no_wrap=True), Column(_t(lang, "For hvem", "For whom"), ratio=3),
-         Column(_t(lang, "Kilde", "Source"), ratio=2)],
-        [[Styled(pick(d["title"], lang), "strong"), provision(d), _since(d, lang), pick(d["for_whom"], lang),
-          data_cite(knowledge, d["source"], lang) or source_text(knowledge, d["source"], lang)]
-         for d in law["duties"]],
-        title=_t(lang, "Hvad kommunen skal tilbyde", "What the municipality must provide"),
-        caption=_t(lang, "Bestemmelsen i detaljer: vold law 109, vold law 110, vold law 10.",
-                   "The provision in detail: vold law 109, vold law 110, vold law 10."),
-    ))
+    doc.add(duties_table(knowledge, lang, caption=_t(
+        lang, "Bestemmelsen i detaljer: vold law 109, vold law 110, vold law 10.",
+        "The provision in detail: vold law 109, vold law 110, vold law 10.")))
     for duty in law["duties"]:
         items = [pick(duty["text"], lang)] + [change_line(knowledge, c, lang) for c in sorted_changes(list(duty["steps"]))]
         doc.add(Notes(items, title=f"{pick(duty['title'], lang)} ({provision(duty)})"))

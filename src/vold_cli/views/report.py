@@ -66,16 +66,26 @@ def _interventions(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         blocks.append(Table(
             [Column(_t(lang, "Indsats", "Intervention"), ratio=3), Column(_t(lang, "Evidens", "Evidence"), ratio=3),
              Column(_t(lang, "Afprøvet i DK", "Tried in DK"), ratio=1)],
-            [[Lines([Styled(pick(i["name"], lang), "strong"), pick(i["recommendation"], lang)])
-              if i["recommendation"] else Styled(pick(i["name"], lang), "strong"),
+            [[Styled(pick(i["name"], lang), "strong"),
               evidence_cell(knowledge, i["evidence"], lang, i["designs"]), tried_text(i["tried_in_denmark"], lang)]
              for i in items],
             title=n["phase"][phase],
         ))
+    # what the note recommends, once per recommendation, with the interventions it is given for (the note gives
+    # one recommendation for two of them: under each, the brief would say it twice)
+    recommended: dict[str, list[str]] = {}
+    for i in knowledge.interventions["interventions"]:
+        if i["recommendation"]:
+            recommended.setdefault(pick(i["recommendation"], lang), []).append(pick(i["name"], lang))
     # the level's words are the same for every intervention at that level: said once, in the scale's order
     blocks.append(Fields([(n["evidence"][level], pick(knowledge.evidence_level(level)["action"], lang))
                           for level in knowledge.evidence_ids if level in shown],
                          title=_t(lang, "Notatet siger om niveauerne", "What the note says about each level")))
+    if recommended:
+        from vold_cli.i18n.localize import join
+
+        blocks.append(Notes([f"{join(named, lang)}: {text}" for text, named in recommended.items()],
+                            title=_t(lang, "Notatets anbefalinger", "What the note recommends")))
     weakest = knowledge.evidence_ids[-1]  # not recommended: the bottom of the scale
     avoid = [i for i in knowledge.interventions["interventions"] if i["evidence"] == weakest]
     if avoid:
@@ -109,11 +119,23 @@ def _law_rows(knowledge: KnowledgeBase, lang: str) -> list[list[Cell]]:
         description = knowledge.act(act)["description"]
         return pick(description, lang) if len(sections) > 1 and description else provides
 
-    return [[Styled(label(act, sections), "strong"), said(act, sections, provides), duty]
+    def task(act: str, sections: list[str], duty: str) -> str:  # several sections: the same words, in the plural
+        if len(sections) < 2 or knowledge.act(act)["duty"] == "municipality":
+            return duty
+        return _t(lang, "Notatet knytter ingen kommunal opgave til disse bestemmelser; de nævnes som relevant "
+                        "lovgivning på området ud over serviceloven.",
+                  "The note ties no municipal task to these provisions; they are mentioned as relevant legislation "
+                  "in the field besides the Social Services Act.")
+
+    return [[Styled(label(act, sections), "strong"), said(act, sections, provides), task(act, sections, duty)]
             for act, sections, provides, duty in rows]
 
 
 def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
+    """The law as the note gave it and the municipality's duties today (from the sources after the note, kept
+    apart), then what came after the note, provisions the note does not name included (straffeloven § 243): the
+    changes in full, the confirmations that a provision still stands and the background from before the note in
+    one line each (the brief must fit A4; `vold law` has them in full)."""
     entries = knowledge.law["entries"]
     blocks: list[Block] = [Table(
         [Column(_t(lang, "Henvisning", "Reference"), ratio=1), Column(_t(lang, "Indhold", "Provides"), ratio=3),
@@ -121,14 +143,21 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         _law_rows(knowledge, lang),
         title=_t(lang, "Ifølge notatet (2013)", "According to the note (2013)"),
     )]
+    if knowledge.law["duties"]:
+        from vold_cli.views.law import duties_table
 
+        blocks.append(duties_table(knowledge, lang, files=False, caption=_t(
+            lang, "Efter notatet, ikke fra notatet: kun det, kilderne nævner, ikke en fuld gennemgang af kommunens "
+                  "pligter.",
+            "After the note, not from the note: only what the sources name, not a full review of the "
+            "municipality's duties.")))
     from vold_cli.core.newer import date_key
     from vold_cli.views.law import _KIND_TITLES, change_line, change_source
 
     found: list[tuple[str, Change]] = []
     for act in knowledge.law["acts"]:
         found += [(act["name"], change) for change in act["changes_since"]]
-        for entry in (e for e in entries if e["act"] == act["id"] and e["in_note"]):  # the law after it: section 9
+        for entry in (e for e in entries if e["act"] == act["id"]):
             found += [(law_label(knowledge, entry), change) for change in entry["changes_since"]]
     found.sort(key=lambda item: date_key(item[1]["date"]))  # date order in every view (stable within a date)
     for kind, (da, en) in _KIND_TITLES.items():
@@ -136,10 +165,14 @@ def _law(knowledge: KnowledgeBase, lang: str) -> list[Block]:
         if not mine:
             continue
         # the source named once in the list's title (each item's own authority stays with it)
-        sources = list(dict.fromkeys(change_source(knowledge, change, lang) for _, change in mine))
-        items = [f"{label} — {change_line(knowledge, change, lang, source=False)}" for label, change in mine]
-        blocks.append(Notes(items, title=_t(lang, da, en) + _t(lang, " (kilde: ", " (source: ")
-                            + "; ".join(sources) + ")"))
+        title = (_t(lang, da, en) + _t(lang, " (kilde: ", " (source: ")
+                 + "; ".join(dict.fromkeys(change_source(knowledge, change, lang) for _, change in mine)) + ")")
+        if kind == "changed":
+            blocks.append(Notes([f"{label} — {change_line(knowledge, change, lang, source=False)}"
+                                 for label, change in mine], title=title))
+        else:  # a provision still in force, or an act older than the note: what and when, in one line
+            blocks.append(Paragraph(f"{title}: " + "; ".join(f"{label} ({when(change['date'], lang)})"
+                                                              for label, change in mine) + "."))
     return blocks
 
 
@@ -179,7 +212,7 @@ def citation_text(knowledge: KnowledgeBase, lang: str) -> str:
 def _sources(knowledge: KnowledgeBase, lang: str, today: str) -> list[Block]:
     meta = knowledge.meta
     cite = _t(lang,
-              f"Citér som: {citation_text(knowledge, lang)} Udtræk med vold {__version__} "
+              f"Citér som: {citation_text(knowledge, lang)} Udtræk med programmet vold {__version__} "
               f"(vidensbase {meta['knowledge_base_version']}) den {when(today, lang)}.",
               f"Cite as: {citation_text(knowledge, lang)} Extracted with vold {__version__} "
               f"(knowledge base {meta['knowledge_base_version']}) on {when(today, lang)}.")
@@ -333,8 +366,8 @@ def _law_page(knowledge: KnowledgeBase, lang: str) -> list[Block]:
 
     if changes:
         rest = len(changes) - len(dated)
-        more = [_t(lang, f"{rest} ændring(er) mere uden dato, og alle detaljer: afsnit 4.",
-                         f"{rest} more change(s) without a date, and all details: section 4.")
+        more = [_t(lang, f"{rest} {'ændring' if rest == 1 else 'ændringer'} mere uden dato, og alle detaljer: afsnit 4.",
+                   f"{rest} more {'change' if rest == 1 else 'changes'} without a date, and all details: section 4.")
                 ] if rest else [_t(lang, "Detaljer: afsnit 4.", "Details: section 4.")]
         sources = "; ".join(dict.fromkeys(source for _, _, source in dated)) or _t(lang, "afsnit 4", "section 4")
         blocks.append(Notes([text for _, text, _ in dated] + more,
@@ -370,8 +403,8 @@ def _offers_page(offers: CheckResult, section: int, lang: str) -> list[Block]:
     if gaps:
         items += [_t(lang, "Hul, intet tilbud: ", "Gap, no offer: ") + gap + "." for gap in gaps]
     cells = len(offers["coverage"]["cells"])
-    more = (_t(lang, f"{count} af {cells} celler af fase × målgruppe er huller", f"{count} of {cells} cells of "
-               "phase × target group are gaps") if count else
+    more = (_t(lang, f"{count} af {cells} celler af fase × målgruppe er huller i kommunens tilbud",
+               f"{count} of {cells} cells of phase × target group are gaps in the municipality's offers") if count else
             _t(lang, "Ingen huller i fase × målgruppe", "No gaps in phase × target group"))
     return [Heading(_t(lang, "5. Kommunens egne tilbud", "5. The municipality's own offers"), 3),
             BulletList(items + [more + _t(lang, f"; alle detaljer: afsnit {section}.",
@@ -405,7 +438,7 @@ def _appendix(knowledge: KnowledgeBase, sections: list[tuple[str, str]], lang: s
     after = _after_note(knowledge, lang)
     files = join([d["file"] for d in meta["data_sources"]], lang)  # their titles: the sources section
     return [
-        Paragraph(_t(lang, f"Hvert tal kan findes igen med vold {__version__} (vidensbase "
+        Paragraph(_t(lang, f"Hvert tal kan findes igen med programmet vold {__version__} (vidensbase "
                            f"{meta['knowledge_base_version']}): kommandoerne viser hvert afsnit igen, med --format json "
                            "som data.",
                      f"Every figure can be found again with vold {__version__} (knowledge base "
