@@ -29,18 +29,21 @@ from vold_cli.output.blocks import (
     Bar,
     BulletList,
     Cell,
+    Chart,
     Fields,
     Heading,
     Lines,
     Notes,
+    PageBreak,
     Paragraph,
     Styled,
     Table,
     cell_text,
+    handler,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from vold_cli.output.blocks import Document
     from vold_cli.output.formats import Context
@@ -99,17 +102,21 @@ def number_in(text: str, lang: str) -> tuple[float | int, str] | None:
     return value, quoted
 
 
-def _part(part: object) -> str:
-    if isinstance(part, Styled):
-        return "" if part.style == "muted" and _ID.fullmatch(part.text) else part.text
-    return cell_text(part) if isinstance(part, (Lines, Bar)) else str(part)
+def _styled(part: Styled) -> str:
+    return "" if part.style == "muted" and _ID.fullmatch(part.text) else part.text
+
+
+#: A cell's text for a sheet, one function per kind of cell (output/blocks.handler: an unknown kind is an error).
+CELLS: dict[type, Callable[..., str]] = {
+    str: str, Styled: _styled, Bar: cell_text,
+    # the parts of a multi-line cell on lines of their own, ids left out
+    Lines: lambda cell: "\n".join(t for t in (cell_text(p) if isinstance(p, Lines) else _text(p)
+                                               for p in cell.parts) if t),
+}
 
 
 def _text(cell: Cell) -> str:
-    """A cell's text for a sheet: the parts of a multi-line cell on lines of their own, ids left out."""
-    if isinstance(cell, Lines):
-        return "\n".join(t for t in (_part(p) for p in cell.parts) if t)
-    return _part(cell)
+    return handler(CELLS, cell, "xlsx")(cell)
 
 
 def _value(cell: Cell, numeric: bool, lang: str) -> object:
@@ -133,47 +140,75 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
+class _Sheets:
+    """What `sheets_of` gathers while it walks the blocks: the sheets, the notes, the sheet names taken and the
+    heading the blocks stand under."""
+
+    def __init__(self, lang: str, title: str) -> None:
+        self.lang, self.title, self.heading = lang, title, ""
+        self.sheets: list[Sheet] = []
+        self.notes: list[tuple[str, str]] = []
+        self.taken: set[str] = set()
+
+    def under(self, own: str = "") -> str:
+        return own or self.heading or self.title
+
+
+def _heading(block: Heading, at: _Sheets) -> None:
+    if block.level <= 1 and not at.title:
+        at.title = block.text
+    at.heading = block.text
+
+
+def _table(block: Table, at: _Sheets) -> None:
+    name = _unique(at.under(block.title) or "vold", at.taken)
+    has_ids = any(isinstance(c, Lines) and any(isinstance(p, Styled) and p.style == "muted" and _ID.fullmatch(p.text)
+                                               for p in c.parts)
+                  for row in block.rows for c in row)
+    sheet = Sheet(name, [_NO_ID.sub("", col.header) if has_ids else col.header for col in block.columns])
+    numeric = [col.justify == "right" for col in block.columns]
+    for row in block.rows:
+        sheet.rows.append([_value(c, numeric[i] if i < len(numeric) else False, at.lang) for i, c in enumerate(row)])
+    at.sheets.append(sheet)
+    if block.title and (len(block.title) > SHEET_NAME_MAX or block.caption):
+        at.notes.append((name, block.title + (f": {block.caption}" if block.caption else "")))
+    elif block.caption:
+        at.notes.append((name, block.caption))
+
+
+def _fields(block: Fields, at: _Sheets) -> None:
+    sheet = Sheet(_unique(at.under(block.title) or "vold", at.taken),
+                  ["Emne", "Tekst"] if at.lang == "da" else ["Topic", "Text"])
+    # the entry's id, shown for the terminal, is left out with the other ids
+    sheet.rows = [[label, _text(value)] for label, value in block.pairs
+                  if not (label.casefold() == "id" and _ID.fullmatch(_text(value)))]
+    at.sheets.append(sheet)
+
+
+def _items(block: BulletList | Notes, at: _Sheets) -> None:
+    at.notes += [(at.under(block.title), item) for item in block.items]
+
+
+def _nothing(block: Chart | PageBreak, at: _Sheets) -> None:
+    """A chart draws the figures of a table beside it, which has its sheet; a page break has no place in a sheet."""
+
+
+#: One function per kind of block (output/blocks.handler: an unknown kind is an error, never skipped).
+BLOCKS: dict[type, Callable[..., None]] = {
+    Heading: _heading, Table: _table, Fields: _fields, Paragraph: lambda block, at: at.notes.append(
+        (at.under(), block.text)),
+    BulletList: _items, Notes: _items, Chart: _nothing, PageBreak: _nothing,
+}
+
+
 def sheets_of(doc: Document, lang: str, title: str = "") -> tuple[list[Sheet], list[tuple[str, str]]]:
     """The sheets of a document (one per table and per block of fields) and the (topic, text) rows of its
     captions, paragraphs and lists, each under the sheet or heading it belongs to (`title` for those before any
     heading)."""
-    sheets: list[Sheet] = []
-    notes: list[tuple[str, str]] = []
-    taken: set[str] = set()
-    heading = ""
+    at = _Sheets(lang, title)
     for block in doc.blocks:
-        if isinstance(block, Heading):
-            if block.level <= 1 and not title:
-                title = block.text
-            heading = block.text
-        elif isinstance(block, Table):
-            name = _unique(block.title or heading or title or "vold", taken)
-            has_ids = any(isinstance(c, Lines) and any(isinstance(p, Styled) and p.style == "muted"
-                                                       and _ID.fullmatch(p.text) for p in c.parts)
-                          for row in block.rows for c in row)
-            headers = [_NO_ID.sub("", col.header) if has_ids else col.header for col in block.columns]
-            sheet = Sheet(name, headers)
-            numeric = [col.justify == "right" for col in block.columns]
-            for row in block.rows:
-                sheet.rows.append([_value(c, numeric[i] if i < len(numeric) else False, lang)
-                                   for i, c in enumerate(row)])
-            sheets.append(sheet)
-            if block.title and (len(block.title) > SHEET_NAME_MAX or block.caption):
-                notes.append((name, block.title + (f": {block.caption}" if block.caption else "")))
-            elif block.caption:
-                notes.append((name, block.caption))
-        elif isinstance(block, Fields):
-            sheet = Sheet(_unique(block.title or heading or title or "vold", taken),
-                          ["Emne", "Tekst"] if lang == "da" else ["Topic", "Text"])
-            # the entry's id, shown for the terminal, is left out with the other ids
-            sheet.rows = [[label, _text(value)] for label, value in block.pairs
-                          if not (label.casefold() == "id" and _ID.fullmatch(_text(value)))]
-            sheets.append(sheet)
-        elif isinstance(block, Paragraph):
-            notes.append((heading or title, block.text))
-        elif isinstance(block, (Notes, BulletList)):
-            notes += [(block.title or heading or title, item) for item in block.items]
-    return sheets, notes
+        handler(BLOCKS, block, "xlsx")(block, at)
+    return at.sheets, at.notes
 
 
 def workbook_bytes(sheets: Sequence[Sheet], *, lang: str, title: str, about: list[tuple[str, str]]) -> bytes:
