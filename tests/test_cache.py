@@ -689,6 +689,10 @@ def test_the_search_index_of_a_folder_is_made_once_and_kept(kb_copy: Path, cache
     replace_once(kb_copy / "implementation.yaml", b"superbrugere", b"superbrugerne")
     edited = pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
     assert len(builds) == 4 and "superbrugerne" in " ".join(edited["texts"])
+    # other code (a view's words changed, the version number not): the kept index is not read, a new one is made
+    monkeypatch.setattr(pages, "_CODE", ["other code"])
+    pages.index(KnowledgeBase(loader.load(kb_copy)), "da", today)
+    assert len(builds) == 5
 
 
 def test_a_search_of_an_unchanged_folder_reads_only_its_kept_index(kb_copy: Path, cache_dir: Path, run,
@@ -703,8 +707,15 @@ def test_a_search_of_an_unchanged_folder_reads_only_its_kept_index(kb_copy: Path
     assert list(cache_dir.glob("st-*.json")) and list(cache_dir.glob("dx-*.json"))
     for entry in cache_dir.glob("kb-*"):
         entry.unlink()
-    again = run("search", "superbrugere", "--kb", str(kb_copy), "--lang", "da", "--format", "json")
-    assert again.exit_code == 0 and again.stdout == first.stdout
+
+    def no_loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the knowledge was loaded although the folder had not changed")
+
+    with monkeypatch.context() as patched:  # neither the loader nor the YAML reader may run
+        patched.setattr(loader, "load", no_loading)
+        patched.setattr(loader, "read_all", no_loading)
+        again = run("search", "superbrugere", "--kb", str(kb_copy), "--lang", "da", "--format", "json")
+    assert again.exit_code == 0 and again.stdout == first.stdout, again.stderr
     assert not list(cache_dir.glob("kb-*")), "the knowledge was loaded although the folder had not changed"
     replace_once(kb_copy / "implementation.yaml", b"superbrugere", b"superbrugerne")
     edited = run("search", "superbrugerne", "--kb", str(kb_copy), "--lang", "da", "--format", "json")

@@ -13,7 +13,8 @@ Each text of a page belongs to an owner, the title a hit shows: on an entry's ow
 entry whose name or id the row holds (else the section, titled by the row or the heading above it); a text printed
 on every page of a kind (a label such as "Evidence") belongs to the section, titled by the section's label. The
 bundled knowledge's index is made when the wheel is built (hatch_build.py, `generate`), so a search reads one JSON
-file per language; any other knowledge folder's index is made on each search.
+file per language; any other knowledge folder's index is made on its first search of the day and kept in the
+per-user cache, keyed by the folder's content, the language, the day and the code that makes the pages.
 """
 
 from __future__ import annotations
@@ -406,7 +407,33 @@ def index(knowledge: KnowledgeBase, lang: str, today: datetime.date) -> Index:
 
 
 def _kind(lang: str, today: datetime.date) -> str:
-    return f"search-{lang}-{today.isoformat()}"
+    """The name a kept index is stored under: its language, its day and the code that made it (`_code`)."""
+    return f"search-{lang}-{today.isoformat()}-{_code()}"
+
+
+_CODE: list[str] = []
+
+
+def _code() -> str:
+    """A digest of the size and modification time of every module of the layers whose text the index holds (views,
+    core, i18n, output), so that an index kept by other code, even of the same version number, is never read.
+    (Their stat, not their bytes: reading them all would cost a search some 15 ms. The knowledge layer's own code
+    is already in the cache's schema fingerprint, by its bytes.)"""
+    if not _CODE:
+        import hashlib
+        import os
+
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        digest = hashlib.sha256()
+        for layer in ("views", "core", "i18n", "output"):
+            try:
+                found = sorted((e.name, e.stat()) for e in os.scandir(os.path.join(root, layer)) if e.name.endswith(".py"))
+            except OSError:
+                found = []
+            for name, info in found:
+                digest.update(f"{layer}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        _CODE.append(digest.hexdigest()[:16])
+    return _CODE[0]
 
 
 def kept_index(key: str, lang: str, today: datetime.date) -> Index | None:
