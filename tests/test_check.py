@@ -478,3 +478,17 @@ def test_readme_example_checks(run, tmp_path: Path) -> None:
     data = _json(run, str(path))
     assert [o["intervention"]["id"] for o in data["offers"]] == ["anger-management", "womens-crisis-centres",
                                                                  "safe-dates"]
+
+
+@pytest.mark.parametrize("suffix", sorted({x for f in __import__("vold_cli.output.formats", fromlist=["FORMATS"])
+                                           .FORMATS.values() for x in f.suffixes}))
+def test_the_template_is_written_only_under_a_csv_name(run, tmp_path, suffix) -> None:
+    """The template is CSV: under any other format's ending (every ending the format registry knows) it is a
+    usage error and nothing is written, never a CSV file named .xlsx."""
+    target = tmp_path / f"tilbud{suffix}"
+    result = run("check", "--template", "-o", str(target))
+    if suffix == ".csv":
+        assert result.exit_code == 0 and target.read_bytes().startswith(b"\xef\xbb\xbf"), result.stderr
+    else:
+        assert result.exit_code == 2 and not target.exists(), result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -88,6 +88,20 @@ def test_bash_completes_municipalities(words, expected):
     assert bash_complete(words) == expected
 
 
+def _commands_with(option: str) -> list[str]:
+    """The commands (from the registry) that take `option`."""
+    from vold_cli.commands.registry import build, entries
+
+    return [e.name for e in entries() if e.children is None
+            and any(option in p.opts for p in build(e, "en").params)]
+
+
+@pytest.mark.parametrize("command", _commands_with("--municipality"))
+def test_every_municipality_option_completes_names(command):
+    """Wherever a command takes --municipality (estimate, report, check ...), the shell completes it alike."""
+    assert bash_complete(f"vold {command} -m Vib") == ["Viborg"]
+
+
 def test_bash_completes_legal_references():
     assert "tilhold" in bash_complete("vold law til")
     assert bash_complete("vold law tilhold ") == ["1", "3", "7"]

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vold_cli.commands import complete
 from vold_cli.commands.common import (
     FILE,
     NAME_OR_CODE,
@@ -79,7 +80,8 @@ def check(
             da="Indbyggere, til at holde krisecenterpladser op mod normen.",
             en="Inhabitants, to hold crisis-centre places against the benchmark."))] = None,
     municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, help=Bilingual(
+        "--municipality", "-m", metavar=NAME_OR_CODE, show_default=False, autocompletion=complete.municipalities,
+        help=Bilingual(
             da="Kommunens navn (danske bogstaver valgfri; også 'Aarhus Kommune') eller kode.",
             en="Municipality name (Danish letters optional; also 'Aarhus Kommune') or code."))] = None,
     region: Annotated[str | None, typer.Option(
@@ -120,8 +122,19 @@ def check(
                                        "--template takes no --population, --municipality, --region, --year or "
                                        "--scope."))
         from vold_cli.commands.common import output_path
+        from vold_cli.output.formats import by_suffix
 
-        _template(language, output_path(output), force)
+        target = output_path(output)
+        named = by_suffix(target)
+        if named is not None and named.name != "csv":  # never a file of one format under another's name
+            from vold_cli.sanitize import visible
+
+            shown = visible(str(target))
+            raise UsageError(Bilingual(f"Skabelonen er CSV, men filnavnet {shown} siger {named.name}.",
+                                       f"The template is CSV, but the file name {shown} says {named.name}."),
+                             hint=Bilingual("Giv filen endelsen .csv, fx -o tilbud.csv.",
+                                            "Name the file *.csv, e.g. -o offers.csv."))
+        _template(language, target, force)
         return
     if file is None:
         raise UsageError(Bilingual("Giv FILEN med de tilbud, der skal kontrolleres, eller --template for at skrive en.",
