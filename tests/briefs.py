@@ -106,18 +106,30 @@ def need(tool: str, package: str) -> str:
     return exe
 
 
-def need_module(module: str, install: str) -> None:
-    """As `need`, for an optional Python package (WeasyPrint, the pdf extra)."""
+def missing_module(module: str, install: str) -> str:
+    """Why an optional Python package (WeasyPrint, the pdf extra) cannot be used here, or '' when it can."""
     import importlib.util
 
-    reason = ""
     if importlib.util.find_spec(module) is None:
-        reason = f"{module} is not installed; {install} to run this test"
-    else:
-        try:  # WeasyPrint loads Pango when imported: installed without it, the PDF cannot be made either
-            importlib.import_module(module)
-        except OSError as error:
-            reason = f"{module} cannot load a library it needs ({error}); install Pango to run this test"
+        return f"{module} is not installed; {install} to run this test"
+    try:  # WeasyPrint loads Pango when imported: installed without it, the PDF cannot be made either
+        importlib.import_module(module)
+    except OSError as error:
+        return f"{module} cannot load a library it needs ({error}); install Pango to run this test"
+    return ""
+
+
+def missing_for_format(name: str) -> str:
+    """Why the format `name` (from the format registry) cannot be written here: its optional package is missing."""
+    from vold_cli.output.formats import FORMATS
+
+    needs = FORMATS[name].needs
+    return missing_module(needs.module, f"pip install {needs.install}") if needs is not None else ""
+
+
+def need_module(module: str, install: str) -> None:
+    """As `need`, for an optional Python package (WeasyPrint, the pdf extra)."""
+    reason = missing_module(module, install)
     if reason:
         if os.environ.get("VOLD_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{reason}. VOLD_REQUIRE_BROWSER=1 says it must run here.", pytrace=False)
